@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Lets tests and parallel builds use their own output folder without clobbering `.next`.
+  distDir: process.env.STEPSCOPE_DIST_DIR || ".next",
   // The SDK and msw run only on the server (lib/sfn, instrumentation); keep them out of bundling.
   serverExternalPackages: ["@aws-sdk/client-sfn", "msw"],
 };
