@@ -1,0 +1,5 @@
+export { ApiError } from "./api-error";
+export { fetchJson } from "./fetch-json";
+export { queryKeys } from "./keys";
+export { apiPaths } from "./paths";
+export { retryTransient, retryDelay } from "./retry";

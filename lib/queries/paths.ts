@@ -1,0 +1,17 @@
+/** Our API's paths. ARNs are URL-encoded path segments. */
+const seg = encodeURIComponent;
+
+export const apiPaths = {
+  source: () => "/api/source",
+  stateMachines: (counts?: string) => (counts ? `/api/state-machines?counts=${seg(counts)}` : "/api/state-machines"),
+  stateMachine: (arn: string) => `/api/state-machines/${seg(arn)}`,
+  executions: (arn: string, params: Record<string, string | number | undefined>) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
+    const qs = q.toString();
+    return `/api/state-machines/${seg(arn)}/executions${qs ? `?${qs}` : ""}`;
+  },
+  execution: (arn: string) => `/api/executions/${seg(arn)}`,
+  history: (arn: string, after?: number) =>
+    `/api/executions/${seg(arn)}/history${after !== undefined ? `?after=${after}` : ""}`,
+};

@@ -1,0 +1,28 @@
+// `npm start`: build when needed, then serve the dashboard. Binds to 127.0.0.1 unless
+// STEPSCOPE_HOST says otherwise: Stepscope shows production payloads and must not be reachable
+// from the network by accident.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { buildIfStale } from "./build-if-stale.mjs";
+
+const host = process.env.STEPSCOPE_HOST || "127.0.0.1";
+const port = process.env.PORT || "3000";
+const distDir = process.env.STEPSCOPE_DIST_DIR || ".next";
+const loopback = ["127.0.0.1", "localhost", "::1"].includes(host);
+
+if (!loopback && !process.env.STEPSCOPE_TOKEN) {
+  console.warn(
+    `\n[stepscope] WARNING: listening on ${host} without STEPSCOPE_TOKEN. Anyone who can reach this ` +
+      `address can read your executions' payloads. Set STEPSCOPE_TOKEN or bind to 127.0.0.1.\n`,
+  );
+}
+
+buildIfStale(distDir);
+
+const child = spawn(
+  process.execPath,
+  [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", host, "-p", port],
+  { stdio: "inherit", env: { ...process.env, STEPSCOPE_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } },
+);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));
