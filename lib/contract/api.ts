@@ -34,6 +34,8 @@ export interface StateMachineSummary {
   counts?: StatusCounts;
   /** True when counting stopped early (too many executions to list in one refresh). */
   countsPartial?: boolean;
+  /** Why there are no counts (Express machines have no ListExecutions), when `counts` is absent although asked for. */
+  countsUnavailable?: string;
 }
 
 export interface StateMachinesResponse {
@@ -109,4 +111,84 @@ export type ApiErrorCode =
 
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string };
+}
+
+// ---- Added with the data layer (additions only) ----
+
+/** DescribeStateMachine: today's definition (JSON text). */
+export interface StateMachineDescription {
+  arn: string;
+  name: string;
+  type: "STANDARD" | "EXPRESS";
+  status?: string;
+  createdAt: number;
+  definition: string;
+  roleArn?: string;
+  description?: string;
+  revisionId?: string;
+}
+
+/** DescribeExecution alone; ExecutionDetail adds the state machine and its definition. */
+export interface ExecutionDescription {
+  arn: string;
+  name: string;
+  stateMachineArn: string;
+  status: ExecutionStatusName;
+  startedAt: number;
+  stoppedAt?: number;
+  input?: string;
+  inputTruncated?: boolean;
+  output?: string;
+  outputTruncated?: boolean;
+  error?: string;
+  cause?: string;
+  redriveCount?: number;
+  redriveStatus?: string;
+  redriveStatusReason?: string;
+  mapRunArn?: string;
+}
+
+export interface MapRunSummary {
+  arn: string;
+  executionArn: string;
+  stateMachineArn: string;
+  startedAt: number;
+  stoppedAt?: number;
+}
+
+export interface MapRunCounts {
+  pending: number;
+  running: number;
+  succeeded: number;
+  failed: number;
+  timedOut: number;
+  aborted: number;
+  total: number;
+  resultsWritten: number;
+  failuresNotRedrivable?: number;
+  pendingRedrive?: number;
+}
+
+export interface MapRunDescription {
+  arn: string;
+  executionArn: string;
+  status: string;
+  startedAt: number;
+  stoppedAt?: number;
+  maxConcurrency: number;
+  toleratedFailurePercentage: number;
+  toleratedFailureCount: number;
+  itemCounts: MapRunCounts;
+  executionCounts: MapRunCounts;
+  redriveCount?: number;
+}
+
+export interface StateMachineResponse {
+  source: SourceInfo;
+  stateMachine: StateMachineDescription;
+}
+
+export interface MapRunResponse {
+  source: SourceInfo;
+  mapRun: MapRunDescription;
 }

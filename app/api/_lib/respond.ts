@@ -1,0 +1,32 @@
+/**
+ * The one wrapper every route uses: run the work, answer JSON, and turn any failure into
+ * `{ error: { code, message } }` with the right status — never a stack trace.
+ */
+import type { ApiErrorBody, ApiErrorCode } from "@/lib/contract/api";
+import { ConfigError } from "@/lib/config/env";
+import { SfnError } from "@/lib/sfn";
+
+const NO_STORE = { "cache-control": "no-store" };
+
+export function errorResponse(code: ApiErrorCode, message: string, status: number, retryAfterSeconds?: number): Response {
+  const body: ApiErrorBody = { error: { code, message } };
+  const headers: Record<string, string> = { ...NO_STORE };
+  if (retryAfterSeconds !== undefined) headers["retry-after"] = String(retryAfterSeconds);
+  return Response.json(body, { status, headers });
+}
+
+export async function respond(work: () => Promise<unknown>): Promise<Response> {
+  try {
+    return Response.json(await work(), { headers: NO_STORE });
+  } catch (error) {
+    if (error instanceof SfnError) {
+      return errorResponse(error.code, error.message, error.httpStatus, error.retryAfterSeconds);
+    }
+    if (error instanceof ConfigError) {
+      return errorResponse("INTERNAL", error.message, 500);
+    }
+    // Unknown failures are logged on the server; the browser only learns that something broke.
+    console.error("[stepscope] unexpected error in an API route:", error);
+    return errorResponse("INTERNAL", "Stepscope hit an unexpected error; the server log has the details.", 500);
+  }
+}

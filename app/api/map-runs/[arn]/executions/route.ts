@@ -1,0 +1,15 @@
+import type { ExecutionsResponse } from "@/lib/contract/api";
+import { getSfnContext, listExecutions } from "@/lib/sfn";
+import { parseArnSegment, parseExecutionsQuery } from "../../../_lib/params";
+import { respond } from "../../../_lib/respond";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/map-runs/{arn}/executions?status=&from=&to=&cursor=&limit= → the map run's child executions. */
+export function GET(request: Request, { params }: { params: Promise<{ arn: string }> }): Promise<Response> {
+  return respond(async (): Promise<ExecutionsResponse> => {
+    const mapRunArn = parseArnSegment((await params).arn, "mapRun");
+    const query = parseExecutionsQuery(request);
+    return listExecutions(getSfnContext(), { target: { mapRunArn }, ...query });
+  });
+}

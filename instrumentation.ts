@@ -1,0 +1,28 @@
+/**
+ * Runs once when the Next server starts. In demo mode it puts the simulated account behind
+ * the SDK's endpoint (msw intercepts the SDK's requests in this process). Dynamic imports keep
+ * msw, the demo account and the SDK out of the edge runtime.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { loadConfig, sourceInfo, ConfigError } = await import("./lib/config/env");
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    // Routes answer with the same message; say it once at start-up where the operator looks.
+    if (error instanceof ConfigError) {
+      console.error(`[stepscope] ${error.message}`);
+      return;
+    }
+    throw error;
+  }
+  if (config.source === "demo") {
+    const [{ setupServer }, demo] = await Promise.all([import("msw/node"), import("./mocks")]);
+    const account = demo.createDemoAccount({ seed: config.demoSeed });
+    setupServer(...demo.createDemoHandlers(account)).listen({ onUnhandledRequest: "bypass" });
+  }
+  const source = sourceInfo(config);
+  const where = source.kind === "demo" ? "the demo account (simulated, no AWS calls)" : source.kind === "emulator" ? `the emulator at ${source.label}` : `${source.label} (default credential chain)`;
+  console.log(`[stepscope] reading Step Functions from ${where}`);
+}

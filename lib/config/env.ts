@@ -1,0 +1,142 @@
+/**
+ * The environment, parsed and validated once. Stepscope follows the SDK's own conventions
+ * (`AWS_ENDPOINT_URL_SFN`, `AWS_REGION`, `AWS_PROFILE`, the default credential chain) and adds
+ * only what the SDK has no word for, under the `STEPSCOPE_` prefix.
+ *
+ * Server only: it reads `process.env`.
+ */
+import { z } from "zod";
+import type { SourceInfo, SourceKind } from "@/lib/contract/api";
+import { DEFAULT_DEMO_SEED, DEMO_ACCOUNT_ID, DEMO_REGION } from "@/mocks/contract";
+
+export interface StepscopeConfig {
+  source: SourceKind;
+  region: string;
+  /** The emulator's URL (emulator source only). */
+  endpoint?: string;
+  demoSeed: number;
+  /** SDK attempts per call, retries included (adaptive retry mode). */
+  maxAttempts: number;
+  /** Deadline for one SDK call, retries included. */
+  callTimeoutMs: number;
+  /** Budget of the shared server cache, in bytes (entries sized by their JSON length). */
+  cacheBytes: number;
+  /** Whether credentials were configured for the SDK's default chain (emulator only cares). */
+  hasCredentials: boolean;
+}
+
+const optionalText = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const intInRange = (name: string, min: number, max: number) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, `${name} must be a whole number`)
+      .transform(Number)
+      .pipe(z.number().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
+      .optional(),
+  );
+
+const envSchema = z.object({
+  STEPSCOPE_SOURCE: optionalText.pipe(
+    z
+      .enum(["demo", "emulator", "aws"], {
+        error: "STEPSCOPE_SOURCE must be one of demo, emulator, aws (or unset)",
+      })
+      .optional(),
+  ),
+  AWS_ENDPOINT_URL_SFN: optionalText.pipe(
+    z.url({ protocol: /^https?$/, error: "AWS_ENDPOINT_URL_SFN must be an http(s) URL such as http://localhost:8083" }).optional(),
+  ),
+  AWS_REGION: optionalText.pipe(
+    z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "AWS_REGION must look like us-east-1").optional(),
+  ),
+  AWS_DEFAULT_REGION: optionalText,
+  STEPSCOPE_DEMO_SEED: intInRange("STEPSCOPE_DEMO_SEED", 0, 0xffffffff),
+  STEPSCOPE_SFN_MAX_ATTEMPTS: intInRange("STEPSCOPE_SFN_MAX_ATTEMPTS", 1, 10),
+  STEPSCOPE_SFN_TIMEOUT_MS: intInRange("STEPSCOPE_SFN_TIMEOUT_MS", 100, 300_000),
+  STEPSCOPE_CACHE_MB: intInRange("STEPSCOPE_CACHE_MB", 1, 16_384),
+  AWS_ACCESS_KEY_ID: optionalText,
+  AWS_PROFILE: optionalText,
+});
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parse an environment (pure: pass `process.env` or a literal). Throws ConfigError with every problem listed. */
+export function parseConfig(env: Record<string, string | undefined>): StepscopeConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `- ${i.message}`).join("\n");
+    throw new ConfigError(`Stepscope cannot start with this environment:\n${problems}`);
+  }
+  const e = parsed.data;
+  const source: SourceKind =
+    e.STEPSCOPE_SOURCE === "aws" ? "aws" : e.AWS_ENDPOINT_URL_SFN || e.STEPSCOPE_SOURCE === "emulator" ? "emulator" : "demo";
+  if (source === "emulator" && !e.AWS_ENDPOINT_URL_SFN) {
+    throw new ConfigError(
+      "STEPSCOPE_SOURCE=emulator needs AWS_ENDPOINT_URL_SFN, e.g. http://localhost:8083 (Step Functions Local) or http://localhost:4566 (LocalStack)",
+    );
+  }
+  const configuredRegion = e.AWS_REGION ?? e.AWS_DEFAULT_REGION;
+  if (source === "aws" && !configuredRegion) {
+    throw new ConfigError("STEPSCOPE_SOURCE=aws needs AWS_REGION (e.g. AWS_REGION=eu-west-1)");
+  }
+  return {
+    source,
+    region: source === "demo" ? DEMO_REGION : (configuredRegion ?? "us-east-1"),
+    endpoint: source === "emulator" ? e.AWS_ENDPOINT_URL_SFN : undefined,
+    demoSeed: e.STEPSCOPE_DEMO_SEED ?? DEFAULT_DEMO_SEED,
+    maxAttempts: e.STEPSCOPE_SFN_MAX_ATTEMPTS ?? 4,
+    callTimeoutMs: e.STEPSCOPE_SFN_TIMEOUT_MS ?? 20_000,
+    cacheBytes: (e.STEPSCOPE_CACHE_MB ?? 64) * 1024 * 1024,
+    hasCredentials: Boolean(e.AWS_ACCESS_KEY_ID || e.AWS_PROFILE),
+  };
+}
+
+let cached: StepscopeConfig | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function loadConfig(): StepscopeConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** Forget the parsed configuration (tests that change the environment). */
+export function resetConfig(): void {
+  cached = undefined;
+  learnedAccountId = undefined;
+}
+
+// AWS has no cheap "who am I" without STS; the account id is read off the ARNs we list.
+let learnedAccountId: string | undefined;
+
+export function noteAccountIdFromArn(arn: string): void {
+  const m = /^arn:aws[a-z-]*:states:[a-z0-9-]+:(\d{12}):/.exec(arn);
+  if (m) learnedAccountId = m[1];
+}
+
+/** What the source badge shows. */
+export function sourceInfo(config: StepscopeConfig = loadConfig()): SourceInfo {
+  switch (config.source) {
+    case "demo":
+      return { kind: "demo", label: "Demo account", region: config.region, accountId: DEMO_ACCOUNT_ID };
+    case "emulator":
+      return { kind: "emulator", label: config.endpoint ?? "emulator", region: config.region, endpoint: config.endpoint };
+    case "aws":
+      return {
+        kind: "aws",
+        label: learnedAccountId ? `AWS ${config.region} · ${learnedAccountId}` : `AWS ${config.region}`,
+        region: config.region,
+        accountId: learnedAccountId,
+      };
+  }
+}

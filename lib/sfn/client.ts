@@ -1,0 +1,46 @@
+/**
+ * The one SFN client, built from the configuration. The three sources differ only here.
+ *
+ * Server only: lib/sfn is the only importer of @aws-sdk/*, and nothing under lib/sfn may be
+ * imported from client components (credentials and the SDK stay on the server).
+ */
+import { SFNClient, type SFNClientConfig } from "@aws-sdk/client-sfn";
+import type { StepscopeConfig } from "@/lib/config/env";
+import { DEMO_ENDPOINT } from "@/mocks/contract";
+
+// Emulators accept any credentials but the SDK still signs requests, so it needs some.
+const PLACEHOLDER_CREDENTIALS = { accessKeyId: "stepscope", secretAccessKey: "stepscope" };
+
+export function createSfnClient(config: StepscopeConfig): SFNClient {
+  const common: SFNClientConfig = {
+    region: config.region,
+    retryMode: "adaptive",
+    maxAttempts: config.maxAttempts,
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
+  };
+  switch (config.source) {
+    case "demo":
+      return new SFNClient({ ...common, endpoint: DEMO_ENDPOINT, credentials: PLACEHOLDER_CREDENTIALS });
+    case "emulator":
+      // The SDK reads AWS_ENDPOINT_URL_SFN itself; passing it too keeps a parsed config self-contained.
+      return new SFNClient({
+        ...common,
+        endpoint: config.endpoint,
+        ...(config.hasCredentials ? {} : { credentials: PLACEHOLDER_CREDENTIALS }),
+      });
+    case "aws":
+      return new SFNClient(common);
+  }
+}
+
+/** How the endpoint is named in error messages. */
+export function endpointLabel(config: StepscopeConfig): string {
+  switch (config.source) {
+    case "demo":
+      return `the demo account (${DEMO_ENDPOINT})`;
+    case "emulator":
+      return config.endpoint ?? "the emulator";
+    case "aws":
+      return `AWS ${config.region}`;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * SDK errors → typed errors a person can act on. Raw SDK messages are never passed on: they
+ * can carry principal ARNs or request ids, so only the AWS error name travels.
+ */
+import type { ApiErrorCode } from "@/lib/contract/api";
+
+export class SfnError extends Error {
+  readonly code: ApiErrorCode;
+  readonly httpStatus: number;
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: ApiErrorCode, message: string, options: { httpStatus?: number; retryAfterSeconds?: number } = {}) {
+    super(message);
+    this.name = "SfnError";
+    this.code = code;
+    this.httpStatus = options.httpStatus ?? HTTP_STATUS[code];
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+export const HTTP_STATUS: Record<ApiErrorCode, number> = {
+  BAD_REQUEST: 400,
+  NOT_FOUND: 404,
+  ACCESS_DENIED: 403,
+  THROTTLED: 503,
+  UNAVAILABLE: 503,
+  TIMEOUT: 504,
+  UNSUPPORTED: 422,
+  UPSTREAM: 502,
+  INTERNAL: 500,
+};
+
+export interface ErrorContext {
+  /** The Step Functions operation, e.g. "ListExecutions". */
+  operation: string;
+  /** What the endpoint is called in messages: a URL, "the demo account", "AWS us-east-1". */
+  endpointLabel: string;
+}
+
+const THROTTLE_RETRY_AFTER_SECONDS = 2;
+
+const NOT_FOUND = new Set([
+  "ExecutionDoesNotExist",
+  "StateMachineDoesNotExist",
+  "ResourceNotFound",
+  "ResourceNotFoundException",
+  "ActivityDoesNotExist",
+  "StateMachineAliasDoesNotExist",
+]);
+const BAD_REQUEST = new Set(["InvalidArn", "InvalidName", "ValidationException", "InvalidToken", "InvalidParameterValue"]);
+const THROTTLED = new Set(["ThrottlingException", "TooManyRequestsException", "Throttling", "RequestLimitExceeded"]);
+const ACCESS_DENIED = new Set(["AccessDeniedException", "AccessDenied", "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException"]);
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "ECONNABORTED"]);
+const TIMEOUT_NAMES = new Set(["TimeoutError", "AbortError", "RequestTimeout", "RequestTimeoutException"]);
+
+interface ErrorLike {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  $fault?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}
+
+function asErrorLike(value: unknown): ErrorLike {
+  return typeof value === "object" && value !== null ? (value as ErrorLike) : {};
+}
+
+function networkCode(err: ErrorLike): string | undefined {
+  for (let e: ErrorLike | undefined = err, depth = 0; e && depth < 4; e = asErrorLike(e.cause), depth++) {
+    if (typeof e.code === "string" && NETWORK_CODES.has(e.code)) return e.code;
+    if (typeof e.code === "string" && e.code === "ETIMEDOUT") return e.code;
+  }
+  return undefined;
+}
+
+/** Which permission a denied call needed: from AWS's message when it names one, else the operation. */
+function deniedAction(err: ErrorLike, operation: string): string {
+  const message = typeof err.message === "string" ? err.message : "";
+  const named = /perform:\s*(states:[A-Za-z]+)/.exec(message);
+  return named ? named[1] : `states:${operation}`;
+}
+
+export function toSfnError(error: unknown, context: ErrorContext): SfnError {
+  if (error instanceof SfnError) return error;
+  const err = asErrorLike(error);
+  const name = typeof err.name === "string" ? err.name.replace(/^.*#/, "") : "";
+  const { operation, endpointLabel } = context;
+
+  const code = networkCode(err);
+  if (code === "ETIMEDOUT") {
+    return new SfnError("TIMEOUT", `Step Functions at ${endpointLabel} did not answer ${operation} in time. Try again shortly.`);
+  }
+  if (code) {
+    const what = code === "ENOTFOUND" || code === "EAI_AGAIN" ? "its host name does not resolve" : `the connection failed (${code})`;
+    return new SfnError(
+      "UNAVAILABLE",
+      `Cannot reach the Step Functions endpoint ${endpointLabel}: ${what}. Check that it is running and that the URL is right.`,
+    );
+  }
+  if (TIMEOUT_NAMES.has(name)) {
+    return new SfnError("TIMEOUT", `Step Functions at ${endpointLabel} did not answer ${operation} in time. Try again shortly.`);
+  }
+  if (NOT_FOUND.has(name)) {
+    const what = name === "StateMachineDoesNotExist" ? "state machine" : name === "ExecutionDoesNotExist" ? "execution" : "resource";
+    return new SfnError("NOT_FOUND", `No such ${what} in this account and region (${name}).`);
+  }
+  if (name === "InvalidToken") {
+    return new SfnError("BAD_REQUEST", "This page cursor has expired or belongs to another query; start from the first page.");
+  }
+  if (BAD_REQUEST.has(name)) {
+    return new SfnError("BAD_REQUEST", `Step Functions rejected the request to ${operation} as invalid (${name}).`);
+  }
+  if (THROTTLED.has(name)) {
+    return new SfnError(
+      "THROTTLED",
+      `Step Functions is throttling ${operation} for this account (${name}); data will refresh when the quota recovers.`,
+      { retryAfterSeconds: THROTTLE_RETRY_AFTER_SECONDS },
+    );
+  }
+  if (ACCESS_DENIED.has(name)) {
+    const because =
+      name === "AccessDeniedException" || name === "AccessDenied"
+        ? `the credentials in use lack the permission ${deniedAction(err, operation)}`
+        : `the credentials were not accepted (${name})`;
+    return new SfnError("ACCESS_DENIED", `Access denied to ${operation}: ${because}.`);
+  }
+  if (name === "StateMachineTypeNotSupported") {
+    return new SfnError(
+      "UNSUPPORTED",
+      "Express executions have no history API; use CloudWatch Logs for Express state machines.",
+    );
+  }
+  const status = err.$metadata?.httpStatusCode;
+  const label = name && name !== "Error" ? name : "an unexpected error";
+  return new SfnError(
+    "UPSTREAM",
+    `Step Functions at ${endpointLabel} answered ${operation} with ${label}${status ? ` (HTTP ${status})` : ""}.`,
+  );
+}

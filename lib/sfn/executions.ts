@@ -1,0 +1,125 @@
+/** ListExecutions (paged with our cursor), DescribeExecution, and the detail our API returns. */
+import {
+  DescribeExecutionCommand,
+  type DescribeExecutionCommandOutput,
+  ListExecutionsCommand,
+  type ListExecutionsCommandOutput,
+} from "@aws-sdk/client-sfn";
+import type {
+  ExecutionDescription,
+  ExecutionDetail,
+  ExecutionStatusName,
+  ExecutionSummary,
+  ExecutionsResponse,
+} from "@/lib/contract/api";
+import { cached, send, type SfnContext } from "./context";
+import { toExecutionDescription, toExecutionSummary } from "./convert";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { describeStateMachineForExecution, describeStateMachine } from "./state-machines";
+import { TTL } from "./ttl";
+
+export type ExecutionsTarget = { stateMachineArn: string } | { mapRunArn: string };
+
+export interface ListExecutionsQuery {
+  target: ExecutionsTarget;
+  status?: ExecutionStatusName;
+  /** Only executions started at or after this epoch ms. */
+  from?: number;
+  /** Only executions started at or before this epoch ms. */
+  to?: number;
+  cursor?: string;
+  limit?: number;
+}
+
+/**
+ * Without a date filter one SDK page is one of ours, so a cursor resumes at AWS's own token
+ * (stable while new executions start). A date filter may discard much of a page: read bigger ones.
+ */
+const FILTERED_SDK_PAGE_SIZE = 100;
+/** How many SDK pages one of our pages may read while looking for matches of a date filter. */
+const MAX_SDK_PAGES_PER_CALL = 10;
+export const DEFAULT_PAGE_LIMIT = 50;
+
+export async function fetchExecutionPage(
+  ctx: SfnContext,
+  target: ExecutionsTarget,
+  status: ExecutionStatusName | undefined,
+  nextToken: string | undefined,
+  maxResults: number,
+): Promise<{ executions: ExecutionSummary[]; nextToken?: string }> {
+  const key = `executions:${JSON.stringify([target, status, nextToken, maxResults])}`;
+  return cached(ctx, key, TTL.executionList, async () => {
+    const out = await send<ListExecutionsCommandOutput>(
+      ctx,
+      "ListExecutions",
+      new ListExecutionsCommand({ ...target, statusFilter: status, nextToken, maxResults }),
+    );
+    return { executions: (out.executions ?? []).map(toExecutionSummary), nextToken: out.nextToken };
+  });
+}
+
+/**
+ * A page of executions, newest first. Step Functions has no date filter, so `from`/`to` are
+ * applied here; since the list is newest first, reading stops at the first one older than `from`.
+ */
+export async function listExecutions(ctx: SfnContext, query: ListExecutionsQuery): Promise<ExecutionsResponse> {
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const fingerprint = JSON.stringify([query.target, query.status ?? null, query.from ?? null, query.to ?? null]);
+  const filtered = query.from !== undefined || query.to !== undefined;
+  const start = query.cursor
+    ? decodeCursor(query.cursor, fingerprint)
+    : { token: undefined, skip: 0, pageSize: filtered ? Math.max(limit, FILTERED_SDK_PAGE_SIZE) : limit };
+  const { pageSize } = start;
+  const executions: ExecutionSummary[] = [];
+  let token = start.token;
+  let skip = start.skip;
+  for (let pages = 0; pages < MAX_SDK_PAGES_PER_CALL; pages++) {
+    const page = await fetchExecutionPage(ctx, query.target, query.status, token, pageSize);
+    for (let i = skip; i < page.executions.length; i++) {
+      const execution = page.executions[i];
+      if (query.from !== undefined && execution.startedAt < query.from) return { executions };
+      if (query.to !== undefined && execution.startedAt > query.to) continue;
+      executions.push(execution);
+      if (executions.length === limit) {
+        const resume =
+          i + 1 < page.executions.length ? { token, skip: i + 1 } : page.nextToken ? { token: page.nextToken, skip: 0 } : undefined;
+        return { executions, nextCursor: resume && encodeCursor({ ...resume, pageSize, query: fingerprint }) };
+      }
+    }
+    if (!page.nextToken) return { executions };
+    token = page.nextToken;
+    skip = 0;
+  }
+  // Read enough for one call; hand back what was found and where to go on.
+  return { executions, nextCursor: encodeCursor({ token, skip: 0, pageSize, query: fingerprint }) };
+}
+
+function isFinished(status: ExecutionStatusName): boolean {
+  return status !== "RUNNING";
+}
+
+export function describeExecution(ctx: SfnContext, executionArn: string): Promise<ExecutionDescription> {
+  return cached(
+    ctx,
+    `execution:${executionArn}`,
+    // PENDING_REDRIVE and FAILED can still be redriven, so only a few statuses are final enough to keep.
+    (d) => (isFinished(d.status) && d.status !== "PENDING_REDRIVE" && d.status !== "FAILED" ? TTL.finished : TTL.runningExecution),
+    async () =>
+      toExecutionDescription(
+        await send<DescribeExecutionCommandOutput>(ctx, "DescribeExecution", new DescribeExecutionCommand({ executionArn })),
+      ),
+  );
+}
+
+/** The execution, the state machine it belongs to, and the definition it actually ran. */
+export async function getExecutionDetail(ctx: SfnContext, executionArn: string): Promise<ExecutionDetail> {
+  const description = await describeExecution(ctx, executionArn);
+  const ran = await describeStateMachineForExecution(ctx, executionArn);
+  const machine = await describeStateMachine(ctx, description.stateMachineArn).catch(() => undefined);
+  return {
+    ...description,
+    stateMachineName: machine?.name ?? ran.name,
+    stateMachineType: machine?.type ?? "STANDARD",
+    definition: ran.definition,
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * Execution histories, fetched as little as possible.
+ *
+ * A finished execution never changes: its history is read once (1,000 events a page, every
+ * page) and kept by ARN. (One that failed can be redriven, which appends to the same history,
+ * so such a history is checked again, cheaply, once a minute at most.) A running one is tailed: GetExecutionHistory has no "after id"
+ * parameter, so we page newest-first (`reverseOrder=true`) until we meet an id we already
+ * have, and append. Some emulators ignore `reverseOrder`; when a page comes back ascending we
+ * remember that and read forward instead.
+ */
+import { GetExecutionHistoryCommand, type GetExecutionHistoryCommandOutput } from "@aws-sdk/client-sfn";
+import type { HistoryResponse } from "@/lib/contract/api";
+import type { HistoryEvent } from "@/lib/history/events";
+import { approximateBytes } from "./cache";
+import { send, type SfnContext } from "./context";
+import { toHistoryEvent } from "./convert";
+import { TTL } from "./ttl";
+
+export interface SyncedHistory {
+  events: HistoryEvent[];
+  finished: boolean;
+  lastEventId: number;
+  /** Epoch ms of the last sync with the endpoint. */
+  syncedAt: number;
+  /** Approximate size, kept incrementally so a long history is not re-serialised on every poll. */
+  bytes: number;
+}
+
+const FULL_PAGE_SIZE = 1000;
+/** A poll of a running execution usually finds a handful of new events: ask for a small page. */
+const TAIL_PAGE_SIZE = 100;
+
+const TERMINAL_EVENTS = new Set(["ExecutionSucceeded", "ExecutionFailed", "ExecutionAborted", "ExecutionTimedOut"]);
+/** A failed, timed-out or aborted execution can be redriven: `ExecutionRedriven` then continues the same history. */
+const REDRIVABLE_ENDINGS = new Set(["ExecutionFailed", "ExecutionAborted", "ExecutionTimedOut"]);
+
+/** Whether the cached history is still good: finished for good, or synced recently enough. */
+function isFresh(history: SyncedHistory, now: number): boolean {
+  const age = now - history.syncedAt;
+  if (!history.finished) return age < TTL.runningHistory;
+  const last = history.events[history.events.length - 1];
+  return !REDRIVABLE_ENDINGS.has(last?.type ?? "") || age < TTL.redrivableHistory;
+}
+
+function historyKey(executionArn: string): string {
+  return `history:${executionArn}`;
+}
+
+async function historyPage(
+  ctx: SfnContext,
+  executionArn: string,
+  reverseOrder: boolean,
+  maxResults: number,
+  nextToken: string | undefined,
+): Promise<{ events: HistoryEvent[]; nextToken?: string }> {
+  const out = await send<GetExecutionHistoryCommandOutput>(
+    ctx,
+    "GetExecutionHistory",
+    new GetExecutionHistoryCommand({ executionArn, reverseOrder, maxResults, nextToken, includeExecutionData: true }),
+  );
+  return { events: (out.events ?? []).map(toHistoryEvent), nextToken: out.nextToken };
+}
+
+async function fetchWholeHistory(ctx: SfnContext, executionArn: string): Promise<HistoryEvent[]> {
+  const events: HistoryEvent[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await historyPage(ctx, executionArn, false, FULL_PAGE_SIZE, nextToken);
+    events.push(...page.events);
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return events;
+}
+
+function isAscending(events: HistoryEvent[]): boolean {
+  return events.length >= 2 && events[0].id < events[events.length - 1].id;
+}
+
+/** Events newer than `knownId`, ascending; undefined when the endpoint ignored reverseOrder. */
+async function fetchNewerEvents(ctx: SfnContext, executionArn: string, knownId: number): Promise<HistoryEvent[] | undefined> {
+  const newer: HistoryEvent[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await historyPage(ctx, executionArn, true, TAIL_PAGE_SIZE, nextToken);
+    if (isAscending(page.events)) return undefined;
+    let reachedKnown = false;
+    for (const event of page.events) {
+      if (event.id <= knownId) reachedKnown = true;
+      else newer.push(event);
+    }
+    if (reachedKnown) break;
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return newer.reverse();
+}
+
+function mergeEvents(known: HistoryEvent[], incoming: HistoryEvent[]): HistoryEvent[] {
+  const lastId = known.length ? known[known.length - 1].id : 0;
+  const fresh = incoming.filter((e) => e.id > lastId).sort((a, b) => a.id - b.id);
+  return fresh.length ? known.concat(fresh) : known;
+}
+
+function summarise(events: HistoryEvent[], previousBytes: number, added: HistoryEvent[], now: number): SyncedHistory {
+  const last = events[events.length - 1];
+  return {
+    events,
+    finished: Boolean(last && TERMINAL_EVENTS.has(last.type)),
+    lastEventId: last?.id ?? 0,
+    syncedAt: now,
+    bytes: previousBytes + (added.length ? approximateBytes(added) : 0),
+  };
+}
+
+async function sync(ctx: SfnContext, executionArn: string, known: SyncedHistory | undefined): Promise<SyncedHistory> {
+  if (!known || known.events.length === 0) {
+    const events = await fetchWholeHistory(ctx, executionArn);
+    return summarise(mergeEvents([], events), 0, events, ctx.now());
+  }
+  let incoming = ctx.reverseOrderIgnored ? undefined : await fetchNewerEvents(ctx, executionArn, known.lastEventId);
+  if (incoming === undefined) {
+    ctx.reverseOrderIgnored = true;
+    incoming = (await fetchWholeHistory(ctx, executionArn)).filter((e) => e.id > known.lastEventId);
+  }
+  const events = mergeEvents(known.events, incoming);
+  return summarise(events, known.bytes, events.slice(known.events.length), ctx.now());
+}
+
+/**
+ * The execution's history as known now: from the cache when finished or synced within the
+ * last second (a minute for a redrivable failure), else synced — one sync in flight per
+ * execution, shared by every caller.
+ */
+export async function getSyncedHistory(ctx: SfnContext, executionArn: string): Promise<SyncedHistory> {
+  const key = historyKey(executionArn);
+  const known = ctx.cache.get<SyncedHistory>(key);
+  if (known && isFresh(known, ctx.now())) return known;
+  return ctx.flight.run(key, async () => {
+    const synced = await sync(ctx, executionArn, ctx.cache.get<SyncedHistory>(key) ?? known);
+    // Kept until evicted; a running one's freshness is judged by syncedAt above.
+    ctx.cache.set(key, synced, TTL.finished, synced.bytes);
+    return synced;
+  });
+}
+
+/** Our API's answer: the events after `afterId` (all when omitted), and whether more will come. */
+export async function getHistorySince(ctx: SfnContext, executionArn: string, afterId?: number): Promise<HistoryResponse> {
+  const history = await getSyncedHistory(ctx, executionArn);
+  const after = afterId ?? 0;
+  // Ids are dense from 1, so the position is usually exact; the filter covers emulators where they are not.
+  const guess = history.events[after]?.id === after + 1 ? history.events.slice(after) : history.events.filter((e) => e.id > after);
+  return { events: guess, finished: history.finished, lastEventId: history.lastEventId };
+}

@@ -1,0 +1,23 @@
+/**
+ * The Step Functions data layer. Server only: it is the one place that imports @aws-sdk/*;
+ * route handlers and instrumentation use it, client components never do.
+ */
+export { ByteLruCache, FOREVER, approximateBytes } from "./cache";
+export { createSfnClient, endpointLabel } from "./client";
+export { cached, createSfnContext, send, type SfnContext, type SfnContextOptions } from "./context";
+export { countExecutionsSince, emptyCounts, listStateMachinesWithCounts, EXPRESS_COUNTS_UNAVAILABLE } from "./counts";
+export { decodeCursor, encodeCursor } from "./cursor";
+export { getSfnContext, resetSfnContext } from "./default-context";
+export { SfnError, toSfnError } from "./errors";
+export {
+  describeExecution,
+  fetchExecutionPage,
+  getExecutionDetail,
+  listExecutions,
+  type ExecutionsTarget,
+  type ListExecutionsQuery,
+} from "./executions";
+export { getHistorySince, getSyncedHistory, type SyncedHistory } from "./history-sync";
+export { describeMapRun, listMapRuns } from "./map-runs";
+export { SingleFlight } from "./single-flight";
+export { describeStateMachine, describeStateMachineForExecution, listStateMachines } from "./state-machines";

@@ -1,0 +1,79 @@
+/**
+ * Stepscope's production build under `next start`, for tests that need the real server
+ * (instrumentation, route handlers, env). It never builds: the test script builds once into
+ * STEPSCOPE_DIST_DIR (default `.next-test`) before the tests run.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { freePort, waitUntil } from "./free-port";
+
+export interface StepscopeServer {
+  url: string;
+  /** Everything the server printed, for assertions and failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>;
+  port?: number;
+}
+
+// Tests run from the repository root (npm test, vitest).
+const ROOT = process.cwd();
+
+export function distDir(): string {
+  return process.env.STEPSCOPE_DIST_DIR || ".next-test";
+}
+
+export async function startStepscope(options: StartOptions = {}): Promise<StepscopeServer> {
+  const dist = distDir();
+  if (!existsSync(path.join(ROOT, dist, "BUILD_ID"))) {
+    throw new Error(
+      `No production build in ${dist}/. Run \`STEPSCOPE_DIST_DIR=${dist} npm run build\` first (npm test does it for you).`,
+    );
+  }
+  const port = options.port ?? (await freePort());
+  const env: NodeJS.ProcessEnv = { ...process.env, STEPSCOPE_DIST_DIR: dist, NODE_ENV: "production" };
+  // The child's source is decided by what the test passes, not by whatever the shell had.
+  for (const key of ["STEPSCOPE_SOURCE", "AWS_ENDPOINT_URL_SFN", "AWS_ENDPOINT_URL"]) delete env[key];
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill("SIGTERM");
+    });
+  try {
+    await waitUntil(
+      async () => (await fetch(`${url}/api/source`)).ok,
+      60_000,
+      "Stepscope (next start)",
+      () => (child.exitCode !== null ? `exited with code ${child.exitCode}` : undefined),
+    );
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
+  }
+  return { url, output: () => output, stop };
+}
