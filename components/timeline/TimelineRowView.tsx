@@ -1,0 +1,125 @@
+"use client";
+import { memo } from "react";
+import type { MapSummary, TimelineRow, TimelineSegment } from "@/lib/timeline";
+import { formatDuration } from "@/lib/format/time";
+import { STATUS_COLOURS, STATUS_LABELS, UI } from "./palette";
+import css from "./TimelineRow.module.css";
+import type { TimeScale } from "./time-scale";
+import type { HoveredSegment } from "./TimelineTooltip";
+
+// Keep in step with TimelineRow.module.css (.row height, .name width).
+export const ROW_HEIGHT = 22;
+export const NAME_COLUMN_WIDTH = 280;
+const INDENT_PX = 14;
+const MIN_BAR_PX = 2;
+
+export interface TimelineRowViewProps {
+  row: TimelineRow;
+  scale: TimeScale;
+  selected?: string;
+  onSelect(path: string): void;
+  onToggle(expandKey: string): void;
+  onHover(hovered: HoveredSegment | undefined): void;
+  /** Asked before a click selects: false right after a zoom drag. */
+  allowClick(): boolean;
+}
+
+/** One Gantt row: the name cell (indent, chevron, critical marker) and its bars. */
+export const TimelineRowView = memo(function TimelineRowView({ row, scale, selected, onSelect, onToggle, onHover, allowClick }: TimelineRowViewProps) {
+  const rowSelected = selected !== undefined && (row.runPath === selected || row.segments.some((segment) => segment.runPath === selected));
+  return (
+    <div data-row-kind={row.kind} className={rowSelected ? `${css.row} ${css.selected}` : css.row}>
+      <NameCell row={row} onSelect={onSelect} onToggle={onToggle} />
+      <div className={css.lane} style={{ width: scale.width }}>
+        {row.segments.map((segment, i) => (
+          <Bar key={i} segment={segment} scale={scale} selected={segment.runPath === selected} onSelect={onSelect} onHover={onHover} allowClick={allowClick} />
+        ))}
+      </div>
+    </div>
+  );
+});
+
+function NameCell({ row, onSelect, onToggle }: Pick<TimelineRowViewProps, "row" | "onSelect" | "onToggle">) {
+  const summary = row.mapSummary;
+  const muted = row.kind === "branch" || row.kind === "iteration";
+  return (
+    <div
+      className={row.critical ? `${css.name} ${css.critical}` : css.name}
+      style={{ paddingLeft: 4 + row.depth * INDENT_PX }}
+      title={row.critical ? `${row.label} — on the critical path` : row.label}
+    >
+      {row.expandKey !== undefined ? (
+        <button
+          type="button"
+          className={css.chevron}
+          aria-expanded={row.expanded}
+          aria-label={`${row.expanded ? "Collapse" : "Expand"} the iterations of ${row.label}`}
+          onClick={() => onToggle(row.expandKey as string)}
+        >
+          {row.expanded ? "▾" : "▸"}
+        </button>
+      ) : (
+        <span className={css.spacer} />
+      )}
+      <span className={css.swatch} style={{ background: STATUS_COLOURS[row.status] }} />
+      <button
+        type="button"
+        className={[css.label, muted ? css.labelMuted : "", row.critical ? css.labelCritical : ""].filter(Boolean).join(" ")}
+        disabled={row.runPath === undefined}
+        onClick={() => row.runPath !== undefined && onSelect(row.runPath)}
+      >
+        {row.label}
+      </button>
+      {summary && (
+        <span className={css.summary} title={describeMapSummary(summary)}>
+          {describeMapSummary(summary)}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function Bar({ segment, scale, selected, onSelect, onHover, allowClick }: { segment: TimelineSegment; scale: TimeScale; selected: boolean } & Pick<TimelineRowViewProps, "onSelect" | "onHover" | "allowClick">) {
+  const left = scale.x(segment.start);
+  // A pixel of air between back-to-back segments keeps consecutive runs and attempts apart.
+  const span = scale.x(segment.end) - left;
+  const width = Math.max(MIN_BAR_PX, span > 4 ? span - 1 : span);
+  const colour = STATUS_COLOURS[segment.status];
+  const outline = [selected ? `0 0 0 2px ${UI.accent}` : "", segment.critical && segment.kind !== "wait" ? "inset 0 0 0 2px rgba(0,0,0,0.7)" : ""].filter(Boolean).join(", ");
+  const hover = (event: React.MouseEvent) => onHover({ segment, clientX: event.clientX, clientY: event.clientY });
+  const kindClass = segment.kind === "wait" ? css.wait : segment.kind === "group" ? css.group : "";
+  return (
+    <div
+      role="img"
+      aria-label={`${segment.label}: ${STATUS_LABELS[segment.status]}, ${formatDuration(segment.end - segment.start)}`}
+      data-segment-kind={segment.kind}
+      data-critical={segment.critical || undefined}
+      className={kindClass ? `${css.bar} ${kindClass}` : css.bar}
+      onClick={() => allowClick() && onSelect(segment.runPath)}
+      onMouseEnter={hover}
+      onMouseMove={hover}
+      onMouseLeave={() => onHover(undefined)}
+      style={{
+        left,
+        width,
+        boxShadow: outline || undefined,
+        background:
+          segment.kind === "wait"
+            ? `repeating-linear-gradient(135deg, ${colour} 0 2px, transparent 2px 5px)`
+            : segment.open
+              ? `linear-gradient(90deg, ${colour} 70%, ${colour}66)`
+              : colour,
+      }}
+    />
+  );
+}
+
+/** "2,000 it · 21 failed · p50 1.15 s · max 2.00 s" */
+export function describeMapSummary(summary: MapSummary): string {
+  const parts = [`${summary.iterationCount.toLocaleString("en-US")} it`];
+  if (summary.failedCount) parts.push(`${summary.failedCount.toLocaleString("en-US")} failed`);
+  if (summary.runningCount) parts.push(`${summary.runningCount.toLocaleString("en-US")} running`);
+  if (summary.p50Ms !== undefined) parts.push(`p50 ${formatDuration(summary.p50Ms)}`);
+  if (summary.maxMs !== undefined) parts.push(`max ${formatDuration(summary.maxMs)}`);
+  return parts.join(" · ");
+}

@@ -1,0 +1,41 @@
+import type { ExecutionModel } from "@/lib/history/model";
+import type { TimeRange } from "./types";
+
+/** The latest time the history mentions; where running runs end when no `now` is given. */
+export function latestKnownTime(model: ExecutionModel): number | undefined {
+  let latest = model.stoppedAt;
+  const see = (t: number | undefined) => {
+    if (t !== undefined && (latest === undefined || t > latest)) latest = t;
+  };
+  for (const run of model.runs) {
+    see(run.enteredAt);
+    see(run.exitedAt);
+    for (const attempt of run.attempts) {
+      see(attempt.scheduledAt);
+      see(attempt.startedAt);
+      see(attempt.endedAt);
+    }
+  }
+  return latest;
+}
+
+/**
+ * Where running things end: `now` while the execution runs, else the latest known time.
+ * A finished execution ignores `now` so that its timeline does not grow while it is looked at.
+ */
+export function openEndTime(model: ExecutionModel, now?: number): number {
+  const latest = latestKnownTime(model) ?? model.startedAt ?? now ?? 0;
+  if (model.status === "RUNNING" && now !== undefined) return Math.max(now, latest);
+  return latest;
+}
+
+/** The whole execution's time span, from its start to its stop (or `openEndTime`). */
+export function executionSpan(model: ExecutionModel, now?: number): TimeRange {
+  const end = model.stoppedAt ?? openEndTime(model, now);
+  let start = model.startedAt;
+  if (start === undefined) {
+    for (const run of model.runs) if (start === undefined || run.enteredAt < start) start = run.enteredAt;
+  }
+  const from = start ?? end;
+  return { from, to: Math.max(end, from) };
+}

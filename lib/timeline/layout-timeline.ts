@@ -1,0 +1,140 @@
+import type { ChildGroup, ExecutionModel, StateRun } from "@/lib/history/model";
+import { criticalPath } from "./critical-path";
+import { executionSpan, openEndTime } from "./execution-span";
+import { summariseIterations } from "./map-summary";
+import { runSegments } from "./run-segments";
+import type { TimeRange, TimelineLayout, TimelineOptions, TimelineRow, TimelineSegment } from "./types";
+
+/**
+ * Model → Gantt rows. One row per top-level run in entry order; a Parallel run is followed by
+ * one lane per branch (a header row, then the branch's runs indented); a Map run is one
+ * summary row, followed by one row per iteration when its path is in `expanded`.
+ * Pure: `now` comes in through the options.
+ */
+export function layoutTimeline(model: ExecutionModel, opts: TimelineOptions): TimelineLayout {
+  const openEnd = openEndTime(model, opts.now);
+  const span = executionSpan(model, opts.now);
+  const domain = opts.range ? normaliseRange(opts.range) : span;
+  const critical = criticalPath(model, opts.now);
+  const byPath = new Map(model.runs.map((run) => [run.path, run]));
+  const rows: TimelineRow[] = [];
+  const ctx: Context = { byPath, openEnd, critical, expanded: opts.expanded, rows, range: opts.range ? domain : undefined };
+  for (const run of model.runs) {
+    if (run.parentPath === undefined) addRun(ctx, run, 0);
+  }
+  return { rows, from: domain.from, to: domain.to, criticalPath: critical };
+}
+
+interface Context {
+  byPath: Map<string, StateRun>;
+  openEnd: number;
+  critical: Set<string>;
+  expanded: Set<string>;
+  rows: TimelineRow[];
+  range?: TimeRange;
+}
+
+function addRun(ctx: Context, run: StateRun, depth: number): void {
+  const onPath = ctx.critical.has(run.path);
+  const segments = clip(runSegments(run, ctx.openEnd, onPath), ctx.range);
+  if (run.iterations) {
+    addMap(ctx, run, depth, segments, onPath);
+    return;
+  }
+  ctx.rows.push({ key: run.path, kind: "run", label: run.name, depth, runPath: run.path, status: run.status, segments, critical: onPath });
+  for (const branch of run.branches ?? []) addBranch(ctx, run, branch, depth + 1);
+}
+
+function addBranch(ctx: Context, parallel: StateRun, branch: ChildGroup, depth: number): void {
+  const runs = runsOf(ctx, branch);
+  const onPath = runs.some((run) => ctx.critical.has(run.path));
+  const start = branch.startedAt ?? runs[0]?.enteredAt;
+  const group: TimelineSegment[] =
+    start === undefined
+      ? []
+      : [{
+          kind: "group",
+          start,
+          end: branch.endedAt ?? Math.max(ctx.openEnd, start),
+          status: branch.status,
+          runPath: parallel.path,
+          label: `${parallel.name}: branch ${branch.index + 1}`,
+          critical: onPath,
+          open: branch.endedAt === undefined,
+        }];
+  ctx.rows.push({
+    key: branch.path,
+    kind: "branch",
+    label: `branch ${branch.index + 1}`,
+    depth,
+    runPath: runs[0]?.path ?? parallel.path,
+    status: branch.status,
+    segments: clip(group, ctx.range),
+    critical: onPath,
+  });
+  for (const run of runs) addRun(ctx, run, depth + 1);
+}
+
+function addMap(ctx: Context, map: StateRun, depth: number, segments: TimelineSegment[], onPath: boolean): void {
+  const iterations = map.iterations ?? [];
+  const expanded = ctx.expanded.has(map.path);
+  ctx.rows.push({
+    key: map.path,
+    kind: "map-summary",
+    label: map.name,
+    depth,
+    runPath: map.path,
+    status: map.status,
+    segments,
+    critical: onPath,
+    mapSummary: summariseIterations(iterations),
+    expandKey: map.path,
+    expanded,
+  });
+  if (!expanded) return;
+  for (const iteration of iterations) {
+    const runs = runsOf(ctx, iteration);
+    const iterationSegments: TimelineSegment[] = [];
+    let iterationOnPath = false;
+    for (const run of runs) {
+      const runOnPath = ctx.critical.has(run.path);
+      iterationOnPath ||= runOnPath;
+      iterationSegments.push(...runSegments(run, ctx.openEnd, runOnPath));
+    }
+    const failing = runs.find((run) => run.status === "failed" || run.status === "timed_out");
+    ctx.rows.push({
+      key: iteration.path,
+      kind: "iteration",
+      label: `iteration ${iteration.index}`,
+      depth: depth + 1,
+      runPath: (failing ?? runs[0])?.path,
+      status: iteration.status,
+      segments: clip(iterationSegments, ctx.range),
+      critical: iterationOnPath,
+    });
+  }
+}
+
+function runsOf(ctx: Context, group: ChildGroup): StateRun[] {
+  const runs: StateRun[] = [];
+  for (const path of group.runPaths) {
+    const run = ctx.byPath.get(path);
+    if (run) runs.push(run);
+  }
+  return runs;
+}
+
+/** Keep what overlaps the zoom range, cut to it; a row keeps its place even when emptied. */
+function clip(segments: TimelineSegment[], range: TimeRange | undefined): TimelineSegment[] {
+  if (!range) return segments;
+  const kept: TimelineSegment[] = [];
+  for (const segment of segments) {
+    if (segment.end < range.from || segment.start > range.to) continue;
+    kept.push({ ...segment, start: Math.max(segment.start, range.from), end: Math.min(segment.end, range.to) });
+  }
+  return kept;
+}
+
+function normaliseRange(range: TimeRange): TimeRange {
+  return range.from <= range.to ? range : { from: range.to, to: range.from };
+}

@@ -1,0 +1,64 @@
+import type { StateRun } from "@/lib/history/model";
+import type { TimelineSegment } from "./types";
+
+/**
+ * The segments of one run: one per attempt, with a `wait` segment for each retry back-off,
+ * or a single `run` segment for states without attempts (Pass, Choice, Wait, Parallel, Map…).
+ * `openEnd` is where a run or attempt without an end stops (now, for a running execution).
+ */
+export function runSegments(run: StateRun, openEnd: number, critical: boolean): TimelineSegment[] {
+  if (run.attempts.length === 0) {
+    const end = run.exitedAt ?? Math.max(openEnd, run.enteredAt);
+    return [
+      {
+        kind: "run",
+        start: run.enteredAt,
+        end,
+        status: run.status,
+        runPath: run.path,
+        label: run.name,
+        critical,
+        open: run.exitedAt === undefined,
+      },
+    ];
+  }
+  const segments: TimelineSegment[] = [];
+  let previousEnd: number | undefined;
+  for (const attempt of run.attempts) {
+    if (previousEnd !== undefined && attempt.scheduledAt > previousEnd) {
+      segments.push({
+        kind: "wait",
+        start: previousEnd,
+        end: attempt.scheduledAt,
+        status: "waiting",
+        runPath: run.path,
+        attempt: attempt.index,
+        label: `${run.name}: back-off before attempt ${attempt.index + 1}`,
+        critical,
+        open: false,
+      });
+    }
+    const end = attempt.endedAt ?? Math.max(openEnd, attempt.scheduledAt);
+    segments.push({
+      kind: "attempt",
+      start: attempt.scheduledAt,
+      end,
+      status: attempt.status,
+      runPath: run.path,
+      attempt: attempt.index,
+      label: run.attempts.length > 1 ? `${run.name} (attempt ${attempt.index + 1})` : run.name,
+      critical,
+      open: attempt.endedAt === undefined,
+    });
+    previousEnd = end;
+  }
+  return segments;
+}
+
+/** The time a run ends for layout purposes: its exit, else its last attempt's end, else `openEnd`. */
+export function runEnd(run: StateRun, openEnd: number): number {
+  if (run.exitedAt !== undefined) return run.exitedAt;
+  const lastAttempt = run.attempts[run.attempts.length - 1];
+  if (lastAttempt?.endedAt !== undefined && run.status !== "running") return lastAttempt.endedAt;
+  return Math.max(openEnd, run.enteredAt);
+}
