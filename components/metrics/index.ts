@@ -1,0 +1,10 @@
+export { STATUS_COLORS, OUTCOME_LOOKS, EXECUTION_STATUS_LOOKS, PERCENTILE_COLORS, CHART_THEME } from "./palette";
+export { ExecutionsByStatusChart, type BucketRange } from "./ExecutionsByStatusChart";
+export { ErrorRateChart } from "./ErrorRateChart";
+export { DurationPercentilesChart } from "./DurationPercentilesChart";
+export { DurationHistogram } from "./DurationHistogram";
+export { Sparkline } from "./Sparkline";
+export { StateExecutionGrid } from "./StateExecutionGrid";
+export { ErrorGroupsTable } from "./ErrorGroupsTable";
+export { OutcomeLegend, OutcomeSquare } from "./OutcomeLegend";
+export { MetricPanel } from "./MetricPanel";
