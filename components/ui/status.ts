@@ -11,7 +11,7 @@ interface StatusLook { label: string; icon: string; color: string }
 const LOOKS: Record<string, StatusLook> = {
   succeeded: { label: "Succeeded", icon: "✓", color: "var(--st-succeeded)" },
   failed: { label: "Failed", icon: "✕", color: "var(--st-failed)" },
-  timed_out: { label: "Timed out", icon: "⏱", color: "var(--st-timed-out)" },
+  timed_out: { label: "Timed out", icon: "◔", color: "var(--st-timed-out)" },
   aborted: { label: "Aborted", icon: "⊘", color: "var(--st-aborted)" },
   running: { label: "Running", icon: "▶", color: "var(--st-running)" },
   caught: { label: "Caught", icon: "↪", color: "var(--st-caught)" },

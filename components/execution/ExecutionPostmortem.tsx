@@ -1,0 +1,106 @@
+"use client";
+
+import { useCallback, useMemo } from "react";
+import type { ExecutionDetail, SourceInfo } from "@/lib/contract/api";
+import type { HistoryEvent } from "@/lib/history/events";
+import type { ExecutionModel } from "@/lib/history/model";
+import { buildStateGraph } from "@/lib/asl";
+import { parseDefinition } from "@/lib/postmortem/find-state";
+import { executionOverlay } from "@/lib/postmortem/execution-overlay";
+import { runByPath, runForState } from "@/lib/postmortem/select-run";
+import { StateGraph } from "@/components/graph";
+import { ExecutionTimeline } from "@/components/timeline/ExecutionTimeline";
+import { EventsTable } from "@/components/events/EventsTable";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
+import { ExecutionHeader } from "./ExecutionHeader";
+import { StateDetail } from "./StateDetail";
+import { useRunSelection } from "./use-run-selection";
+
+export interface ExecutionPostmortemProps {
+  execution: ExecutionDetail;
+  source?: SourceInfo;
+  /** Undefined while the history loads; absent for Express executions. */
+  events?: HistoryEvent[];
+  model?: ExecutionModel;
+  /** True while more events may come (the view ticks and says it is live). */
+  live: boolean;
+  now: number;
+  /** A refresh that failed: shown beside the data already on screen, which stays. */
+  error?: unknown;
+  historyLoading?: boolean;
+  /** Extra controls for the header row (export, compare…). */
+  actions?: React.ReactNode;
+}
+
+/**
+ * One execution on one screen: header, graph with the outcome overlaid, the selected state's
+ * detail, timeline and raw events. One selection (a run path, kept in `?state=`) is shared by
+ * the graph, the timeline and the events table. Data comes from the caller: the live page
+ * (our API, polled) and the offline import both render this.
+ */
+export function ExecutionPostmortem({ execution, source, events, model, live, now, error, historyLoading, actions }: ExecutionPostmortemProps) {
+  const hasHistoryApi = execution.stateMachineType !== "EXPRESS";
+  const definition = useMemo(() => parseDefinition(execution.definition), [execution.definition]);
+  const stateNames = useMemo(() => {
+    const built = definition ? buildStateGraph(definition) : undefined;
+    return built?.graph?.stateNames ?? [];
+  }, [definition]);
+  const overlay = useMemo(() => (model ? executionOverlay(model, stateNames) : undefined), [model, stateNames]);
+
+  const [selectedPath, select] = useRunSelection(model);
+  const selectedRun = runByPath(model, selectedPath);
+  const onGraphSelect = useCallback(
+    (name: string) => {
+      const run = model ? runForState(model, name) : undefined;
+      if (run) select(run.path);
+    },
+    [model, select],
+  );
+
+  return (
+    <div className="exec-page">
+      <ExecutionHeader execution={execution} model={model} source={source} now={now} actions={actions} />
+      <ErrorNotice error={error} stale={!!model} title="Cannot refresh" />
+      {!hasHistoryApi && (
+        <div className="notice notice-info" data-testid="express-notice">
+          <strong>Express execution.</strong>
+          <span>
+            Step Functions keeps no event history for Express workflows (GetExecutionHistory does not support them), so there is no
+            graph overlay or timeline. Enable CloudWatch Logs on the state machine with execution data to see each state.
+          </span>
+        </div>
+      )}
+      {model && !model.complete && model.incompleteReason && model.status !== "RUNNING" && (
+        <div className="notice notice-warn" data-testid="incomplete-notice">
+          <strong>Incomplete history.</strong> <span>{model.incompleteReason}</span>
+        </div>
+      )}
+      {historyLoading && hasHistoryApi && <p className="muted">Loading the event history…</p>}
+      {hasHistoryApi && (
+        <div className="exec-grid">
+          <section className="panel graph-panel" data-testid="graph-panel">
+            <div className="panel-title"><h2>Graph</h2><span className="faint">click a state to inspect it</span></div>
+            <StateGraph definition={definition ?? execution.definition} overlay={overlay} selected={selectedRun?.name} onSelect={onGraphSelect} height={620} />
+          </section>
+          <StateDetail run={selectedRun} definition={definition} now={now} />
+        </div>
+      )}
+      {model && (
+        <section className="panel" data-testid="timeline-panel">
+          <div className="panel-title">
+            <h2>Timeline</h2>
+            <span className="faint">drag across the axis to zoom · the critical path is outlined</span>
+            {live && <span className="live-dot" data-testid="live-indicator">live</span>}
+          </div>
+          <ExecutionTimeline model={model} now={now} selected={selectedPath} onSelect={select} height={380} initialAxisWidth={1000} />
+        </section>
+      )}
+      {events && (
+        <section className="panel" data-testid="events-panel">
+          <div className="panel-title"><h2>Events</h2><span className="faint" data-testid="event-count">{events.length.toLocaleString("en-US")} events</span></div>
+          <EventsTable events={events} model={model} selected={selectedPath} onSelect={select} height={420} />
+        </section>
+      )}
+    </div>
+  );
+}

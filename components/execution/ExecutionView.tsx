@@ -1,0 +1,44 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ExecutionResponse } from "@/lib/contract/api";
+import { apiPaths, fetchJson, queryKeys } from "@/lib/queries";
+import { useExecutionHistory } from "@/lib/queries/use-execution-history";
+import { useNow } from "@/components/ui/use-now";
+import { ExecutionPostmortem } from "./ExecutionPostmortem";
+import { ExecutionProblem } from "./ExecutionProblem";
+
+/**
+ * The live execution page's data: the description (re-read while running) and the history,
+ * synced incrementally until the execution finishes. What was shown stays on screen when a
+ * refresh fails; the error is shown beside it.
+ */
+export function ExecutionView({ arn }: { arn: string }) {
+  const description = useQuery({
+    queryKey: queryKeys.execution(arn),
+    queryFn: ({ signal }) => fetchJson<ExecutionResponse>(apiPaths.execution(arn), { signal }),
+    refetchInterval: (q) => (q.state.data?.execution.status === "RUNNING" ? 5_000 : false),
+  });
+  const execution = description.data?.execution;
+  const hasHistoryApi = execution?.stateMachineType !== "EXPRESS";
+  const history = useExecutionHistory(arn, !!execution && hasHistoryApi);
+  const live = !!execution && hasHistoryApi && !history.data?.finished;
+  const now = useNow(live ? 1_000 : 0);
+
+  if (description.error && !execution) {
+    return <ExecutionProblem arn={arn} error={description.error} onRetry={() => description.refetch()} />;
+  }
+  if (!execution) return <p className="muted page-loading">Loading execution…</p>;
+  return (
+    <ExecutionPostmortem
+      execution={execution}
+      source={description.data?.source}
+      events={history.data?.events}
+      model={history.data?.model}
+      live={live}
+      now={now}
+      error={history.error ?? description.error}
+      historyLoading={history.isPending}
+    />
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import type { ExecutionStatusName, ExecutionsResponse } from "@/lib/contract/api";
+import { apiPaths, fetchJson, queryKeys } from "@/lib/queries";
+import { formatDuration, formatRelative, formatTimestamp } from "@/lib/format/time";
+import { StatusBadge } from "@/components/ui/StatusBadge";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
+import { useNow } from "@/components/ui/use-now";
+
+const STATUSES: ExecutionStatusName[] = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
+
+export interface ExecutionFilters {
+  status?: ExecutionStatusName;
+  from?: number;
+  to?: number;
+}
+
+interface Props {
+  stateMachineArn: string;
+  filters: ExecutionFilters;
+  onFiltersChange(filters: ExecutionFilters): void;
+}
+
+/**
+ * A state machine's executions, newest first, live: the first page refreshes every few seconds
+ * (new executions appear, running ones update); older pages load on demand.
+ */
+export function ExecutionsList({ stateMachineArn, filters, onFiltersChange }: Props) {
+  const [nameFilter, setNameFilter] = useState("");
+  const now = useNow(5_000);
+  const params = { status: filters.status, from: filters.from, to: filters.to };
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.executions(stateMachineArn, { status: filters.status, from: String(filters.from ?? ""), to: String(filters.to ?? "") }),
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson<ExecutionsResponse>(apiPaths.executions(stateMachineArn, { ...params, cursor: pageParam, limit: 50 }), { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: 5_000,
+  });
+
+  const rows = useMemo(() => {
+    const all = query.data?.pages.flatMap((p) => p.executions) ?? [];
+    const needle = nameFilter.trim().toLowerCase();
+    return needle ? all.filter((e) => e.name.toLowerCase().includes(needle)) : all;
+  }, [query.data, nameFilter]);
+
+  return (
+    <section className="panel" data-testid="executions-list">
+      <div className="panel-title">
+        <h2>Executions</h2>
+        <span className="spacer" />
+        <label className="filter">
+          Status{" "}
+          <select
+            aria-label="Status filter"
+            value={filters.status ?? ""}
+            onChange={(e) => onFiltersChange({ ...filters, status: (e.target.value || undefined) as ExecutionStatusName | undefined })}
+          >
+            <option value="">All</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>{s.replace("_", " ").toLowerCase()}</option>
+            ))}
+          </select>
+        </label>
+        <input aria-label="Filter by name" placeholder="Filter by name…" value={nameFilter} onChange={(e) => setNameFilter(e.target.value)} />
+        {(filters.from !== undefined || filters.to !== undefined) && (
+          <span className="chip">
+            {formatTimestamp(filters.from)} → {formatTimestamp(filters.to)}
+            <button type="button" aria-label="Clear time range" onClick={() => onFiltersChange({ status: filters.status })}>×</button>
+          </span>
+        )}
+      </div>
+      <ErrorNotice error={query.error} stale={!!query.data} />
+      {query.isPending && <p className="muted">Loading executions…</p>}
+      {query.data && rows.length === 0 && <p className="muted">No executions match these filters.</p>}
+      {rows.length > 0 && (
+        <table className="data">
+          <thead>
+            <tr>
+              <th>Status</th>
+              <th>Name</th>
+              <th>Started</th>
+              <th>Stopped</th>
+              <th className="num">Duration</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((e) => (
+              <tr key={e.arn} data-testid="execution-row" data-status={e.status}>
+                <td><StatusBadge status={e.status} /></td>
+                <td className="mono"><Link href={`/executions/${encodeURIComponent(e.arn)}`}>{e.name}</Link></td>
+                <td title={formatTimestamp(e.startedAt)}>{formatRelative(e.startedAt, now)}</td>
+                <td className="muted">{e.stoppedAt ? formatTimestamp(e.stoppedAt) : "—"}</td>
+                <td className="num">{formatDuration((e.stoppedAt ?? now) - e.startedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {query.hasNextPage && (
+        <div className="load-more">
+          <button type="button" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+            {query.isFetchingNextPage ? "Loading…" : "Load older executions"}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Which Retrier and which Catcher of a state's definition applied to an error, and the retry
+ * schedule the definition asked for, to set beside the waits the history shows.
+ *
+ * Matching follows the ASL spec: a rule matches when its ErrorEquals names the error,
+ * `States.ALL` matches every error, `States.TaskFailed` every error but `States.Timeout`;
+ * `States.Runtime` and `States.DataLimitExceeded` are never retried nor caught.
+ */
+import type { AslState } from "./find-state";
+
+export interface Retrier {
+  errorEquals: string[];
+  intervalSeconds: number;
+  maxAttempts: number;
+  backoffRate: number;
+  maxDelaySeconds?: number;
+  jitter?: string;
+}
+
+export interface Catcher {
+  errorEquals: string[];
+  next: string;
+  resultPath?: string;
+}
+
+// The service never retries or catches these: they end the execution.
+const UNCATCHABLE = new Set(["States.Runtime", "States.DataLimitExceeded"]);
+
+export function errorMatches(errorEquals: string[], error: string | undefined): boolean {
+  const e = error ?? "";
+  if (UNCATCHABLE.has(e)) return false;
+  return errorEquals.some(
+    (name) => name === e || name === "States.ALL" || (name === "States.TaskFailed" && e !== "States.Timeout"),
+  );
+}
+
+export function retriersOf(state: AslState | undefined): Retrier[] {
+  const raw = Array.isArray(state?.Retry) ? (state!.Retry as Record<string, unknown>[]) : [];
+  return raw.map((r) => ({
+    errorEquals: Array.isArray(r.ErrorEquals) ? r.ErrorEquals.map(String) : [],
+    intervalSeconds: typeof r.IntervalSeconds === "number" ? r.IntervalSeconds : 1,
+    maxAttempts: typeof r.MaxAttempts === "number" ? r.MaxAttempts : 3,
+    backoffRate: typeof r.BackoffRate === "number" ? r.BackoffRate : 2,
+    maxDelaySeconds: typeof r.MaxDelaySeconds === "number" ? r.MaxDelaySeconds : undefined,
+    jitter: typeof r.JitterStrategy === "string" ? r.JitterStrategy : undefined,
+  }));
+}
+
+export function catchersOf(state: AslState | undefined): Catcher[] {
+  const raw = Array.isArray(state?.Catch) ? (state!.Catch as Record<string, unknown>[]) : [];
+  return raw.map((c) => ({
+    errorEquals: Array.isArray(c.ErrorEquals) ? c.ErrorEquals.map(String) : [],
+    next: String(c.Next ?? ""),
+    resultPath: typeof c.ResultPath === "string" ? c.ResultPath : undefined,
+  }));
+}
+
+/** The first rule whose ErrorEquals matches, as the service evaluates them: in order. */
+export function matchingRule<T extends { errorEquals: string[] }>(rules: T[], error: string | undefined): { rule: T; index: number } | undefined {
+  const index = rules.findIndex((r) => errorMatches(r.errorEquals, error));
+  return index < 0 ? undefined : { rule: rules[index], index };
+}
+
+/** The waits (seconds) before retry 1..maxAttempts the retrier asks for, before any jitter. */
+export function retrySchedule(r: Retrier): number[] {
+  const waits: number[] = [];
+  for (let n = 0; n < r.maxAttempts; n++) {
+    const wait = r.intervalSeconds * r.backoffRate ** n;
+    waits.push(r.maxDelaySeconds !== undefined ? Math.min(wait, r.maxDelaySeconds) : wait);
+  }
+  return waits;
+}

@@ -1,0 +1,81 @@
+/**
+ * Shared set-up for end-to-end tests: one production server in demo mode and one Chromium per
+ * test file, plus small API helpers to find demo executions with the traits a test needs
+ * (the demo account is deterministic under its seed, but tests look executions up by trait
+ * rather than hard-coding ids, so a richer demo account does not break them).
+ */
+import type { Browser } from "playwright-core";
+import { startStepscope, type StepscopeServer } from "../support/server";
+import { launchChromium } from "../support/browser";
+import type { ExecutionsResponse, ExecutionSummary, HistoryResponse, StateMachinesResponse } from "@/lib/contract/api";
+import { foldHistory } from "@/lib/history";
+import type { ExecutionModel } from "@/lib/history/model";
+
+export interface DemoSite {
+  server: StepscopeServer;
+  browser: Browser;
+  url(path: string): string;
+  api<T>(path: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startDemoSite(env: Record<string, string> = {}): Promise<DemoSite> {
+  const server = await startStepscope({ env: { STEPSCOPE_DEMO_SEED: "42", ...env } });
+  const browser = await launchChromium().catch(async (err) => {
+    await server.stop();
+    throw err;
+  });
+  const api = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${server.url}${path}`);
+    if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return {
+    server,
+    browser,
+    url: (path) => `${server.url}${path}`,
+    api,
+    stop: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+export function executionPath(arn: string, state?: string): string {
+  return `/executions/${encodeURIComponent(arn)}${state ? `?state=${encodeURIComponent(state)}` : ""}`;
+}
+
+export async function stateMachineArn(site: DemoSite, name: string): Promise<string> {
+  const { stateMachines } = await site.api<StateMachinesResponse>("/api/state-machines");
+  const found = stateMachines.find((s) => s.name === name);
+  if (!found) throw new Error(`The demo account has no state machine named ${name}: ${stateMachines.map((s) => s.name).join(", ")}`);
+  return found.arn;
+}
+
+/** Walks a machine's executions (newest first) and returns the first whose model satisfies `test`. */
+export async function findExecution(
+  site: DemoSite,
+  machine: string,
+  status: string | undefined,
+  test: (model: ExecutionModel, summary: ExecutionSummary) => boolean,
+  maxExamined = 200,
+): Promise<{ summary: ExecutionSummary; model: ExecutionModel }> {
+  const arn = await stateMachineArn(site, machine);
+  let cursor: string | undefined;
+  let examined = 0;
+  do {
+    const q = new URLSearchParams({ limit: "100" });
+    if (status) q.set("status", status);
+    if (cursor) q.set("cursor", cursor);
+    const page = await site.api<ExecutionsResponse>(`/api/state-machines/${encodeURIComponent(arn)}/executions?${q}`);
+    for (const summary of page.executions) {
+      if (examined++ >= maxExamined) break;
+      const history = await site.api<HistoryResponse>(`/api/executions/${encodeURIComponent(summary.arn)}/history`);
+      const model = foldHistory(history.events);
+      if (test(model, summary)) return { summary, model };
+    }
+    cursor = page.nextCursor;
+  } while (cursor && examined < maxExamined);
+  throw new Error(`No ${status ?? ""} execution of ${machine} matched among ${examined} examined`);
+}
