@@ -17,7 +17,7 @@ export interface ExecutionTimelineProps {
   /** Path of the selected run (shared with the graph and the events table). */
   selected?: string;
   onSelect(path: string): void;
-  /** Height of the scrolling rows area in px. */
+  /** Maximum height of the scrolling rows area in px (a short execution takes only what it needs). */
   height?: number;
   /** Width of the bars area before it is measured (and on the server). */
   initialAxisWidth?: number;
@@ -144,7 +144,7 @@ export function ExecutionTimeline({ model, now, selected, onSelect, height = 360
               ))}
           </div>
         </div>
-        <div ref={scrollRef} data-timeline-rows style={{ height, overflowY: "auto", overflowX: "hidden", position: "relative" }}>
+        <div ref={scrollRef} data-timeline-rows style={{ height: Math.min(height, virtualizer.getTotalSize() + 2), minHeight: 40, overflowY: "auto", overflowX: "hidden", position: "relative" }}>
           <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
             <div aria-hidden style={{ position: "absolute", top: 0, bottom: 0, left: NAME_COLUMN_WIDTH, width: axisWidth, pointerEvents: "none" }}>
               {ticks.map((tick) => (
