@@ -1,0 +1,213 @@
+/** Listing and describing executions, their histories and their map runs. */
+import type { SfnResponse } from "../contract";
+import type { ExecutionPlan, ExecutionSummary, MapRunPlan, PlannedEvent } from "../sim/plan";
+import { statusAt } from "../sim/plan";
+import type { LazyListing } from "./execution-store";
+import { findExecution, findMachine, findMapRun, type OperationContext } from "./lookup";
+import { type Body, decodeToken, encodeToken, epochSeconds, ok, optionalBoolean, optionalString, pageSize, requiredString, SfnError } from "./protocol";
+
+const STATUSES = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"];
+
+type ListPosition = [number, string];
+const isListPosition = (p: unknown): p is ListPosition =>
+  Array.isArray(p) && p.length === 2 && typeof p[0] === "number" && typeof p[1] === "string";
+
+/** Newest first; ties broken by name so that the order, and so every page, is stable. */
+const newestFirst = (a: { startMs: number; name: string }, b: { startMs: number; name: string }) =>
+  b.startMs - a.startMs || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
+
+function isAfter(item: { startMs: number; name: string }, position: ListPosition): boolean {
+  return newestFirst({ startMs: position[0], name: position[1] }, item) < 0;
+}
+
+function listItem(s: ExecutionSummary, nowMs: number) {
+  const status = statusAt(s, nowMs);
+  return {
+    executionArn: s.executionArn,
+    stateMachineArn: s.stateMachineArn,
+    name: s.name,
+    status,
+    startDate: epochSeconds(s.startMs),
+    ...(status !== "RUNNING" ? { stopDate: epochSeconds(s.stopMs) } : {}),
+    ...(s.mapRunArn ? { mapRunArn: s.mapRunArn } : {}),
+    redriveCount: 0,
+  };
+}
+
+export function listExecutions(ctx: OperationContext, body: Body): SfnResponse {
+  const machineArn = optionalString(body, "stateMachineArn");
+  const mapRunArn = optionalString(body, "mapRunArn");
+  if ((machineArn === undefined) === (mapRunArn === undefined)) {
+    throw new SfnError("ValidationException", "Must provide a StateMachine ARN or MapRun ARN, but not both");
+  }
+  const statusFilter = optionalString(body, "statusFilter");
+  if (statusFilter !== undefined && !STATUSES.includes(statusFilter)) {
+    throw new SfnError("ValidationException", `1 validation error detected: Value '${statusFilter}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [${STATUSES.join(", ")}]`);
+  }
+  const size = pageSize(body, 100);
+  const after = decodeToken(body, "ListExecutions", isListPosition);
+  let candidates: LazyListing[];
+  if (machineArn !== undefined) {
+    const machine = findMachine(ctx, machineArn);
+    if (machine.type === "EXPRESS") {
+      throw new SfnError("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
+    }
+    candidates = ctx.store.listRecent(machine, ctx.nowMs);
+  } else {
+    const run = findMapRun(ctx, mapRunArn!);
+    candidates = run.children
+      .filter((c) => c.startMs <= ctx.nowMs)
+      .map((c) => ({ startMs: c.startMs, name: c.name, summary: () => c }))
+      .sort(newestFirst);
+  }
+  // Summaries are computed only until the page (and one more, to know if there is a next page) is full.
+  const page: ExecutionSummary[] = [];
+  let more = false;
+  for (const candidate of candidates) {
+    if (after && !isAfter(candidate, after)) continue;
+    const summary = candidate.summary();
+    if (statusFilter !== undefined && statusAt(summary, ctx.nowMs) !== statusFilter) continue;
+    if (page.length === size) {
+      more = true;
+      break;
+    }
+    page.push(summary);
+  }
+  const last = page[page.length - 1];
+  return ok({
+    executions: page.map((s) => listItem(s, ctx.nowMs)),
+    ...(more && last ? { nextToken: encodeToken("ListExecutions", [last.startMs, last.name]) } : {}),
+  });
+}
+
+function redrive(plan: ExecutionPlan, finished: boolean) {
+  if (!finished) return { redriveStatus: "NOT_REDRIVABLE", redriveStatusReason: "Execution is RUNNING and cannot be redriven" };
+  if (plan.status === "SUCCEEDED") return { redriveStatus: "NOT_REDRIVABLE", redriveStatusReason: "Execution is SUCCEEDED and cannot be redriven" };
+  if (plan.mapRunArn) return { redriveStatus: "REDRIVABLE_BY_MAP_RUN" };
+  return { redriveStatus: "REDRIVABLE" };
+}
+
+export function describeExecution(ctx: OperationContext, body: Body): SfnResponse {
+  const { plan } = findExecution(ctx, requiredString(body, "executionArn"));
+  const status = statusAt(plan, ctx.nowMs);
+  const finished = status !== "RUNNING";
+  return ok({
+    executionArn: plan.executionArn,
+    stateMachineArn: plan.stateMachineArn,
+    name: plan.name,
+    status,
+    startDate: epochSeconds(plan.startMs),
+    input: plan.input,
+    inputDetails: { included: true },
+    ...(finished ? { stopDate: epochSeconds(plan.stopMs) } : {}),
+    ...(finished && plan.output !== undefined ? { output: plan.output, outputDetails: { included: true } } : {}),
+    ...(finished && plan.error !== undefined ? { error: plan.error } : {}),
+    ...(finished && plan.cause !== undefined ? { cause: plan.cause } : {}),
+    ...(plan.mapRunArn ? { mapRunArn: plan.mapRunArn } : {}),
+    redriveCount: 0,
+    ...redrive(plan, finished),
+  });
+}
+
+type HistoryPosition = [number, boolean];
+const isHistoryPosition = (p: unknown): p is HistoryPosition =>
+  Array.isArray(p) && p.length === 2 && typeof p[0] === "number" && typeof p[1] === "boolean";
+
+const PAYLOAD_FIELDS = new Set(["input", "output", "parameters"]);
+
+function wireEvent(event: PlannedEvent, includeData: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    timestamp: epochSeconds(event.timestampMs),
+    type: event.type,
+    id: event.id,
+    previousEventId: event.previousEventId,
+  };
+  if (event.detailsKey) {
+    const details = includeData
+      ? event.details
+      : Object.fromEntries(Object.entries(event.details ?? {}).filter(([key]) => !PAYLOAD_FIELDS.has(key)));
+    out[event.detailsKey] = details;
+  }
+  return out;
+}
+
+export function getExecutionHistory(ctx: OperationContext, body: Body): SfnResponse {
+  const { plan } = findExecution(ctx, requiredString(body, "executionArn"), true);
+  const size = pageSize(body, 100);
+  const reverse = optionalBoolean(body, "reverseOrder", false);
+  const includeData = optionalBoolean(body, "includeExecutionData", true);
+  const position = decodeToken(body, "GetExecutionHistory", isHistoryPosition);
+  if (position && position[1] !== reverse) throw new SfnError("InvalidToken", "Invalid Token: 'the token was issued for the other order'");
+  // Events are in time order, so what has happened by now is a prefix of the plan.
+  let visible = plan.events.length;
+  while (visible > 0 && plan.events[visible - 1].timestampMs > ctx.nowMs) visible--;
+  const ids: number[] = [];
+  if (reverse) {
+    const from = position ? position[0] - 1 : visible;
+    for (let id = Math.min(from, visible); id >= 1 && ids.length < size; id--) ids.push(id);
+  } else {
+    const from = position ? position[0] + 1 : 1;
+    for (let id = from; id <= visible && ids.length < size; id++) ids.push(id);
+  }
+  const lastId = ids[ids.length - 1];
+  const more = lastId !== undefined && (reverse ? lastId > 1 : lastId < visible);
+  return ok({
+    events: ids.map((id) => wireEvent(plan.events[id - 1], includeData)),
+    ...(more ? { nextToken: encodeToken("GetExecutionHistory", [lastId, reverse]) } : {}),
+  });
+}
+
+export function listMapRuns(ctx: OperationContext, body: Body): SfnResponse {
+  const { plan } = findExecution(ctx, requiredString(body, "executionArn"));
+  const size = pageSize(body, 100);
+  const from = decodeToken(body, "ListMapRuns", (p): p is number => typeof p === "number" && Number.isInteger(p) && p >= 0) ?? 0;
+  const runs = plan.mapRuns.filter((r) => r.startMs <= ctx.nowMs);
+  const page = runs.slice(from, from + size);
+  return ok({
+    mapRuns: page.map((r) => ({
+      executionArn: r.executionArn,
+      mapRunArn: r.mapRunArn,
+      stateMachineArn: r.stateMachineArn,
+      startDate: epochSeconds(r.startMs),
+      ...(r.stopMs <= ctx.nowMs ? { stopDate: epochSeconds(r.stopMs) } : {}),
+    })),
+    ...(from + size < runs.length ? { nextToken: encodeToken("ListMapRuns", from + size) } : {}),
+  });
+}
+
+function counts(run: MapRunPlan, nowMs: number) {
+  const total = run.children.length;
+  const c = { pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total, resultsWritten: 0 };
+  for (const child of run.children) {
+    if (child.startMs > nowMs) c.pending++;
+    else {
+      const status = statusAt(child, nowMs);
+      if (status === "RUNNING") c.running++;
+      else if (status === "SUCCEEDED") c.succeeded++;
+      else if (status === "FAILED") c.failed++;
+      else if (status === "TIMED_OUT") c.timedOut++;
+      else c.aborted++;
+    }
+  }
+  c.resultsWritten = c.succeeded;
+  return c;
+}
+
+export function describeMapRun(ctx: OperationContext, body: Body): SfnResponse {
+  const run = findMapRun(ctx, requiredString(body, "mapRunArn"));
+  const finished = run.stopMs <= ctx.nowMs;
+  const itemCounts = counts(run, ctx.nowMs);
+  return ok({
+    mapRunArn: run.mapRunArn,
+    executionArn: run.executionArn,
+    status: finished ? run.status : "RUNNING",
+    startDate: epochSeconds(run.startMs),
+    ...(finished ? { stopDate: epochSeconds(run.stopMs) } : {}),
+    maxConcurrency: run.maxConcurrency,
+    toleratedFailurePercentage: run.toleratedFailurePercentage,
+    toleratedFailureCount: run.toleratedFailureCount,
+    itemCounts,
+    executionCounts: { ...itemCounts },
+    redriveCount: 0,
+  });
+}

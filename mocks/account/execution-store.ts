@@ -1,0 +1,200 @@
+/**
+ * Every execution of the account, planned lazily: a summary (status, stop time) is kept for
+ * each execution once planned, full plans only for the most recently used. Stops made through
+ * StopExecution are overrides on top of the seeded plans.
+ */
+import type { MachineSpec } from "../machines/machine-spec";
+import { answersNormally } from "../machines/services";
+import { type Cut, cutPlan } from "../sim/cut";
+import { planExecution } from "../sim/interpreter";
+import type { Json } from "../sim/jsonpath";
+import { type ExecutionPlan, type ExecutionSummary, type MapRunPlan, summarise } from "../sim/plan";
+import { hash32, Rng } from "../sim/random";
+import { DEMO_REGION } from "../contract";
+import { childExecutionArn, childStateMachineArn, executionArn, mapRunArn, roleArn, stateMachineArn } from "./arns";
+import { Lru } from "./lru";
+import { type ScheduledExecution, scheduledBetween, scheduledByName } from "./schedule";
+
+const DAY_MS = 86_400_000;
+
+export interface LazyListing {
+  startMs: number;
+  name: string;
+  summary(): ExecutionSummary;
+}
+
+/** An execution someone started through StartExecution. */
+interface StartedExecution extends ScheduledExecution {
+  input: Json;
+  inputText: string;
+}
+
+export class ExecutionStore {
+  private readonly summaries = new Map<string, ExecutionSummary>();
+  /** Full histories (payload text and all), for GetExecutionHistory. */
+  private readonly plans = new Lru<string, ExecutionPlan>(200);
+  /** Plans without event payloads: enough for status, timing, describe and map runs. */
+  private readonly lightPlans = new Lru<string, ExecutionPlan>(1000);
+  private readonly started = new Map<string, StartedExecution>();
+  private readonly stops = new Map<string, Cut>();
+
+  constructor(
+    readonly seed: number,
+    readonly machines: readonly MachineSpec[],
+  ) {}
+
+  machine(name: string): MachineSpec | undefined {
+    return this.machines.find((m) => m.name === name);
+  }
+
+  /**
+   * Executions of one machine started in the last 24 hours before `nowMs`, newest first.
+   * Each is planned only when its summary is asked for, so a first page costs a page.
+   */
+  listRecent(machine: MachineSpec, nowMs: number): LazyListing[] {
+    const refs: ScheduledExecution[] = scheduledBetween(this.seed, machine, nowMs - DAY_MS, nowMs);
+    for (const s of this.started.values()) if (s.machine === machine && s.startMs <= nowMs) refs.push(s);
+    return refs
+      .map((ref) => ({ startMs: ref.startMs, name: ref.name, summary: () => this.summaryOf(ref) }))
+      .sort((a, b) => b.startMs - a.startMs || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+  }
+
+  /** The plan of the execution with this ARN, or undefined if there is none. */
+  planByArn(arn: string, machine: MachineSpec, name: string, parentName: string | undefined, detailed: boolean): ExecutionPlan | undefined {
+    if (parentName !== undefined) {
+      const parent = this.findRef(machine, parentName);
+      if (!parent) return undefined;
+      for (const run of this.planOf(parent, detailed).mapRuns) {
+        const child = run.children.find((c) => c.executionArn === arn);
+        if (child) return this.withStop(child);
+      }
+      return undefined;
+    }
+    const ref = this.findRef(machine, name);
+    return ref ? this.planOf(ref, detailed) : undefined;
+  }
+
+  mapRun(machine: MachineSpec, parentName: string, arn: string): MapRunPlan | undefined {
+    const parent = this.findRef(machine, parentName);
+    return parent ? this.planOf(parent, false).mapRuns.find((r) => r.mapRunArn === arn) : undefined;
+  }
+
+  /** StartExecution; starting the same name with the same input again returns the first one, as the service does. */
+  start(machine: MachineSpec, name: string, input: Json, inputText: string, nowMs: number): StartedExecution {
+    const arn = executionArn(machine.name, name);
+    const existing = this.started.get(arn);
+    if (existing) return existing;
+    const ref: StartedExecution = { machine, slot: -1, name, startMs: nowMs, seed: hash32(this.seed, machine.name, name, nowMs), input, inputText };
+    this.started.set(arn, ref);
+    return ref;
+  }
+
+  startedCount(): number {
+    return this.started.size;
+  }
+
+  isStartedWithInput(machine: MachineSpec, name: string, inputText: string): boolean {
+    return this.started.get(executionArn(machine.name, name))?.inputText === inputText;
+  }
+
+  /** The map run a child execution belongs to. */
+  mapRunOfChild(machine: MachineSpec, child: ExecutionPlan): MapRunPlan | undefined {
+    const parentName = child.executionArn.split(":").slice(-2, -1)[0]?.split("/")[1];
+    return parentName && child.mapRunArn ? this.mapRun(machine, parentName, child.mapRunArn) : undefined;
+  }
+
+  isKnownName(machine: MachineSpec, name: string): boolean {
+    return this.findRef(machine, name) !== undefined;
+  }
+
+  /** Ends a running execution at `nowMs`; children of its map runs are aborted with it. */
+  stop(plan: ExecutionPlan, cut: Cut): void {
+    this.stops.set(plan.executionArn, cut);
+    for (const run of plan.mapRuns) {
+      for (const child of run.children) if (child.stopMs > cut.atMs) this.stops.set(child.executionArn, { atMs: cut.atMs, kind: "ABORTED" });
+    }
+    if (plan.mapRunArn) {
+      // A child stopped on its own: its parent's map run must be re-planned to see it.
+      const parentArn = this.mapRunParentArn(plan);
+      if (parentArn) this.forget(parentArn);
+    }
+    this.forget(plan.executionArn);
+  }
+
+  private forget(arn: string): void {
+    this.summaries.delete(arn);
+    this.plans.delete(arn);
+    this.lightPlans.delete(arn);
+  }
+
+  private mapRunParentArn(child: ExecutionPlan): string | undefined {
+    const m = /:execution:([^:/]+)\/([^:]+):[^:]+$/.exec(child.executionArn);
+    return m ? executionArn(m[1], m[2]) : undefined;
+  }
+
+  private findRef(machine: MachineSpec, name: string): ScheduledExecution | undefined {
+    return this.started.get(executionArn(machine.name, name)) ?? scheduledByName(this.seed, machine, name);
+  }
+
+  private summaryOf(ref: ScheduledExecution): ExecutionSummary {
+    const arn = executionArn(ref.machine.name, ref.name);
+    return this.summaries.get(arn) ?? summarise(this.planOf(ref, false));
+  }
+
+  private planOf(ref: ScheduledExecution, detailed: boolean): ExecutionPlan {
+    const arn = executionArn(ref.machine.name, ref.name);
+    const cache = detailed ? this.plans : this.lightPlans;
+    const cached = cache.get(arn);
+    if (cached) return cached;
+    const plan = this.withStop(this.buildPlan(ref, detailed));
+    cache.set(arn, plan);
+    this.summaries.set(arn, summarise(plan));
+    return plan;
+  }
+
+  private withStop(plan: ExecutionPlan): ExecutionPlan {
+    const cut = this.stops.get(plan.executionArn);
+    let result = cut === undefined ? plan : cutPlan(plan, cut);
+    if (plan.mapRuns.length > 0) {
+      result = { ...result, mapRuns: result.mapRuns.map((run) => ({ ...run, children: run.children.map((c) => this.withStop(c)) })) };
+    }
+    return result;
+  }
+
+  private buildPlan(ref: ScheduledExecution, detailed: boolean): ExecutionPlan {
+    const { machine, name } = ref;
+    const rng = new Rng(ref.seed);
+    const input = "input" in ref ? (ref as StartedExecution).input : machine.makeInput(rng.fork("input"), ref.startMs);
+    const arn = executionArn(machine.name, name);
+    let plan = planExecution({
+      definition: machine.definition,
+      input,
+      startMs: ref.startMs,
+      seed: rng.fork("run").next() * 2 ** 32,
+      executionArn: arn,
+      stateMachineArn: stateMachineArn(machine.name),
+      name,
+      roleArn: roleArn(machine.name),
+      region: DEMO_REGION,
+      traits: machine.makeTraits(rng.fork("traits"), ref.startMs),
+      behaviours: machine.behaviours,
+      fallbackBehaviour: answersNormally,
+      detailed,
+      mapRunArn: (state) => mapRunArn(machine.name, name, new Rng(hash32(ref.seed, state)).uuid()),
+      childExecution: (runArn, index) => ({
+        arn: childExecutionArn(machine.name, name, new Rng(hash32(runArn, index)).uuid()),
+        name: new Rng(hash32(runArn, index)).uuid(),
+        stateMachineArn: childStateMachineArn(machine.name, name),
+      }),
+    });
+    if (machine.definition.TimeoutSeconds !== undefined) {
+      plan = cutPlan(plan, { atMs: plan.startMs + machine.definition.TimeoutSeconds * 1000, kind: "TIMED_OUT" });
+    }
+    // Some runs are stopped by hand from the console while they run; that too follows the seed.
+    const abort = rng.fork("abort");
+    if (ref.slot >= 0 && abort.chance(machine.abortChance)) {
+      plan = cutPlan(plan, { atMs: plan.startMs + Math.round((plan.stopMs - plan.startMs) * abort.next()), kind: "ABORTED" });
+    }
+    return plan;
+  }
+}

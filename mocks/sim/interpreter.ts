@@ -1,0 +1,502 @@
+/**
+ * Runs an ASL definition on a virtual clock and records the history Step Functions would
+ * write for it. Nothing waits: every duration is drawn from the execution's own generator,
+ * so the whole life of an execution is planned in one pass.
+ */
+import type { AslMachine, AslState } from "./asl";
+import type { ExecutionFacts, TaskBehaviour, TaskOutcome } from "./behaviour";
+import { chooseNext } from "./choice";
+import { applyResultPath, type ContextSource, resolveTemplate, selectPath, StatesError, type Json } from "./jsonpath";
+import type { ExecutionPlan, MapRunPlan } from "./plan";
+import { hash32, Rng } from "./random";
+import { type Draft, JsonText, Recorder } from "./recorder";
+import { findCatcher, findRetrier, maxAttempts, retryDelayMs } from "./retry";
+
+export interface PlanRequest {
+  definition: AslMachine;
+  input: Json;
+  startMs: number;
+  seed: number;
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  roleArn: string;
+  region: string;
+  traits: ExecutionFacts["traits"];
+  behaviours: Record<string, TaskBehaviour>;
+  fallbackBehaviour: TaskBehaviour;
+  /** ARNs for a distributed Map's run and its children, derived from the parent's name. */
+  mapRunArn?: (stateName: string) => string;
+  childExecution?: (mapRunArn: string, index: number) => { arn: string; name: string; stateMachineArn: string };
+  mapRunArnOfParent?: string;
+  /** False to skip building event payloads (status and timing only); the plan is otherwise the same. */
+  detailed?: boolean;
+}
+
+type Outcome = { ok: true; output: Json } | { ok: false; error: string; cause?: string };
+
+interface StepEnd {
+  t: number;
+  last: Draft | null;
+  outcome: Outcome;
+  next?: string;
+}
+
+interface MapItem {
+  index: number;
+  value: Json;
+}
+
+const text = (value: Json) => JSON.stringify(value);
+/** Payloads are turned into JSON text only when a full history is asked for. */
+const payload = (value: Json) => new JsonText(value);
+const notTruncated = { truncated: false };
+
+export function planExecution(request: PlanRequest): ExecutionPlan {
+  return new Interpreter(request).run();
+}
+
+class Interpreter {
+  private readonly rng: Rng;
+  private readonly mapRuns: MapRunPlan[] = [];
+  private readonly facts: ExecutionFacts;
+  private readonly executionContext: Json;
+
+  private readonly rec: Recorder;
+
+  constructor(private readonly req: PlanRequest) {
+    this.rec = new Recorder(req.detailed ?? true);
+    this.rng = new Rng(req.seed);
+    this.executionContext = {
+      Id: req.executionArn,
+      Name: req.name,
+      StartTime: new Date(req.startMs).toISOString(),
+      Input: req.input,
+      RoleArn: req.roleArn,
+    };
+    this.facts = {
+      machineName: req.stateMachineArn.split(":").pop() ?? "",
+      executionName: req.name,
+      startMs: req.startMs,
+      traits: req.traits,
+    };
+  }
+
+  run(): ExecutionPlan {
+    const { req, rec } = this;
+    const started = rec.emit(req.startMs, "ExecutionStarted", null, "executionStartedEventDetails", {
+      input: payload(req.input),
+      inputDetails: notTruncated,
+      roleArn: req.roleArn,
+    });
+    // As in real histories, the first state's event does not link back to ExecutionStarted.
+    const end = this.runScope(req.definition, req.input, started.t + this.gap(), null);
+    const at = end.t + this.gap();
+    let status: ExecutionPlan["status"];
+    let output: string | undefined;
+    if (end.outcome.ok) {
+      status = "SUCCEEDED";
+      output = text(end.outcome.output);
+      rec.emit(at, "ExecutionSucceeded", end.last, "executionSucceededEventDetails", { output: payload(end.outcome.output), outputDetails: notTruncated });
+    } else {
+      status = "FAILED";
+      rec.emit(at, "ExecutionFailed", end.last, "executionFailedEventDetails", errorDetails(end.outcome.error, end.outcome.cause));
+    }
+    const events = rec.finish();
+    return {
+      executionArn: req.executionArn,
+      stateMachineArn: req.stateMachineArn,
+      name: req.name,
+      startMs: req.startMs,
+      stopMs: events[events.length - 1].timestampMs,
+      status,
+      input: text(req.input),
+      output,
+      error: end.outcome.ok ? undefined : end.outcome.error,
+      cause: end.outcome.ok ? undefined : end.outcome.cause,
+      events,
+      mapRuns: this.mapRuns,
+      mapRunArn: req.mapRunArnOfParent,
+    };
+  }
+
+  /** A short engine delay between two events (tens of ms). */
+  private gap(): number {
+    return this.rng.int(8, 60);
+  }
+
+  /**
+   * The `$$` context object, built only if a path reads it: most states never do, and
+   * planning a day of executions builds hundreds of thousands of states.
+   */
+  private context(stateName: string, enteredMs: number, item?: MapItem, retryCount = 0): ContextSource {
+    return () => this.buildContext(stateName, enteredMs, item, retryCount);
+  }
+
+  private buildContext(stateName: string, enteredMs: number, item: MapItem | undefined, retryCount: number): Json {
+    const { req } = this;
+    const ctx = {
+      Execution: this.executionContext,
+      StateMachine: { Id: req.stateMachineArn, Name: this.facts.machineName },
+      State: {
+        Name: stateName,
+        get EnteredTime() {
+          return new Date(enteredMs).toISOString();
+        },
+        RetryCount: retryCount,
+      },
+      Task: {
+        get Token() {
+          const h = (n: number) => hash32(req.seed, stateName, enteredMs, retryCount, n).toString(16).padStart(8, "0");
+          return `AQC4AAAAKgAAAAMAAAAA${h(1)}${h(2)}${h(3)}${h(4)}${h(5)}/${h(6)}${h(7)}${h(8)}==`;
+        },
+      },
+    } as unknown as { [key: string]: Json };
+    if (item) ctx.Map = { Item: { Index: item.index, Value: item.value } };
+    return ctx;
+  }
+
+  private runScope(machine: AslMachine, input: Json, t: number, prev: Draft | null, item?: MapItem): StepEnd {
+    let name = machine.StartAt;
+    let current = input;
+    let at = t;
+    let last = prev;
+    for (;;) {
+      const state = machine.States[name];
+      if (!state) {
+        return { t: at, last, outcome: { ok: false, error: "States.Runtime", cause: `State '${name}' does not exist` } };
+      }
+      const step = this.runState(name, state, current, at, last, item);
+      if (!step.outcome.ok || !step.next) return step;
+      name = step.next;
+      current = step.outcome.output;
+      at = step.t + this.gap();
+      last = step.last;
+    }
+  }
+
+  private runState(name: string, state: AslState, input: Json, t: number, prev: Draft | null, item?: MapItem): StepEnd {
+    const entered = this.rec.emit(t, `${state.Type}StateEntered`, prev, "stateEnteredEventDetails", {
+      name,
+      input: payload(input),
+      inputDetails: notTruncated,
+    });
+    try {
+      switch (state.Type) {
+        case "Task":
+          return this.runTask(name, state, input, entered, item);
+        case "Parallel":
+          return this.runParallel(name, state, input, entered, item);
+        case "Map":
+          return this.runMap(name, state, input, entered, item);
+        case "Choice": {
+          const ctx = this.context(name, entered.t, item);
+          const effective = selectPath(state.InputPath, input, ctx);
+          const next = chooseNext(state.Choices ?? [], state.Default, effective, ctx);
+          return this.exit(name, state, entered.t + this.gap(), entered, selectPath(state.OutputPath, input, ctx), next);
+        }
+        case "Wait": {
+          const ctx = this.context(name, entered.t, item);
+          const output = selectPath(state.OutputPath, selectPath(state.InputPath, input, ctx), ctx);
+          return this.exit(name, state, entered.t + (state.Seconds ?? 0) * 1000, entered, output, state.Next);
+        }
+        case "Pass": {
+          const ctx = this.context(name, entered.t, item);
+          const effective = this.effectiveInput(state, input, ctx);
+          const result = state.Result !== undefined ? state.Result : effective;
+          const output = selectPath(state.OutputPath, applyResultPath(state.ResultPath, input, result), ctx);
+          return this.exit(name, state, entered.t + this.gap(), entered, output, state.Next);
+        }
+        case "Succeed": {
+          const ctx = this.context(name, entered.t, item);
+          const output = selectPath(state.OutputPath, selectPath(state.InputPath, input, ctx), ctx);
+          return this.exit(name, state, entered.t + this.gap(), entered, output, undefined);
+        }
+        case "Fail":
+          return { t: entered.t, last: entered, outcome: { ok: false, error: state.Error ?? "States.Fail", cause: state.Cause } };
+      }
+    } catch (err) {
+      if (err instanceof StatesError) {
+        const cause = `An error occurred while executing the state '${name}'. ${err.cause}`;
+        return { t: entered.t + this.gap(), last: entered, outcome: { ok: false, error: err.error, cause } };
+      }
+      throw err;
+    }
+  }
+
+  private effectiveInput(state: AslState, input: Json, ctx: ContextSource): Json {
+    const selected = selectPath(state.InputPath, input, ctx);
+    return state.Parameters !== undefined ? resolveTemplate(state.Parameters, selected, ctx) : selected;
+  }
+
+  /** ResultSelector → ResultPath → OutputPath, then the Exited event. */
+  private finishWithResult(name: string, state: AslState, input: Json, result: Json, t: number, prev: Draft, ctx: ContextSource): StepEnd {
+    const selected = state.ResultSelector !== undefined ? resolveTemplate(state.ResultSelector, result, ctx) : result;
+    const output = selectPath(state.OutputPath, applyResultPath(state.ResultPath, input, selected), ctx);
+    return this.exit(name, state, t, prev, output, state.Next);
+  }
+
+  private exit(name: string, state: AslState, t: number, prev: Draft, output: Json, next: string | undefined): StepEnd {
+    const exited = this.rec.emit(t, `${state.Type}StateExited`, prev, "stateExitedEventDetails", {
+      name,
+      output: payload(output),
+      outputDetails: notTruncated,
+    });
+    return { t: exited.t, last: exited, outcome: { ok: true, output }, next: state.End ? undefined : next };
+  }
+
+  /** A failed Task/Parallel/Map: go to the matching Catch, or fail the scope. */
+  private handleError(name: string, state: AslState, input: Json, error: string, cause: string | undefined, t: number, prev: Draft): StepEnd {
+    const catcher = error === "States.Runtime" ? undefined : findCatcher(state.Catch, error);
+    if (!catcher) return { t, last: prev, outcome: { ok: false, error, cause } };
+    const errorOutput: { [key: string]: Json } = { Error: error };
+    if (cause !== undefined) errorOutput.Cause = cause;
+    const output = applyResultPath(catcher.ResultPath, input, errorOutput);
+    return this.exit(name, state, t + this.gap(), prev, output, catcher.Next);
+  }
+
+  /** `<Type>StateAborted` for each state a cancelled branch or iteration had entered but not left. */
+  private abortOpenStates(from: number, to: number, at: number, cause: Draft | null): void {
+    const open: Draft[] = [];
+    for (let i = from; i < to; i++) {
+      const d = this.rec.drafts[i];
+      if (d.dropped) continue;
+      if (d.type.endsWith("StateEntered")) open.push(d);
+      else if (d.type.endsWith("StateExited") || d.type.endsWith("StateAborted")) {
+        const name = (d.details as { name?: string } | undefined)?.name;
+        const index = open.findIndex((o) => (o.details as { name?: string } | undefined)?.name === name);
+        if (index >= 0) open.splice(index, 1);
+      }
+    }
+    for (const d of open.reverse()) this.rec.emit(at, d.type.replace(/StateEntered$/, "StateAborted"), cause);
+  }
+
+  private runTask(name: string, state: AslState, input: Json, entered: Draft, item?: MapItem): StepEnd {
+    const { resourceType, resource } = parseResource(state.Resource ?? "");
+    const retries = (state.Retry ?? []).map(() => 0);
+    let prev: Draft = entered;
+    let at = entered.t + this.gap();
+    for (let attempt = 0; ; attempt++) {
+      const ctx = this.context(name, entered.t, item, attempt);
+      const parameters = this.effectiveInput(state, input, ctx);
+      const scheduledDetails: Record<string, unknown> = { resourceType, resource, region: this.req.region, parameters: payload(parameters) };
+      if (state.TimeoutSeconds !== undefined) scheduledDetails.timeoutInSeconds = state.TimeoutSeconds;
+      if (state.HeartbeatSeconds !== undefined) scheduledDetails.heartbeatInSeconds = state.HeartbeatSeconds;
+      const scheduled = this.rec.emit(at, "TaskScheduled", prev, "taskScheduledEventDetails", scheduledDetails);
+      const started = this.rec.emit(scheduled.t + this.gap(), "TaskStarted", scheduled, "taskStartedEventDetails", { resourceType, resource });
+      let last = started;
+      if (resource.endsWith(".waitForTaskToken")) {
+        last = this.rec.emit(started.t + this.gap(), "TaskSubmitted", started, "taskSubmittedEventDetails", {
+          resourceType,
+          resource,
+          output: payload(submitReceipt(this.rng)),
+          outputDetails: notTruncated,
+        });
+      }
+      const behaviour = this.req.behaviours[name] ?? this.req.fallbackBehaviour;
+      const outcome = behaviour({ state: name, resourceType, resource, parameters, attempt, startMs: started.t, rng: this.rng, execution: this.facts });
+      const ending = taskEnding(outcome, state, started.t);
+      if (ending.kind === "succeed") {
+        const done = this.rec.emit(Math.max(ending.t, last.t + 1), "TaskSucceeded", last, "taskSucceededEventDetails", {
+          resourceType,
+          resource,
+          output: payload(ending.result),
+          outputDetails: notTruncated,
+        });
+        return this.finishWithResult(name, state, input, ending.result, done.t + this.gap(), done, ctx);
+      }
+      const details: Record<string, unknown> = { resourceType, resource, error: ending.error };
+      if (ending.cause !== undefined) details.cause = ending.cause;
+      const failed =
+        ending.kind === "timeout"
+          ? this.rec.emit(ending.t, "TaskTimedOut", last, "taskTimedOutEventDetails", details)
+          : this.rec.emit(Math.max(ending.t, last.t + 1), "TaskFailed", last, "taskFailedEventDetails", details);
+      const r = findRetrier(state.Retry, ending.error);
+      if (r >= 0 && retries[r] < maxAttempts(state.Retry![r])) {
+        at = failed.t + retryDelayMs(state.Retry![r], retries[r], () => this.rng.next());
+        retries[r]++;
+        prev = failed;
+        continue;
+      }
+      return this.handleError(name, state, input, ending.error, ending.cause, failed.t, failed);
+    }
+  }
+
+  private runParallel(name: string, state: AslState, input: Json, entered: Draft, item?: MapItem): StepEnd {
+    const ctx = this.context(name, entered.t, item);
+    const effective = this.effectiveInput(state, input, ctx);
+    const started = this.rec.emit(entered.t + this.gap(), "ParallelStateStarted", entered);
+    const runs = (state.Branches ?? []).map((branch) => {
+      const from = this.rec.mark();
+      const end = this.runScope(branch, effective, started.t + this.gap(), started);
+      return { from, to: this.rec.mark(), end };
+    });
+    const failures = runs.filter((r) => !r.end.outcome.ok).sort((a, b) => a.end.t - b.end.t);
+    if (failures.length > 0) {
+      const first = failures[0];
+      // The first failing branch stops the others: what they would have done later never happens.
+      for (const r of runs) {
+        if (r === first) continue;
+        this.rec.dropAfter(r.from, r.to, first.end.t);
+        this.abortOpenStates(r.from, r.to, first.end.t + 1, first.end.last);
+      }
+      const failed = this.rec.emit(first.end.t + this.gap(), "ParallelStateFailed", first.end.last);
+      const outcome = first.end.outcome as Extract<Outcome, { ok: false }>;
+      return this.handleError(name, state, input, outcome.error, outcome.cause, failed.t, failed);
+    }
+    const latest = runs.reduce((a, b) => (b.end.t >= a.end.t ? b : a), runs[0]);
+    const succeeded = this.rec.emit((latest?.end.t ?? started.t) + this.gap(), "ParallelStateSucceeded", latest?.end.last ?? started);
+    const outputs = runs.map((r) => (r.end.outcome as Extract<Outcome, { ok: true }>).output);
+    return this.finishWithResult(name, state, input, outputs, succeeded.t + this.gap(), succeeded, ctx);
+  }
+
+  private runMap(name: string, state: AslState, input: Json, entered: Draft, item?: MapItem): StepEnd {
+    const ctx = this.context(name, entered.t, item);
+    const effective = selectPath(state.InputPath, input, ctx);
+    const items = selectPath(state.ItemsPath ?? "$", effective, ctx);
+    if (!Array.isArray(items)) {
+      throw new StatesError("States.Runtime", `Map state input must be an array, but '${state.ItemsPath ?? "$"}' is ${typeof items}`);
+    }
+    const itemInput = (index: number): Json =>
+      state.ItemSelector !== undefined
+        ? resolveTemplate(state.ItemSelector, effective, this.context(name, entered.t, { index, value: items[index] }))
+        : items[index];
+    const started = this.rec.emit(entered.t + this.gap(), "MapStateStarted", entered, "mapStateStartedEventDetails", { length: items.length });
+    if (state.ItemProcessor?.ProcessorConfig?.Mode === "DISTRIBUTED") {
+      return this.runDistributedMap(name, state, input, items.map((_, i) => itemInput(i)), started, ctx);
+    }
+    const slots = new Array<number>(Math.max(1, Math.min(state.MaxConcurrency || 40, items.length || 1))).fill(started.t + this.gap());
+    const runs = items.map((_, index) => {
+      const slot = slots.indexOf(Math.min(...slots));
+      const from = this.rec.mark();
+      const begun = this.rec.emit(slots[slot], "MapIterationStarted", started, "mapIterationStartedEventDetails", { index, name });
+      const end = this.runScope(state.ItemProcessor!, itemInput(index), begun.t + this.gap(), begun, { index, value: items[index] });
+      const type = end.outcome.ok ? "MapIterationSucceeded" : "MapIterationFailed";
+      const key = end.outcome.ok ? "mapIterationSucceededEventDetails" : "mapIterationFailedEventDetails";
+      const closed = this.rec.emit(end.t + this.gap(), type, end.last ?? begun, key, { index, name });
+      slots[slot] = closed.t + 1;
+      return { from, to: this.rec.mark(), begun, closed, end };
+    });
+    const failures = runs.filter((r) => !r.end.outcome.ok).sort((a, b) => a.closed.t - b.closed.t);
+    if (failures.length > 0) {
+      const first = failures[0];
+      const at = first.closed.t;
+      for (const r of runs) {
+        if (r === first) continue;
+        if (r.begun.t > at) this.rec.dropAfter(r.from, r.to, -Infinity);
+        else if (r.closed.t > at) {
+          // As the service does: the iteration's running state and the iteration itself are
+          // marked aborted, linked to the failure that caused it.
+          this.rec.dropAfter(r.from, r.to, at);
+          this.abortOpenStates(r.from, r.to, at + 1, first.closed);
+          this.rec.emit(at + 1, "MapIterationAborted", first.closed, "mapIterationAbortedEventDetails", { index: runs.indexOf(r), name });
+        }
+      }
+      const failed = this.rec.emit(at + this.gap(), "MapStateFailed", first.closed);
+      const outcome = first.end.outcome as Extract<Outcome, { ok: false }>;
+      return this.handleError(name, state, input, outcome.error, outcome.cause, failed.t, failed);
+    }
+    const latest = runs.reduce<(typeof runs)[number] | undefined>((a, b) => (!a || b.closed.t >= a.closed.t ? b : a), undefined);
+    const succeeded = this.rec.emit((latest?.closed.t ?? started.t) + this.gap(), "MapStateSucceeded", latest?.closed ?? started);
+    const outputs = runs.map((r) => (r.end.outcome as Extract<Outcome, { ok: true }>).output);
+    return this.finishWithResult(name, state, input, outputs, succeeded.t + this.gap(), succeeded, ctx);
+  }
+
+  /** Items run as child executions; the parent only records the map run's start and end. */
+  private runDistributedMap(name: string, state: AslState, input: Json, itemInputs: Json[], started: Draft, ctx: ContextSource): StepEnd {
+    const mapRunArn = this.req.mapRunArn?.(name) ?? `${this.req.executionArn}:mapRun:${name}`;
+    const runStarted = this.rec.emit(started.t + this.gap(), "MapRunStarted", started, "mapRunStartedEventDetails", { mapRunArn });
+    const processor = state.ItemProcessor!;
+    const childDefinition: AslMachine = { StartAt: processor.StartAt, States: processor.States };
+    const maxConcurrency = state.MaxConcurrency ?? 1000;
+    const slots = new Array<number>(Math.max(1, Math.min(maxConcurrency, itemInputs.length || 1))).fill(runStarted.t + 200 + this.gap());
+    const children = itemInputs.map((childInput, index) => {
+      const slot = slots.indexOf(Math.min(...slots));
+      const ids = this.req.childExecution?.(mapRunArn, index) ?? {
+        arn: `${mapRunArn}:child-${index}`,
+        name: `child-${index}`,
+        stateMachineArn: this.req.stateMachineArn,
+      };
+      const child = planExecution({
+        ...this.req,
+        definition: childDefinition,
+        input: childInput,
+        startMs: slots[slot],
+        seed: this.rng.fork(index).next() * 2 ** 32,
+        executionArn: ids.arn,
+        stateMachineArn: ids.stateMachineArn,
+        name: ids.name,
+        mapRunArnOfParent: mapRunArn,
+      });
+      slots[slot] = child.stopMs + this.gap();
+      return child;
+    });
+    const failedCount = children.filter((c) => c.status !== "SUCCEEDED").length;
+    const tolerated = state.ToleratedFailurePercentage ?? 0;
+    const ok = itemInputs.length === 0 || (failedCount / itemInputs.length) * 100 <= tolerated;
+    const endMs = Math.max(runStarted.t, ...children.map((c) => c.stopMs)) + 300 + this.gap();
+    this.mapRuns.push({
+      mapRunArn,
+      executionArn: this.req.executionArn,
+      stateMachineArn: children[0]?.stateMachineArn ?? this.req.stateMachineArn,
+      startMs: runStarted.t,
+      stopMs: endMs,
+      status: ok ? "SUCCEEDED" : "FAILED",
+      maxConcurrency,
+      toleratedFailurePercentage: tolerated,
+      toleratedFailureCount: 0,
+      children,
+      definition: JSON.stringify(childDefinition),
+    });
+    if (!ok) {
+      const error = "States.ExceedToleratedFailureThreshold";
+      const cause = "The specified tolerated failure threshold was exceeded";
+      const runFailed = this.rec.emit(endMs, "MapRunFailed", runStarted, "mapRunFailedEventDetails", { error, cause });
+      const failed = this.rec.emit(runFailed.t + this.gap(), "MapStateFailed", runFailed);
+      return this.handleError(name, state, input, error, cause, failed.t, failed);
+    }
+    const runSucceeded = this.rec.emit(endMs, "MapRunSucceeded", runStarted);
+    const succeeded = this.rec.emit(runSucceeded.t + this.gap(), "MapStateSucceeded", runSucceeded);
+    const outputs = children.map((c) => (c.output !== undefined ? (JSON.parse(c.output) as Json) : null));
+    return this.finishWithResult(name, state, input, outputs, succeeded.t + this.gap(), succeeded, ctx);
+  }
+}
+
+function errorDetails(error: string, cause: string | undefined): Record<string, unknown> {
+  return cause === undefined ? { error } : { error, cause };
+}
+
+/** `arn:aws:states:::lambda:invoke` → lambda / invoke, as TaskScheduled reports it. */
+export function parseResource(arn: string): { resourceType: string; resource: string } {
+  const match = /^arn:aws:states:::([^:]+):(.+)$/.exec(arn);
+  if (match) return { resourceType: match[1], resource: match[2] };
+  return { resourceType: "lambda", resource: arn };
+}
+
+type TaskEnding =
+  | { kind: "succeed"; t: number; result: Json }
+  | { kind: "fail" | "timeout"; t: number; error: string; cause?: string };
+
+/** Decide how an attempt ends, applying TimeoutSeconds and HeartbeatSeconds to the worker's answer. */
+function taskEnding(outcome: TaskOutcome, state: AslState, startedMs: number): TaskEnding {
+  const timeoutAt = state.TimeoutSeconds !== undefined ? startedMs + state.TimeoutSeconds * 1000 : Infinity;
+  if (outcome.kind === "silent") {
+    const heartbeatAt = state.HeartbeatSeconds !== undefined ? startedMs + state.HeartbeatSeconds * 1000 : Infinity;
+    if (heartbeatAt < timeoutAt) return { kind: "timeout", t: heartbeatAt, error: "States.HeartbeatTimeout" };
+    // Without any timeout a silent worker would hang for a year; the machines always set one.
+    return { kind: "timeout", t: Number.isFinite(timeoutAt) ? timeoutAt : startedMs + 365 * 86_400_000, error: "States.Timeout" };
+  }
+  const endAt = startedMs + outcome.durationMs;
+  if (endAt > timeoutAt) return { kind: "timeout", t: timeoutAt, error: "States.Timeout" };
+  if (outcome.kind === "succeed") return { kind: "succeed", t: endAt, result: outcome.result };
+  return { kind: "fail", t: endAt, error: outcome.error, cause: outcome.cause };
+}
+
+/** What SNS/SQS answer when the task token is handed over (TaskSubmitted output). */
+function submitReceipt(rng: Rng): Json {
+  return {
+    MessageId: rng.uuid(),
+    SdkHttpMetadata: { HttpStatusCode: 200 },
+    SdkResponseMetadata: { RequestId: rng.uuid() },
+  };
+}

@@ -1,0 +1,34 @@
+/** One HTTP request in the AWS JSON 1.0 protocol → the account's answer, for either transport. */
+import { randomUUID } from "node:crypto";
+import type { DemoAccount } from "../contract";
+
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export const AMZ_JSON = "application/x-amz-json-1.0";
+
+export function answerRequest(account: DemoAccount, target: string | null, bodyText: string): HttpAnswer {
+  const headers: Record<string, string> = { "content-type": AMZ_JSON, "x-amzn-requestid": randomUUID() };
+  if (!target) {
+    return reply(400, headers, { __type: "com.amazon.coral.service#UnknownOperationException", message: "Missing X-Amz-Target header" });
+  }
+  let body: unknown = {};
+  if (bodyText.trim() !== "") {
+    try {
+      body = JSON.parse(bodyText);
+    } catch {
+      return reply(400, headers, { __type: "com.amazon.coral.service#SerializationException", message: "The request body is not valid JSON" });
+    }
+  }
+  const response = account.dispatch(target, body);
+  return reply(response.status, headers, response.body);
+}
+
+function reply(status: number, headers: Record<string, string>, body: unknown): HttpAnswer {
+  const type = status >= 400 && body && typeof body === "object" ? (body as { __type?: unknown }).__type : undefined;
+  const out = typeof type === "string" ? { ...headers, "x-amzn-errortype": type.split("#").pop() ?? type } : headers;
+  return { status, headers: out, body: JSON.stringify(body ?? {}) };
+}
