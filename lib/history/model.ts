@@ -98,6 +98,10 @@ export interface ChildGroup {
   index: number;
   /** e.g. `Fan/branch 1` or `Each/iteration 12`: the prefix of its runs' paths. */
   path: string;
+  /**
+   * A Map iteration's comes from its MapIteration* events. A Parallel branch has no events of
+   * its own: its status is settled from its runs when the Parallel ends (running until then).
+   */
   status: RunStatus;
   startedAt?: number;
   endedAt?: number;
@@ -114,10 +118,20 @@ export interface MapRunRef {
   cause?: string;
 }
 
+/**
+ * An ExecutionRedriven event. The history goes on under the same ARN: runs entered after it are
+ * appended to `runs` (a state entered again in the same scope gets the next `#n`), runs that had
+ * ended keep their status, and the execution's status, stop time, error and failedRunPath
+ * describe the latest attempt; what the previous one ended with is kept here.
+ */
 export interface Redrive {
   at: number;
   eventId: number;
   redriveCount?: number;
+  /** The execution's status just before this redrive (e.g. FAILED). */
+  previousStatus?: ExecutionStatus;
+  previousError?: string;
+  previousCause?: string;
 }
 
 export interface ExecutionModel {
@@ -129,7 +143,10 @@ export interface ExecutionModel {
   output?: Payload;
   error?: string;
   cause?: string;
-  /** False while running, for cut-off histories (gaps, no start, the 25,000-event limit). */
+  /**
+   * False while running, for cut-off histories (gaps, no start, the 25,000-event limit), for
+   * histories fetched without execution data, and when some events could not be read.
+   */
   complete: boolean;
   /** Why `complete` is false, in words a person understands. */
   incompleteReason?: string;

@@ -56,6 +56,9 @@ export function useExecutionHistory(arn: string, enabled = true) {
     },
     refetchInterval: (query) => (query.state.data?.finished ? false : POLL_RUNNING_MS),
     staleTime: Infinity,
+    // The model carries the fold's hidden incremental state (a non-enumerable symbol); react-query's
+    // structural sharing would copy it into a plain object and lose it, so keep our own objects.
+    structuralSharing: false,
   });
 }
 

@@ -1,0 +1,255 @@
+/**
+ * The fold's private working state. It is kept beside the public model (see `fold.ts`) so that
+ * `applyEvents` can continue where the last fold stopped instead of starting again.
+ *
+ * Public objects (runs, attempts, groups, arrays) are copy-on-write: an object the current batch
+ * did not create is copied before its first change, so a model already handed out (to React,
+ * say) never changes under its holder.
+ */
+import type { HistoryEvent } from "./events";
+import type { Attempt, ChildGroup, ExecutionModel, ExecutionStatus, Payload, Redrive, StateRun } from "./model";
+
+/** The top level of the execution, a Parallel branch or a Map iteration. */
+export interface Scope {
+  tag: "scope";
+  kind: "top" | "branch" | "iteration";
+  /** What run paths inside start with: "" or `Fan/branch 0/`. */
+  prefix: string;
+  parent?: RunMeta;
+  index: number;
+  /** Position of its ChildGroup in the parent's `branches` / `iterations`. */
+  position: number;
+  /** Entries per state name so far, for `#2` suffixes. */
+  counts: Map<string, number>;
+  runs: RunMeta[];
+  /** How many of `runs` are still open. */
+  openCount: number;
+}
+
+export interface RunMeta {
+  tag: "run";
+  run: StateRun;
+  /** Position in `runs`. */
+  position: number;
+  scope: Scope;
+  closed: boolean;
+  /** Set while the run's latest attempt (or evaluation, or Map/Parallel) has failed. */
+  failure?: "failed" | "timed_out";
+  branches?: Scope[];
+  iterations?: Map<number, Scope>;
+  /** Parallel only: what a StateEntered linked to ParallelStateStarted resolves to. */
+  branchStart?: BranchStart;
+  /** Map/Parallel: the run inside that its *StateFailed event points at. */
+  failedBy?: RunMeta;
+  /** Map/Parallel: the first run directly inside that ended failed. */
+  firstFailedChild?: RunMeta;
+}
+
+/** ParallelStateStarted: each state entered right after it opens a new branch. */
+export interface BranchStart {
+  tag: "branchStart";
+  run: RunMeta;
+}
+
+/** What an event id resolves to, for events that name it as `previousEventId`. */
+export type Owner = RunMeta | Scope | BranchStart;
+
+export interface ExecutionFacts {
+  status: ExecutionStatus;
+  startedAt?: number;
+  stoppedAt?: number;
+  input?: Payload;
+  output?: Payload;
+  error?: string;
+  cause?: string;
+  failedRunPath?: string;
+  redrives: Redrive[];
+  unknownEvents: HistoryEvent[];
+  sawStart: boolean;
+  hasExecutionData: boolean;
+  hitEventLimit: boolean;
+  gaps: Array<[number, number]>;
+  /** Items that were not events at all (no numeric id or no type). */
+  unreadable: number;
+  /** Events whose contents could not be made sense of. */
+  unusable: number;
+}
+
+export interface FoldState {
+  /** Accepted events in id order: what a refold starts from. */
+  events: HistoryEvent[];
+  records: EventIndex;
+  top: Scope;
+  metas: RunMeta[];
+  runs: StateRun[];
+  open: Set<RunMeta>;
+  exec: ExecutionFacts;
+  lastId: number;
+  lastTs: number;
+  lastFailed?: RunMeta;
+  /** Objects created or copied by the batch under way: free to change. */
+  owned: Set<object>;
+  /** No model has been handed out yet, so every object is free to change (a first fold). */
+  allOwned: boolean;
+  head?: ExecutionModel;
+  lastApply?: { model: ExecutionModel; events: unknown; result: ExecutionModel };
+}
+
+/**
+ * Owners by event id. Ids normally run 1, 2, 3…, so a plain array serves them faster than a Map
+ * (this lookup runs for every event); ids far beyond the array go to a Map instead of making
+ * the array sparse.
+ */
+export class EventIndex {
+  private dense: Array<Owner | undefined> = [];
+  private sparse = new Map<number, Owner>();
+
+  get(id: number): Owner | undefined {
+    const owner = id < this.dense.length ? this.dense[id] : undefined;
+    return owner !== undefined || this.sparse.size === 0 ? owner : this.sparse.get(id);
+  }
+
+  has(id: number): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  set(id: number, owner: Owner): void {
+    if (id <= this.dense.length + 1024) {
+      while (this.dense.length < id) this.dense.push(undefined);
+      this.dense[id] = owner;
+    } else {
+      this.sparse.set(id, owner);
+    }
+  }
+}
+
+/**
+ * Most runs never get an attempt or an unknown event: they share these frozen empty arrays (a
+ * 25,000-event fold would otherwise allocate some 20,000 empty arrays). A run gets its own
+ * array on its first entry.
+ */
+export const NO_ATTEMPTS: Attempt[] = Object.freeze([]) as unknown as Attempt[];
+export const NO_UNKNOWN_EVENTS: HistoryEvent[] = Object.freeze([]) as unknown as HistoryEvent[];
+
+export function newScope(kind: Scope["kind"], prefix: string, index: number, position: number, parent?: RunMeta): Scope {
+  return { tag: "scope", kind, prefix, parent, index, position, counts: new Map(), runs: [], openCount: 0 };
+}
+
+export function newFoldState(): FoldState {
+  return {
+    events: [],
+    records: new EventIndex(),
+    top: newScope("top", "", -1, -1),
+    metas: [],
+    runs: [],
+    open: new Set(),
+    exec: {
+      status: "UNKNOWN",
+      redrives: [],
+      unknownEvents: [],
+      sawStart: false,
+      hasExecutionData: true,
+      hitEventLimit: false,
+      gaps: [],
+      unreadable: 0,
+      unusable: 0,
+    },
+    lastId: 0,
+    lastTs: 0,
+    owned: new Set(),
+    allOwned: true,
+  };
+}
+
+export function isOwned(st: FoldState, o: object): boolean {
+  return st.allOwned || st.owned.has(o);
+}
+
+/** Marks an object as created by the batch under way. */
+export function own(st: FoldState, o: object): void {
+  if (!st.allOwned) st.owned.add(o);
+}
+
+export function runOf(owner: Owner | undefined): RunMeta | undefined {
+  if (!owner) return undefined;
+  if (owner.tag === "run") return owner;
+  if (owner.tag === "branchStart") return owner.run;
+  return owner.parent;
+}
+
+export function writableRuns(st: FoldState): StateRun[] {
+  if (!isOwned(st, st.runs)) {
+    st.runs = st.runs.slice();
+    own(st, st.runs);
+  }
+  return st.runs;
+}
+
+export function writableRun(st: FoldState, meta: RunMeta): StateRun {
+  let r = meta.run;
+  if (isOwned(st, r)) return r;
+  r = {
+    ...r,
+    attempts: r.attempts === NO_ATTEMPTS ? NO_ATTEMPTS : r.attempts.slice(),
+    eventIds: r.eventIds.slice(),
+    unknownEvents: r.unknownEvents === NO_UNKNOWN_EVENTS ? NO_UNKNOWN_EVENTS : r.unknownEvents.slice(),
+  };
+  if (r.branches) r.branches = r.branches.slice();
+  if (r.iterations) r.iterations = r.iterations.slice();
+  st.owned.add(r);
+  meta.run = r;
+  writableRuns(st)[meta.position] = r;
+  return r;
+}
+
+export function writableAttempt(st: FoldState, meta: RunMeta, index: number): Attempt {
+  const r = writableRun(st, meta);
+  let a = r.attempts[index];
+  if (!isOwned(st, a)) {
+    a = { ...a, eventIds: a.eventIds.slice() };
+    own(st, a);
+    r.attempts[index] = a;
+  }
+  return a;
+}
+
+export function writableGroup(st: FoldState, scope: Scope): ChildGroup | undefined {
+  if (!scope.parent) return undefined;
+  const r = writableRun(st, scope.parent);
+  const list = scope.kind === "branch" ? r.branches : r.iterations;
+  if (!list) return undefined;
+  let g = list[scope.position];
+  if (!isOwned(st, g)) {
+    g = { ...g, runPaths: g.runPaths.slice() };
+    own(st, g);
+    list[scope.position] = g;
+  }
+  return g;
+}
+
+/** Copy-on-write for the execution-level arrays. */
+export function writableList<T>(st: FoldState, list: T[]): T[] {
+  if (isOwned(st, list)) return list;
+  const copy = list.slice();
+  own(st, copy);
+  return copy;
+}
+
+/** The nearest run, starting at `from` and going outwards, that passes `test`. */
+export function enclosing(from: RunMeta | undefined, test: (m: RunMeta) => boolean): RunMeta | undefined {
+  for (let m = from; m; m = m.scope.parent) if (test(m)) return m;
+  return undefined;
+}
+
+/** An open run passing `test`: the latest entered, or the earliest with `earliest`. */
+export function openRun(st: FoldState, test: (m: RunMeta) => boolean, earliest = false): RunMeta | undefined {
+  const open = Array.from(st.open);
+  if (earliest) return open.find(test);
+  for (let i = open.length - 1; i >= 0; i--) if (test(open[i])) return open[i];
+  return undefined;
+}
+
+export function isInside(inner: RunMeta, outer: RunMeta): boolean {
+  for (let m = inner.scope.parent; m; m = m.scope.parent) if (m === outer) return true;
+  return false;
+}

@@ -1,0 +1,141 @@
+/**
+ * `foldHistory` and `applyEvents`: the execution model from a history, and kept up to date
+ * as events arrive. Both go through the same batch code, so a model built in pieces is the
+ * same as one built at once.
+ */
+import { applyEvent } from "./apply-event";
+import { incompleteReason } from "./completeness";
+import type { HistoryEvent } from "./events";
+import { type FoldState, newFoldState } from "./fold-state";
+import type { ExecutionModel } from "./model";
+import { normaliseTimestamp } from "./normalise";
+
+/**
+ * The fold state travels with the model it produced, under a symbol and not enumerable, so
+ * JSON and deep equality see only the public model. `accepted` is how many of the state's
+ * events this model has seen: the state moves on with later batches.
+ */
+const INTERNAL = Symbol("stepscope.foldState");
+
+interface Internal {
+  state: FoldState;
+  accepted: number;
+  unreadable: number;
+}
+
+export function foldHistory(events: HistoryEvent[]): ExecutionModel {
+  return applyBatch(newFoldState(), Array.isArray(events) ? events : []);
+}
+
+/**
+ * The model with `newEvents` folded in, in O(new events) when they come after what the model has
+ * seen. A new model object is returned; runs that changed are new objects, the others are shared.
+ * Events already seen are ignored; events older than the newest seen (a gap being filled) make
+ * it fold again from the start. A model that did not come from this module is refolded from
+ * `newEvents` alone.
+ */
+export function applyEvents(model: ExecutionModel, newEvents: HistoryEvent[]): ExecutionModel {
+  const internal = internalOf(model);
+  if (!internal) return foldHistory(newEvents);
+  const { state } = internal;
+  // React calls state updaters twice in development with the same arguments.
+  const last = state.lastApply;
+  if (last && last.model === model && last.events === newEvents) return last.result;
+  let st = state;
+  if (state.head !== model) {
+    // This model is not the newest one built on its state: start again from its own events.
+    st = newFoldState();
+    st.exec.unreadable = internal.unreadable;
+    replay(st, state.events.slice(0, internal.accepted));
+  }
+  const result = applyBatch(st, Array.isArray(newEvents) ? newEvents : []);
+  state.lastApply = st.lastApply = { model, events: newEvents, result };
+  return result;
+}
+
+function internalOf(model: ExecutionModel): Internal | undefined {
+  if (model === null || typeof model !== "object") return undefined;
+  return (model as unknown as Record<symbol, Internal | undefined>)[INTERNAL];
+}
+
+function isReadable(e: unknown): e is HistoryEvent {
+  if (e === null || typeof e !== "object") return false;
+  const { id, type } = e as { id?: unknown; type?: unknown };
+  return typeof id === "number" && Number.isSafeInteger(id) && id > 0 && typeof type === "string";
+}
+
+function applyBatch(st: FoldState, input: unknown[]): ExecutionModel {
+  const fresh: HistoryEvent[] = [];
+  let sorted = true;
+  for (const e of input) {
+    if (!isReadable(e)) {
+      st.exec.unreadable++;
+      continue;
+    }
+    if (st.records.has(e.id)) continue;
+    if (fresh.length > 0 && e.id <= fresh[fresh.length - 1].id) sorted = false;
+    fresh.push(e);
+  }
+  if (!sorted) fresh.sort((a, b) => a.id - b.id);
+
+  if (fresh.length > 0 && fresh[0].id < st.lastId) {
+    // Events from before the newest one seen: the fold is order-dependent, so start again.
+    const unreadable = st.exec.unreadable;
+    const all = st.events.concat(fresh).sort((a, b) => a.id - b.id);
+    st = newFoldState();
+    st.exec.unreadable = unreadable;
+    replay(st, all);
+  } else {
+    replay(st, fresh);
+  }
+  return snapshot(st);
+}
+
+/** Folds events in id order, skipping repeated ids. */
+function replay(st: FoldState, events: HistoryEvent[]): void {
+  st.owned = new Set();
+  for (const e of events) {
+    if (e.id === st.lastId || st.records.has(e.id)) continue;
+    if (st.lastId > 0 && e.id > st.lastId + 1) st.exec.gaps.push([st.lastId + 1, e.id - 1]);
+    st.lastId = e.id;
+    st.events.push(e);
+    let ts = normaliseTimestamp(e.timestamp);
+    if (Number.isNaN(ts)) ts = st.lastTs;
+    st.lastTs = ts;
+    try {
+      applyEvent(st, e, ts);
+    } catch {
+      // Contents we cannot make sense of: counted and shown as such, never thrown.
+      st.exec.unusable++;
+      if (!st.records.has(e.id)) st.records.set(e.id, st.top);
+    }
+  }
+}
+
+function snapshot(st: FoldState): ExecutionModel {
+  const x = st.exec;
+  const m = { status: x.status } as ExecutionModel;
+  if (x.startedAt !== undefined) m.startedAt = x.startedAt;
+  if (x.stoppedAt !== undefined) m.stoppedAt = x.stoppedAt;
+  if (x.startedAt !== undefined && x.stoppedAt !== undefined) m.durationMs = x.stoppedAt - x.startedAt;
+  if (x.input) m.input = x.input;
+  if (x.output) m.output = x.output;
+  if (x.error !== undefined) m.error = x.error;
+  if (x.cause !== undefined) m.cause = x.cause;
+  const reason = incompleteReason(x, st.events.length);
+  m.complete = reason === undefined;
+  if (reason !== undefined) m.incompleteReason = reason;
+  m.runs = st.runs;
+  m.redrives = x.redrives;
+  if (x.failedRunPath !== undefined) m.failedRunPath = x.failedRunPath;
+  m.unknownEvents = x.unknownEvents;
+  m.eventCount = st.events.length;
+  m.lastEventId = st.lastId;
+  m.hasExecutionData = x.hasExecutionData;
+  const internal: Internal = { state: st, accepted: st.events.length, unreadable: x.unreadable };
+  Object.defineProperty(m, INTERNAL, { value: internal, enumerable: false });
+  st.head = m;
+  st.owned = new Set();
+  st.allOwned = false;
+  return m;
+}

@@ -1,0 +1,12 @@
+/**
+ * lib/history: a Step Functions history → the execution model (see model.ts). Pure: no React,
+ * no SDK, no network, no clock.
+ */
+export { foldHistory, applyEvents } from "./fold";
+export { normaliseTimestamp, normaliseEvent } from "./normalise";
+export { summariseStates } from "./summarise-states";
+export { markNotReached } from "./not-reached";
+export { parseCause, type ParsedCause } from "./parse-cause";
+export type { StateOutcome } from "./state-outcome";
+export type { HistoryEvent } from "./events";
+export type * from "./model";

@@ -1,0 +1,267 @@
+/**
+ * Events of states: entering and leaving, Map/Parallel start and end, Map iterations and map
+ * runs. Interleaved branches and iterations are told apart by `previousEventId`: each branch
+ * and iteration is its own chain in the parent history.
+ */
+import type { HistoryEvent } from "./events";
+import type { ChildGroup, MapRunRef, StateRun } from "./model";
+import { closeChildren, closeRun, closeScope } from "./close-runs";
+import {
+  NO_ATTEMPTS,
+  NO_UNKNOWN_EVENTS,
+  type FoldState,
+  type Owner,
+  type RunMeta,
+  type Scope,
+  enclosing,
+  isInside,
+  newScope,
+  openRun,
+  runOf,
+  own,
+  writableGroup,
+  writableRun,
+  writableRuns,
+} from "./fold-state";
+import { numberField, payloadField, textField } from "./payload";
+
+type Fields = Record<string, unknown> | undefined;
+
+export function enterState(st: FoldState, e: HistoryEvent, stateType: string, d: Fields, ts: number, prev: Owner | undefined): RunMeta {
+  let scope: Scope;
+  if (prev?.tag === "scope") scope = prev;
+  else if (prev?.tag === "branchStart") scope = newBranch(st, prev.run, ts);
+  else if (prev?.tag === "run") scope = prev.scope;
+  else scope = st.top;
+
+  const name = textField(d, "name") ?? "(unnamed state)";
+  const count = (scope.counts.get(name) ?? 0) + 1;
+  scope.counts.set(name, count);
+  const path = scope.prefix + name + (count > 1 ? `#${count}` : "");
+
+  const input = payloadField(d, "input", "inputDetails");
+  if (!input) st.exec.hasExecutionData = false;
+  // Every field up front, in one order: objects of one shape stay fast to read and to copy
+  // (absent ones are undefined, which JSON leaves out).
+  const parent = scope.parent;
+  const run: StateRun = {
+    path,
+    name,
+    type: stateType,
+    parentPath: parent?.run.path,
+    branch: parent && scope.kind === "branch" ? scope.index : undefined,
+    iteration: parent && scope.kind === "iteration" ? scope.index : undefined,
+    status: "running",
+    enteredAt: ts,
+    exitedAt: undefined,
+    input,
+    output: undefined,
+    error: undefined,
+    cause: undefined,
+    caughtBy: undefined,
+    attempts: NO_ATTEMPTS,
+    branches: stateType === "Parallel" ? [] : undefined,
+    iterations: stateType === "Map" ? [] : undefined,
+    mapRun: undefined,
+    eventIds: [e.id],
+    unknownEvents: NO_UNKNOWN_EVENTS,
+  };
+  own(st, run);
+
+  const runs = writableRuns(st);
+  const meta: RunMeta = {
+    tag: "run",
+    run,
+    position: runs.length,
+    scope,
+    closed: false,
+    failure: undefined,
+    branches: stateType === "Parallel" ? [] : undefined,
+    iterations: stateType === "Map" ? new Map() : undefined,
+    branchStart: undefined,
+    failedBy: undefined,
+    firstFailedChild: undefined,
+  };
+  if (stateType === "Parallel") meta.branchStart = { tag: "branchStart", run: meta };
+  runs.push(run);
+  st.metas.push(meta);
+  scope.runs.push(meta);
+  scope.openCount++;
+  st.open.add(meta);
+  writableGroup(st, scope)?.runPaths.push(path);
+
+  noteCatchTarget(st, scope, prev, name);
+  if (stateType === "Fail") closeRun(st, meta, "failState", ts);
+  return meta;
+}
+
+/** A state entered right after a run that exited through a Catch is where the Catch sent it. */
+function noteCatchTarget(st: FoldState, scope: Scope, prev: Owner | undefined, name: string): void {
+  const before = prev?.tag === "run" ? (prev.scope === scope ? prev : undefined) : scope.runs[scope.runs.length - 2];
+  if (before && before.run.status === "caught" && before.run.caughtBy === undefined) writableRun(st, before).caughtBy = name;
+}
+
+function newBranch(st: FoldState, parallel: RunMeta, ts: number): Scope {
+  const branches = parallel.branches ?? (parallel.branches = []);
+  const index = branches.length;
+  const groupPath = `${parallel.run.path}/branch ${index}`;
+  const scope = newScope("branch", groupPath + "/", index, index, parallel);
+  branches.push(scope);
+  const r = writableRun(st, parallel);
+  const group: ChildGroup = { index, path: groupPath, status: "running", startedAt: ts, runPaths: [] };
+  own(st, group);
+  (r.branches ?? (r.branches = [])).push(group);
+  return scope;
+}
+
+/** The run a state-level event belongs to: where its link points, or the open run it must be. */
+export function findStateRun(
+  st: FoldState,
+  prev: Owner | undefined,
+  test: (m: RunMeta) => boolean,
+  earliest = false,
+): RunMeta | undefined {
+  const linked = runOf(prev);
+  return enclosing(linked, (m) => !m.closed && test(m)) ?? openRun(st, test, earliest) ?? (linked && test(linked) ? linked : undefined);
+}
+
+export function exitState(st: FoldState, e: HistoryEvent, stateType: string, d: Fields, ts: number, prev: Owner | undefined): RunMeta | undefined {
+  const name = textField(d, "name");
+  const meta = findStateRun(st, prev, (m) => m.run.type === stateType && (name === undefined || m.run.name === name));
+  if (!meta) return undefined;
+  const r = writableRun(st, meta);
+  r.eventIds.push(e.id);
+  const output = payloadField(d, "output", "outputDetails");
+  if (output) r.output = output;
+  else st.exec.hasExecutionData = false;
+  closeRun(st, meta, "exited", ts);
+  return meta;
+}
+
+export function abortState(st: FoldState, e: HistoryEvent, stateType: string, ts: number, prev: Owner | undefined): RunMeta | undefined {
+  // When a Map or Parallel tears down, every abort links to the event that failed it, not to
+  // the run it aborts: take the earliest open run of that type.
+  const meta = findStateRun(st, prev, (m) => m.run.type === stateType, true);
+  if (!meta) return undefined;
+  writableRun(st, meta).eventIds.push(e.id);
+  closeRun(st, meta, "aborted", ts);
+  return meta;
+}
+
+/** MapStateStarted, ParallelStateStarted. */
+export function startState(st: FoldState, e: HistoryEvent, stateType: string, prev: Owner | undefined): Owner | undefined {
+  const meta = findStateRun(st, prev, (m) => m.run.type === stateType);
+  if (!meta) return undefined;
+  writableRun(st, meta).eventIds.push(e.id);
+  return meta.branchStart ?? meta;
+}
+
+/** MapStateSucceeded / MapStateFailed / ParallelStateSucceeded / ParallelStateFailed. */
+export function endState(
+  st: FoldState,
+  e: HistoryEvent,
+  stateType: string,
+  failed: boolean,
+  d: Fields,
+  ts: number,
+  prev: Owner | undefined,
+): RunMeta | undefined {
+  const meta = findStateRun(st, prev, (m) => m.run.type === stateType);
+  if (!meta) return undefined;
+  const r = writableRun(st, meta);
+  r.eventIds.push(e.id);
+  if (failed) {
+    meta.failure = "failed";
+    const error = textField(d, "error");
+    const cause = textField(d, "cause");
+    if (error !== undefined) r.error = error;
+    if (cause !== undefined) r.cause = cause;
+    const culprit = runOf(prev);
+    if (culprit && isInside(culprit, meta)) meta.failedBy = culprit;
+  }
+  closeChildren(st, meta, "enclosingEnded", ts);
+  return meta;
+}
+
+function findMap(st: FoldState, prev: Owner | undefined, name: string | undefined): RunMeta | undefined {
+  return findStateRun(st, prev, (m) => m.run.type === "Map" && (name === undefined || m.run.name === name));
+}
+
+export function mapIterationEvent(
+  st: FoldState,
+  e: HistoryEvent,
+  phase: "started" | "succeeded" | "failed" | "aborted",
+  d: Fields,
+  ts: number,
+  prev: Owner | undefined,
+): Owner | undefined {
+  const map = findMap(st, prev, textField(d, "name"));
+  if (!map) return undefined;
+  writableRun(st, map).eventIds.push(e.id);
+  const iterations = map.iterations ?? (map.iterations = new Map());
+  const index = numberField(d, "index") ?? iterations.size;
+  let scope = iterations.get(index);
+  if (!scope) scope = newIteration(st, map, index, ts);
+  else if (phase === "started") {
+    // A redrive runs an iteration again under the same index.
+    const g = writableGroup(st, scope);
+    if (g) {
+      g.status = "running";
+      g.endedAt = undefined;
+    }
+  }
+  if (phase === "started") return scope;
+  closeScope(st, scope, phase === "aborted" ? "aborted" : "enclosingEnded", ts);
+  const g = writableGroup(st, scope);
+  if (g) {
+    g.status = phase;
+    g.endedAt = ts;
+  }
+  return map;
+}
+
+function newIteration(st: FoldState, map: RunMeta, index: number, ts: number): Scope {
+  const iterations = map.iterations ?? (map.iterations = new Map());
+  const r = writableRun(st, map);
+  const list = r.iterations ?? (r.iterations = []);
+  const groupPath = `${map.run.path}/iteration ${index}`;
+  const scope = newScope("iteration", groupPath + "/", index, list.length, map);
+  iterations.set(index, scope);
+  const group: ChildGroup = { index, path: groupPath, status: "running", startedAt: ts, runPaths: [] };
+  own(st, group);
+  list.push(group);
+  return scope;
+}
+
+export function mapRunEvent(
+  st: FoldState,
+  e: HistoryEvent,
+  phase: "started" | "succeeded" | "failed" | "aborted" | "redriven",
+  d: Fields,
+  ts: number,
+  prev: Owner | undefined,
+): RunMeta | undefined {
+  const map = findMap(st, prev, undefined);
+  if (!map) return undefined;
+  const r = writableRun(st, map);
+  r.eventIds.push(e.id);
+  const before = r.mapRun;
+  if (phase === "started" || !before) {
+    r.mapRun = { mapRunArn: textField(d, "mapRunArn") ?? before?.mapRunArn ?? "", status: "running", startedAt: ts };
+    if (phase === "started") return map;
+  }
+  const next: MapRunRef = { ...(r.mapRun as MapRunRef) };
+  if (phase === "redriven") {
+    next.status = "running";
+    next.endedAt = undefined;
+  } else {
+    next.status = phase;
+    next.endedAt = ts;
+    const error = textField(d, "error");
+    const cause = textField(d, "cause");
+    if (error !== undefined) next.error = error;
+    if (cause !== undefined) next.cause = cause;
+  }
+  r.mapRun = next;
+  return map;
+}

@@ -1,0 +1,24 @@
+import type { RunStatus } from "./model";
+
+/**
+ * What happened to one state (by name) over the whole execution: the graph overlay's input.
+ * A state entered many times (a loop, every Map iteration) has one outcome for all its runs.
+ */
+export interface StateOutcome {
+  name: string;
+  /** The worst meaningful status over all runs: failed > caught > timed_out > aborted > running > succeeded. */
+  status: RunStatus;
+  runCount: number;
+  /** Attempts of every run added up (Task-like states; 0 for the others). */
+  attemptCount: number;
+  /** Attempts beyond each run's first, added up. */
+  retryCount: number;
+  /** States a Catch sent this one to, in first-seen order. */
+  caughtBy: string[];
+  /** Sum of the durations of the runs that ended. */
+  totalDurationMs: number;
+  /** Duration of the latest run that ended. */
+  lastDurationMs?: number;
+  /** True when a run of this state is the failed run or encloses it. */
+  onFailurePath: boolean;
+}
