@@ -41,11 +41,8 @@ export interface ExecutionPostmortemProps {
 export function ExecutionPostmortem({ execution, source, events, model, live, now, error, historyLoading, actions }: ExecutionPostmortemProps) {
   const hasHistoryApi = execution.stateMachineType !== "EXPRESS";
   const definition = useMemo(() => parseDefinition(execution.definition), [execution.definition]);
-  const stateNames = useMemo(() => {
-    const built = definition ? buildStateGraph(definition) : undefined;
-    return built?.graph?.stateNames ?? [];
-  }, [definition]);
-  const overlay = useMemo(() => (model ? executionOverlay(model, stateNames) : undefined), [model, stateNames]);
+  const graph = useMemo(() => (definition ? buildStateGraph(definition).graph : undefined), [definition]);
+  const overlay = useMemo(() => (model ? executionOverlay(model, graph) : undefined), [model, graph]);
 
   const [selectedPath, select] = useRunSelection(model);
   const selectedRun = runByPath(model, selectedPath);

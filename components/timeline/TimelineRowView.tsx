@@ -28,7 +28,7 @@ export interface TimelineRowViewProps {
 export const TimelineRowView = memo(function TimelineRowView({ row, scale, selected, onSelect, onToggle, onHover, allowClick }: TimelineRowViewProps) {
   const rowSelected = selected !== undefined && (row.runPath === selected || row.segments.some((segment) => segment.runPath === selected));
   return (
-    <div data-row-kind={row.kind} className={rowSelected ? `${css.row} ${css.selected}` : css.row}>
+    <div data-row-kind={row.kind} data-run-path={row.runPath} className={rowSelected ? `${css.row} ${css.selected}` : css.row}>
       <NameCell row={row} onSelect={onSelect} onToggle={onToggle} />
       <div className={css.lane} style={{ width: scale.width }}>
         {row.segments.map((segment, i) => (

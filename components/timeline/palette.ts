@@ -1,9 +1,9 @@
 /**
- * Status colours from the Okabe–Ito palette, which stays distinguishable for the common forms
- * of colour blindness. Defined here because no shared palette existed when the timeline was
- * written; if `components/metrics/palette.ts` appears, this should import from it.
+ * Status colours for the timeline: the shared Okabe–Ito palette (components/metrics/palette.ts),
+ * so a caught or timed-out state has the same colour in the graph, the timeline and the charts.
  */
 import type { SegmentStatus } from "@/lib/timeline";
+import { STATUS_COLORS } from "@/components/metrics/palette";
 
 export const OKABE_ITO = {
   orange: "#E69F00",
@@ -17,12 +17,12 @@ export const OKABE_ITO = {
 } as const;
 
 export const STATUS_COLOURS: Record<SegmentStatus, string> = {
-  succeeded: OKABE_ITO.bluishGreen,
-  failed: OKABE_ITO.vermillion,
-  caught: OKABE_ITO.orange,
-  timed_out: OKABE_ITO.reddishPurple,
-  aborted: "#8A8A8A",
-  running: OKABE_ITO.blue,
+  succeeded: STATUS_COLORS.succeeded,
+  failed: STATUS_COLORS.failed,
+  caught: STATUS_COLORS.caught,
+  timed_out: STATUS_COLORS.timed_out,
+  aborted: STATUS_COLORS.aborted,
+  running: STATUS_COLORS.running,
   not_reached: "#C8C8C8",
   waiting: "#9A9A9A",
 };

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newPage, screenshot, watchPageErrors } from "../support/browser";
+import { executionPath, findExecution, startDemoSite, type DemoSite } from "./demo-site";
+
+/**
+ * The postmortem page as an on-call engineer uses it, in Chromium against the demo account.
+ * Executions are found by trait (failed with retries and a catch, a big Map), not by id.
+ */
+describe("execution page (Chromium, demo mode)", () => {
+  let site: DemoSite;
+  beforeAll(async () => {
+    site = await startDemoSite();
+  }, 120_000);
+  afterAll(async () => {
+    await site?.stop();
+  });
+
+  it("opens a failed execution on the failing state, with retries, the catch and the diff", async () => {
+    const { summary, model } = await findExecution(site, "order-processing", "FAILED", (m) =>
+      m.runs.some((r) => r.status === "caught" && r.attempts.length > 1),
+    );
+    const caught = model.runs.find((r) => r.status === "caught" && r.attempts.length > 1)!;
+    expect(model.failedRunPath).toBeTruthy();
+
+    const page = await newPage(site.browser);
+    const watch = watchPageErrors(page);
+    await page.goto(site.url(executionPath(summary.arn)));
+
+    // Arrives with the run that failed the execution selected, and says so in the URL.
+    const detail = page.locator("[data-testid=state-detail]");
+    await expect.poll(() => detail.getAttribute("data-path"), { timeout: 60_000 }).toBe(model.failedRunPath);
+    await expect.poll(() => new URL(page.url()).searchParams.get("state")).toBe(model.failedRunPath);
+    await expect(page.locator("[data-testid=execution-header]").innerText()).resolves.toContain("Failed");
+    const failedName = model.runs.find((r) => r.path === model.failedRunPath)!.name;
+    await expect(page.locator(`[data-state="${failedName}"]`).first().getAttribute("data-status")).resolves.toBe("failed");
+    await screenshot(page, "execution-failed");
+
+    // The retried-then-caught task: its attempts are separate bars with the back-off between.
+    const row = page.locator(`[data-run-path="${caught.path}"]`).first();
+    await row.waitFor();
+    expect(await row.locator("[data-segment-kind=attempt]").count()).toBe(caught.attempts.length);
+    expect(await row.locator("[data-segment-kind=wait]").count()).toBeGreaterThanOrEqual(1);
+
+    // Selecting it shows the catch, the diff and every attempt.
+    await row.locator("button").filter({ hasText: caught.name }).first().click();
+    await expect.poll(() => detail.getAttribute("data-path")).toBe(caught.path);
+    await expect(detail.innerText()).resolves.toContain(`caught → ${caught.caughtBy}`);
+    await expect(detail.getByText(/Input → output/i).first().isVisible()).resolves.toBe(true);
+    await detail.getByRole("tab", { name: /Attempts/ }).click();
+    await expect(detail.locator("[data-testid=attempt-row]").count()).resolves.toBe(caught.attempts.length);
+    await screenshot(page, "execution-caught-attempts");
+
+    // Back returns to the failing state: the selection lives in the history stack.
+    await page.goBack();
+    await expect.poll(() => detail.getAttribute("data-path")).toBe(model.failedRunPath);
+    expect(watch.errors).toEqual([]);
+  });
+
+  it("collapses a Map into one summary row that expands to its iterations", async () => {
+    const { summary, model } = await findExecution(site, "etl-ingest", "SUCCEEDED", (m) =>
+      m.runs.some((r) => (r.iterations?.length ?? 0) >= 10),
+    );
+    const map = model.runs.find((r) => (r.iterations?.length ?? 0) >= 10)!;
+    const page = await newPage(site.browser);
+    await page.goto(site.url(executionPath(summary.arn, map.path)));
+    const timeline = page.locator("[data-testid=timeline-panel]");
+    await timeline.locator("[data-row-kind=map-summary]").first().waitFor({ timeout: 60_000 });
+    const summaryText = await timeline.locator("[data-row-kind=map-summary]").first().innerText();
+    expect(summaryText).toContain(String(map.iterations!.length));
+
+    const iterationRows = timeline.locator("[data-row-kind=iteration]");
+    const before = await iterationRows.count();
+    await timeline.getByRole("button", { name: `Expand the iterations of ${map.name}` }).click();
+    await expect.poll(() => iterationRows.count()).toBeGreaterThan(before);
+    await screenshot(page, "execution-map-expanded");
+  });
+
+  it("explains a malformed ARN and an unknown execution", async () => {
+    const page = await newPage(site.browser);
+    await page.goto(site.url("/executions/not-an-arn"));
+    const problem = page.locator("[data-testid=execution-problem]");
+    await problem.waitFor({ timeout: 30_000 });
+    await expect(problem.getAttribute("data-code")).resolves.toBe("BAD_REQUEST");
+    await expect(problem.innerText()).resolves.toMatch(/not an execution ARN/i);
+    await screenshot(page, "execution-bad-arn");
+
+    await page.goto(site.url(executionPath("arn:aws:states:us-east-1:123456789012:execution:order-processing:does-not-exist")));
+    await problem.waitFor({ timeout: 30_000 });
+    await expect.poll(() => problem.getAttribute("data-code")).toBe("NOT_FOUND");
+    await expect(problem.innerText()).resolves.toMatch(/No such execution/i);
+  });
+});
