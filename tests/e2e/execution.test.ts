@@ -53,6 +53,12 @@ describe("execution page (Chromium, demo mode)", () => {
     // Back returns to the failing state: the selection lives in the history stack.
     await page.goBack();
     await expect.poll(() => detail.getAttribute("data-path")).toBe(model.failedRunPath);
+
+    // A click on a state in the graph selects its run, for the panels and the URL alike.
+    const first = model.runs[0];
+    await page.locator(`[data-testid=graph-panel] [data-state="${first.name}"]`).first().click();
+    await expect.poll(() => detail.getAttribute("data-path")).toBe(first.path);
+    await expect.poll(() => new URL(page.url()).searchParams.get("state")).toBe(first.path);
     expect(watch.errors).toEqual([]);
   });
 
