@@ -61,25 +61,10 @@ export interface ExecutionsResponse {
   nextCursor?: string;
 }
 
-export interface ExecutionDetail {
-  arn: string;
-  name: string;
-  stateMachineArn: string;
+/** DescribeExecution joined with the state machine and the definition the execution ran. */
+export interface ExecutionDetail extends ExecutionDescription {
   stateMachineName: string;
   stateMachineType: "STANDARD" | "EXPRESS";
-  status: ExecutionStatusName;
-  startedAt: number;
-  stoppedAt?: number;
-  input?: string;
-  inputTruncated?: boolean;
-  output?: string;
-  outputTruncated?: boolean;
-  error?: string;
-  cause?: string;
-  redriveCount?: number;
-  redriveStatus?: string;
-  redriveStatusReason?: string;
-  mapRunArn?: string;
   /** The definition the execution ran (DescribeStateMachineForExecution), as JSON text. */
   definition: string;
 }
@@ -191,4 +176,70 @@ export interface StateMachineResponse {
 export interface MapRunResponse {
   source: SourceInfo;
   mapRun: MapRunDescription;
+}
+
+// ---- Added with fleet health (additions only) ----
+
+/** How complete a machine's numbers are: the server lists executions incrementally and samples histories. */
+export interface FleetCoverage {
+  /** True when some executions of the window are not listed yet (filled in over the next refreshes) or were capped. */
+  partial: boolean;
+  /** Executions the server keeps for this machine. */
+  indexed: number;
+  /** When the server last listed this machine's executions, epoch ms. */
+  refreshedAt?: number;
+  /** The last refresh failed with this message; the numbers are from before it. */
+  error?: string;
+}
+
+export interface FleetRow {
+  arn: string;
+  name: string;
+  type: "STANDARD" | "EXPRESS";
+  createdAt: number;
+  /** The window's numbers; absent when unavailable (Express) or not listed yet. */
+  summary?: import("@/lib/metrics/summary").MachineSummary;
+  /** Why there are no numbers (Express machines are not listed by Step Functions). */
+  unavailable?: string;
+  coverage: FleetCoverage;
+}
+
+export type FleetSort = "health" | "name" | "errors" | "started" | "p90";
+
+export interface FleetResponse {
+  source: SourceInfo;
+  window: import("@/lib/metrics/windows").ResolvedWindow;
+  rows: FleetRow[];
+  /** Machines matching the search, over all pages. */
+  total: number;
+  nextCursor?: string;
+  fetchedAt: number;
+}
+
+export interface MachineMetricsSample {
+  /** Histories read for per-state numbers: the newest finished executions… */
+  recent: number;
+  /** …plus the newest failures of the window. */
+  failures: number;
+  /** Failures in the window, sampled or not. */
+  failuresInWindow: number;
+}
+
+export interface MachineMetricsResponse {
+  stateMachineArn: string;
+  window: import("@/lib/metrics/windows").ResolvedWindow;
+  buckets: import("@/lib/metrics/buckets").ExecutionBucket[];
+  summary: import("@/lib/metrics/summary").MachineSummary;
+  histogram: import("@/lib/metrics/histogram").HistogramBin[];
+  /** Grouped from the sampled failures' histories (see `sample`). */
+  errorGroups: import("@/lib/metrics/error-groups").ErrorGroup[];
+  stateStats: import("@/lib/metrics/state-stats").StateStats[];
+  grid: import("@/lib/metrics/state-execution-grid").StateExecutionGrid;
+  /** Per-state failures in the sample, for the graph overlay. */
+  stateFailures: Record<string, number>;
+  sample: MachineMetricsSample;
+  coverage: FleetCoverage;
+  /** Why there are no numbers (Express). */
+  unavailable?: string;
+  fetchedAt: number;
 }
