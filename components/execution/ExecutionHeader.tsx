@@ -33,7 +33,11 @@ export function ExecutionHeader({ execution, model, source, now, actions }: Prop
         <StatusBadge status={status} />
         <h1 title={execution.name}>{execution.name}</h1>
         <span className="muted">of</span>
-        <Link href={`/state-machines/${encodeURIComponent(execution.stateMachineArn)}`}>{execution.stateMachineName}</Link>
+        {execution.stateMachineArn ? (
+          <Link href={`/state-machines/${encodeURIComponent(execution.stateMachineArn)}`}>{execution.stateMachineName}</Link>
+        ) : (
+          <span>{execution.stateMachineName || "an unknown state machine"}</span>
+        )}
         {execution.stateMachineType === "EXPRESS" && <span className="type-tag">Express</span>}
         <span className="spacer" />
         {actions}

@@ -77,7 +77,14 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
         <div className="exec-grid">
           <section className="panel graph-panel" data-testid="graph-panel">
             <div className="panel-title"><h2>Graph</h2><span className="faint">click a state to inspect it</span></div>
-            <StateGraph definition={definition ?? execution.definition} overlay={overlay} selected={selectedRun?.name} onSelect={onGraphSelect} height={620} />
+            {execution.definition.trim() === "" ? (
+              <p className="graph-missing" data-testid="graph-needs-definition">
+                A definition is needed to draw the graph. Add the state machine&apos;s definition (for example the output of{" "}
+                <code>describe-state-machine-for-execution</code>) to see each state&apos;s outcome on it.
+              </p>
+            ) : (
+              <StateGraph definition={definition ?? execution.definition} overlay={overlay} selected={selectedRun?.name} onSelect={onGraphSelect} height={620} />
+            )}
           </section>
           <StateDetail run={selectedRun} definition={definition} now={now} />
         </div>
