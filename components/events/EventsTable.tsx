@@ -38,7 +38,9 @@ export function EventsTable({ events, model, startedAt, selected, onSelect, heig
   // Stable callbacks: the virtualizer recomputes every row's offset (25,000 of them) whenever
   // these change identity, which would otherwise be on every scroll frame.
   const estimateSize = useCallback((index: number) => (open.has(visible[index].id) ? 260 : ROW_HEIGHT), [open, visible]);
-  const getItemKey = useCallback((index: number) => visible[index].id, [visible]);
+  // An opened row gets its own key, so the size measured while it was open is not reused
+  // once it is closed again (closed rows are not measured).
+  const getItemKey = useCallback((index: number) => (open.has(visible[index].id) ? `${visible[index].id}:open` : visible[index].id), [open, visible]);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,
@@ -117,7 +119,10 @@ export function EventsTable({ events, model, startedAt, selected, onSelect, heig
                 <div
                   key={item.key}
                   data-index={item.index}
-                  ref={virtualizer.measureElement}
+                  // Closed rows have a fixed height; measuring each one as it scrolls in forces a
+                  // layout per row (a jump to another run mounts dozens at once), so only opened
+                  // rows, whose JSON makes their height unknown, are measured.
+                  ref={open.has(row.id) ? virtualizer.measureElement : undefined}
                   style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
                 >
                   <EventLine row={row} isOpen={open.has(row.id)} isSelected={!!selected && row.runPath === selected} onToggle={toggle} onSelect={onSelect} />

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { ExecutionModel } from "@/lib/history/model";
-import { executionSpan, layoutTimeline, timeTicks, type TimeRange } from "@/lib/timeline";
+import { executionSpan, layoutTimeline, timeTicks, type TimeRange, type TimelineRow } from "@/lib/timeline";
 import { STATUS_COLOURS, UI } from "./palette";
 import { timeScale } from "./time-scale";
 import { NAME_COLUMN_WIDTH, ROW_HEIGHT, TimelineRowView } from "./TimelineRowView";
@@ -81,7 +81,7 @@ export function ExecutionTimeline({ model, now, selected, onSelect, height = 360
   }, [selected, model]);
 
   // …and is scrolled into view.
-  const selectedIndex = useMemo(() => layout.rows.findIndex((row) => row.runPath === selected || row.segments.some((s) => s.runPath === selected)), [layout.rows, selected]);
+  const selectedIndex = useMemo(() => layout.rows.findIndex((row) => rowHolds(row, selected)), [layout.rows, selected]);
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
   }, [selectedIndex, virtualizer]);
@@ -159,7 +159,16 @@ export function ExecutionTimeline({ model, now, selected, onSelect, height = 360
             </div>
             {virtualizer.getVirtualItems().map((item) => (
               <div key={item.key} style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
-                <TimelineRowView row={layout.rows[item.index]} scale={scale} selected={selected} onSelect={onSelect} onToggle={toggle} onHover={setHovered} allowClick={allowClick} />
+                <TimelineRowView
+                  row={layout.rows[item.index]}
+                  scale={scale}
+                  // Only rows holding the selection see it, so a new selection re-renders two rows, not every row on screen.
+                  selected={rowHolds(layout.rows[item.index], selected) ? selected : undefined}
+                  onSelect={onSelect}
+                  onToggle={toggle}
+                  onHover={setHovered}
+                  allowClick={allowClick}
+                />
               </div>
             ))}
           </div>
@@ -175,6 +184,10 @@ export function ExecutionTimeline({ model, now, selected, onSelect, height = 360
       {hovered && <TimelineTooltip hovered={hovered} origin={origin} />}
     </section>
   );
+}
+
+function rowHolds(row: TimelineRow, selected: string | undefined): boolean {
+  return selected !== undefined && (row.runPath === selected || row.segments.some((segment) => segment.runPath === selected));
 }
 
 function Legend() {

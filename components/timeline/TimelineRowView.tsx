@@ -70,11 +70,7 @@ function NameCell({ row, onSelect, onToggle }: Pick<TimelineRowViewProps, "row" 
       >
         {row.label}
       </button>
-      {summary && (
-        <span className={css.summary} title={describeMapSummary(summary)}>
-          {describeMapSummary(summary)}
-        </span>
-      )}
+      {summary && <MapSummaryText summary={summary} />}
     </div>
   );
 }
@@ -114,11 +110,24 @@ function Bar({ segment, scale, selected, onSelect, onHover, allowClick }: { segm
   );
 }
 
+function MapSummaryText({ summary }: { summary: MapSummary }) {
+  const text = describeMapSummary(summary);
+  return (
+    <span className={css.summary} title={text}>
+      {text}
+    </span>
+  );
+}
+
+// One formatter for every row: `toLocaleString("en-US")` builds a new one on each call, which
+// showed up when a selection re-rendered the rows on screen.
+const COUNT = new Intl.NumberFormat("en-US");
+
 /** "2,000 it · 21 failed · p50 1.15 s · max 2.00 s" */
 export function describeMapSummary(summary: MapSummary): string {
-  const parts = [`${summary.iterationCount.toLocaleString("en-US")} it`];
-  if (summary.failedCount) parts.push(`${summary.failedCount.toLocaleString("en-US")} failed`);
-  if (summary.runningCount) parts.push(`${summary.runningCount.toLocaleString("en-US")} running`);
+  const parts = [`${COUNT.format(summary.iterationCount)} it`];
+  if (summary.failedCount) parts.push(`${COUNT.format(summary.failedCount)} failed`);
+  if (summary.runningCount) parts.push(`${COUNT.format(summary.runningCount)} running`);
   if (summary.p50Ms !== undefined) parts.push(`p50 ${formatDuration(summary.p50Ms)}`);
   if (summary.maxMs !== undefined) parts.push(`max ${formatDuration(summary.maxMs)}`);
   return parts.join(" · ");

@@ -3,20 +3,19 @@ import type { TimeRange } from "./types";
 
 /** The latest time the history mentions; where running runs end when no `now` is given. */
 export function latestKnownTime(model: ExecutionModel): number | undefined {
-  let latest = model.stoppedAt;
-  const see = (t: number | undefined) => {
-    if (t !== undefined && (latest === undefined || t > latest)) latest = t;
-  };
+  // Plain loops over every run and attempt (6,000 runs in a 25,000-event history): this runs
+  // for each layout, so no closure per call.
+  let latest = model.stoppedAt ?? -Infinity;
   for (const run of model.runs) {
-    see(run.enteredAt);
-    see(run.exitedAt);
+    if (run.enteredAt > latest) latest = run.enteredAt;
+    if (run.exitedAt !== undefined && run.exitedAt > latest) latest = run.exitedAt;
     for (const attempt of run.attempts) {
-      see(attempt.scheduledAt);
-      see(attempt.startedAt);
-      see(attempt.endedAt);
+      if (attempt.scheduledAt !== undefined && attempt.scheduledAt > latest) latest = attempt.scheduledAt;
+      if (attempt.startedAt !== undefined && attempt.startedAt > latest) latest = attempt.startedAt;
+      if (attempt.endedAt !== undefined && attempt.endedAt > latest) latest = attempt.endedAt;
     }
   }
-  return latest;
+  return latest === -Infinity ? undefined : latest;
 }
 
 /**
