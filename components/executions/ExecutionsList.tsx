@@ -9,6 +9,7 @@ import { formatDuration, formatRelative, formatTimestamp } from "@/lib/format/ti
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { useNow } from "@/components/ui/use-now";
+import { DEFAULT_EXECUTION_SORT, nextSort, sortExecutions, type ExecutionSort, type ExecutionSortKey } from "./sort-executions";
 
 const STATUSES: ExecutionStatusName[] = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
 
@@ -26,7 +27,8 @@ interface Props {
 
 /**
  * A state machine's executions, newest first, live: the first page refreshes every few seconds
- * (new executions appear, running ones update); older pages load on demand.
+ * (new executions appear, running ones update); older pages load on demand. Sorting orders the
+ * executions loaded so far (Step Functions lists newest first only).
  */
 export function ExecutionsList({ stateMachineArn, filters, onFiltersChange }: Props) {
   const [nameFilter, setNameFilter] = useState("");
@@ -41,16 +43,32 @@ export function ExecutionsList({ stateMachineArn, filters, onFiltersChange }: Pr
     refetchInterval: 5_000,
   });
 
+  const [sort, setSort] = useState<ExecutionSort>(DEFAULT_EXECUTION_SORT);
   const rows = useMemo(() => {
     const all = query.data?.pages.flatMap((p) => p.executions) ?? [];
     const needle = nameFilter.trim().toLowerCase();
-    return needle ? all.filter((e) => e.name.toLowerCase().includes(needle)) : all;
-  }, [query.data, nameFilter]);
+    const matching = needle ? all.filter((e) => e.name.toLowerCase().includes(needle)) : all;
+    return sortExecutions(matching, sort, now);
+  }, [query.data, nameFilter, sort, now]);
+  const header = (label: string, key: ExecutionSortKey, numeric = false) => (
+    <th className={numeric ? "num" : undefined} aria-sort={sort.key === key ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <button
+        type="button"
+        className="sort-header"
+        style={{ border: 0, background: "none", padding: 0, font: "inherit", color: sort.key === key ? "var(--accent)" : "inherit", cursor: "pointer", fontWeight: 600 }}
+        onClick={() => setSort(nextSort(sort, key))}
+      >
+        {label}
+        {sort.key === key ? (sort.dir === "asc" ? " ▲" : " ▼") : ""}
+      </button>
+    </th>
+  );
 
   return (
     <section className="panel" data-testid="executions-list">
       <div className="panel-title">
         <h2>Executions</h2>
+        <span className="live-dot" title="The newest page refreshes every 5 s">live</span>
         <span className="spacer" />
         <label className="filter">
           Status{" "}
@@ -80,11 +98,11 @@ export function ExecutionsList({ stateMachineArn, filters, onFiltersChange }: Pr
         <table className="data">
           <thead>
             <tr>
-              <th>Status</th>
-              <th>Name</th>
-              <th>Started</th>
-              <th>Stopped</th>
-              <th className="num">Duration</th>
+              {header("Status", "status")}
+              {header("Name", "name")}
+              {header("Started", "startedAt")}
+              {header("Stopped", "stoppedAt")}
+              {header("Duration", "duration", true)}
             </tr>
           </thead>
           <tbody>

@@ -47,15 +47,18 @@ export function ErrorGroupsTable({ groups, now, executionHref, limit = 50 }: Err
               <td>
                 <Sparkline values={group.sparkline} label="failures" />
               </td>
-              <td>
-                {group.examples.map((example, i) => (
-                  <span key={example.executionArn}>
-                    {i > 0 && ", "}
-                    <a href={executionHref(example.executionArn)} title={formatTimestamp(example.at)}>
-                      {example.executionName ?? nameFromArn(example.executionArn)}
-                    </a>
-                  </span>
-                ))}
+              <td style={{ whiteSpace: "nowrap" }}>
+                {group.examples.map((example, i) => {
+                  const name = example.executionName ?? nameFromArn(example.executionArn);
+                  return (
+                    <span key={example.executionArn}>
+                      {i > 0 && " · "}
+                      <a href={executionHref(example.executionArn)} title={`${name} · ${formatTimestamp(example.at)}`} className="mono">
+                        {shortName(name)}
+                      </a>
+                    </span>
+                  );
+                })}
               </td>
             </tr>
           ))}
@@ -64,4 +67,9 @@ export function ErrorGroupsTable({ groups, now, executionHref, limit = 50 }: Err
       {groups.length > shown.length && <p className="faint">{groups.length - shown.length} smaller groups not shown.</p>}
     </div>
   );
+}
+
+/** Execution names are often UUIDs: the first 8 characters tell them apart in a table row; the title has the full name. */
+function shortName(name: string): string {
+  return name.length > 12 ? `${name.slice(0, 8)}…` : name;
 }

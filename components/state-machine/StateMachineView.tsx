@@ -1,79 +1,156 @@
 "use client";
 
-import { useCallback } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useQuery } from "@tanstack/react-query";
-import type { ExecutionStatusName, StateMachineResponse } from "@/lib/contract/api";
+import { useCallback, useMemo } from "react";
+import { useRouter } from "next/navigation";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { ExecutionStatusName, MachineMetricsResponse, StateMachineResponse } from "@/lib/contract/api";
+import type { GraphOverlay } from "@/lib/asl/overlay";
 import { apiPaths, fetchJson, queryKeys } from "@/lib/queries";
-import { formatTimestamp } from "@/lib/format/time";
+import { formatRelative, formatTimestamp } from "@/lib/format/time";
 import { StateGraph } from "@/components/graph";
+import { ErrorGroupsTable, MetricPanel, StateExecutionGrid } from "@/components/metrics";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
+import { useNow } from "@/components/ui/use-now";
 import { ExecutionsList, type ExecutionFilters } from "@/components/executions/ExecutionsList";
 import { ExecutionProblem } from "@/components/execution/ExecutionProblem";
+import { fleetKeys, fleetPaths } from "@/components/fleet/fleet-api";
+import { useUrlState } from "@/components/fleet/use-url-state";
+import { MACHINE_WINDOW_KEYS, windowFromSearch, writeWindow } from "@/components/fleet/window-params";
+import { WindowPicker } from "@/components/fleet/WindowPicker";
+import { MachineCharts } from "./MachineCharts";
+import { MachineKpis } from "./MachineKpis";
+import { StateStatsTable } from "./StateStatsTable";
+import styles from "./MachineDashboard.module.css";
 
-/** One state machine: its definition and its executions, filters kept in the URL. */
+const METRICS_REFRESH_MS = 10_000;
+
+function executionHref(arn: string, state?: string): string {
+  return `/executions/${encodeURIComponent(arn)}${state ? `?state=${encodeURIComponent(state)}` : ""}`;
+}
+
+/**
+ * One state machine as a dashboard: the window's numbers and charts, the definition with
+ * per-state failures, the state × execution grid, per-state stats, error groups and the live
+ * executions list. Window and list filters live in the URL.
+ */
 export function StateMachineView({ arn }: { arn: string }) {
   const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const filters = filtersFromParams(searchParams);
+  const { params, update } = useUrlState();
+  const filters = filtersFromParams(params);
+  const window = windowFromSearch(params, MACHINE_WINDOW_KEYS);
+  const now = useNow(5_000);
 
   const description = useQuery({
     queryKey: queryKeys.stateMachine(arn),
     queryFn: ({ signal }) => fetchJson<StateMachineResponse>(apiPaths.stateMachine(arn), { signal }),
     refetchInterval: 60_000,
   });
+  const sm = description.data?.stateMachine;
+  const metrics = useQuery({
+    queryKey: fleetKeys.metrics(arn, window),
+    queryFn: ({ signal }) => fetchJson<MachineMetricsResponse>(fleetPaths.metrics(arn, window), { signal }),
+    refetchInterval: METRICS_REFRESH_MS,
+    placeholderData: keepPreviousData,
+    enabled: sm !== undefined && sm.type === "STANDARD",
+  });
+  const m = metrics.data;
 
   const setFilters = useCallback(
-    (next: ExecutionFilters) => {
-      const params = new URLSearchParams(searchParams.toString());
-      for (const key of ["status", "from", "to"] as const) {
-        const value = next[key];
-        if (value === undefined) params.delete(key);
-        else params.set(key, String(value));
-      }
-      router.replace(`${pathname}?${params.toString()}`, { scroll: false });
-    },
-    [pathname, router, searchParams],
+    (next: ExecutionFilters) =>
+      update((p) => {
+        for (const key of ["status", "from", "to"] as const) {
+          const value = next[key];
+          if (value === undefined) p.delete(key);
+          else p.set(key, String(value));
+        }
+      }),
+    [update],
   );
 
-  const sm = description.data?.stateMachine;
+  const overlay = useMemo<GraphOverlay | undefined>(() => {
+    if (!m) return undefined;
+    const out: GraphOverlay = Object.create(null) as GraphOverlay;
+    for (const [name, failures] of Object.entries(m.stateFailures)) out[name] = { failures };
+    return out;
+  }, [m]);
+
   if (description.error && !sm) return <ExecutionProblem what="state machine" arn={arn} error={description.error} onRetry={() => description.refetch()} />;
   if (!sm) return <p className="muted page-loading">Loading state machine…</p>;
 
   return (
-    <div className="exec-page">
+    <div className={styles.stack}>
       <section className="panel">
-        <div className="exec-title">
-          <h1>{sm.name}</h1>
+        <div className={styles.header}>
+          <h1 title={sm.name}>{sm.name}</h1>
           <span className="type-tag">{sm.type === "EXPRESS" ? "Express" : "Standard"}</span>
           <span className="muted">created {formatTimestamp(sm.createdAt)}</span>
-          <span className="spacer" />
           <CopyButton text={sm.arn} label="Copy ARN" />
+          <span className={styles.spacer} />
+          {sm.type === "STANDARD" && <WindowPicker value={window} now={now} onChange={(next) => update((p) => writeWindow(p, next, MACHINE_WINDOW_KEYS))} />}
         </div>
         {sm.description && <p className="muted">{sm.description}</p>}
+        {m && <MachineKpis summary={m.summary} />}
+        {m && (
+          <p className={styles.note}>
+            {formatTimestamp(m.window.from)} → {formatTimestamp(m.window.to)} · {m.coverage.indexed.toLocaleString("en-US")} executions indexed · updated{" "}
+            {formatRelative(m.fetchedAt, now)}
+            {m.coverage.partial &&
+              (m.coverage.capped
+                ? ` · partial: only the newest ${m.coverage.indexed.toLocaleString("en-US")} executions are kept, the window starts earlier`
+                : " · partial: older executions of this window are still being listed")}
+          </p>
+        )}
       </section>
-      <ErrorNotice error={description.error} stale />
-      <div className="sm-grid">
-        <section className="panel graph-panel">
-          <div className="panel-title"><h2>Definition</h2><span className="faint">as deployed today</span></div>
-          <StateGraph definition={sm.definition} height={520} />
-        </section>
-        {sm.type === "EXPRESS" ? (
+      <ErrorNotice error={description.error ?? metrics.error} stale />
+      {m?.coverage.error && <ErrorNotice title="Listing failed" error={new Error(m.coverage.error)} stale />}
+
+      {sm.type === "EXPRESS" ? (
+        <>
           <section className="panel">
-            <h2>Executions</h2>
+            <h2>No execution numbers</h2>
             <p className="muted">
-              Express executions are not listed by the Step Functions API and keep no event history. Enable CloudWatch Logs on this
-              state machine to follow them.
+              Express executions are not listed by the Step Functions API and keep no event history. Enable CloudWatch Logs and metrics on
+              this state machine to follow them.
             </p>
           </section>
-        ) : (
+          <section className="panel">
+            <div className="panel-title"><h2>Definition</h2></div>
+            <StateGraph definition={sm.definition} height={520} />
+          </section>
+        </>
+      ) : (
+        <>
+          {m ? <MachineCharts metrics={m} onSelectBucket={(range) => setFilters({ status: filters.status, from: range.from, to: range.to - 1 })} /> : <p className="muted">Loading metrics…</p>}
+          <div className={styles.row}>
+            <MetricPanel title="Definition" note={m ? `failures per state in ${m.sample.recent + m.sample.failures} sampled executions` : "as deployed today"}>
+              <StateGraph definition={sm.definition} overlay={overlay} height={560} />
+            </MetricPanel>
+            <div className={styles.stack}>
+              <MetricPanel title="States × executions" note={m ? `the ${m.grid.columns.length} newest finished executions; click a cell to open it` : undefined}>
+                {m && <StateExecutionGrid grid={m.grid} onSelect={(executionArn, state) => router.push(executionHref(executionArn, state))} cellSize={13} />}
+              </MetricPanel>
+              <MetricPanel title="Per-state statistics" note="from the sampled histories">
+                {m && <StateStatsTable stats={m.stateStats} />}
+              </MetricPanel>
+            </div>
+          </div>
+          <MetricPanel
+            title="Error groups"
+            note={m ? `grouped from ${sampledFailures(m)} sampled failures spread over the window (of ${m.sample.failuresInWindow} in it)` : undefined}
+          >
+            {m && <ErrorGroupsTable groups={m.errorGroups} now={now} executionHref={(a) => executionHref(a)} />}
+          </MetricPanel>
           <ExecutionsList stateMachineArn={arn} filters={filters} onFiltersChange={setFilters} />
-        )}
-      </div>
+        </>
+      )}
     </div>
   );
+}
+
+/** Failures whose histories were read and grouped. */
+function sampledFailures(m: MachineMetricsResponse): number {
+  return m.errorGroups.reduce((n, g) => n + g.count, 0);
 }
 
 const STATUSES = new Set(["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"]);

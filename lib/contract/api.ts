@@ -184,6 +184,8 @@ export interface MapRunResponse {
 export interface FleetCoverage {
   /** True when some executions of the window are not listed yet (filled in over the next refreshes) or were capped. */
   partial: boolean;
+  /** True when the window is partial because only the newest executions are kept (the count cap), not because listing is under way. */
+  capped?: boolean;
   /** Executions the server keeps for this machine. */
   indexed: number;
   /** When the server last listed this machine's executions, epoch ms. */

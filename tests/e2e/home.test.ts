@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FleetResponse } from "@/lib/contract/api";
 import { newPage, screenshot, watchPageErrors } from "../support/browser";
 import { startDemoSite, type DemoSite } from "./demo-site";
 
@@ -11,7 +12,11 @@ describe("home page in demo mode (Chromium)", () => {
     await site?.stop();
   });
 
-  it("lists every demo state machine with non-zero counts and names the source", async () => {
+  it("shows every demo machine with non-zero numbers, the unhealthiest first, and names the source", async () => {
+    const fleet = await site.api<FleetResponse>("/api/fleet?window=24h");
+    const unhealthiest = fleet.rows[0];
+    expect(unhealthiest.summary?.errors).toBeGreaterThan(0);
+
     const page = await newPage(site.browser);
     const watch = watchPageErrors(page);
     await page.goto(site.url("/"));
@@ -19,24 +24,44 @@ describe("home page in demo mode (Chromium)", () => {
     await rows.first().waitFor({ timeout: 60_000 });
 
     const names = await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-name")));
+    expect(names).toEqual(fleet.rows.map((r) => r.name));
+    expect(names[0]).toBe(unhealthiest.name);
     expect(names.length).toBeGreaterThanOrEqual(5);
 
-    // Every Standard machine shows executions; the Express one says why it has none.
-    let standardWithCounts = 0;
-    for (let i = 0; i < (await rows.count()); i++) {
+    let standard = 0;
+    for (let i = 0; i < names.length; i++) {
       const row = rows.nth(i);
-      const type = (await row.locator("td").nth(1).innerText()).trim();
-      const total = (await row.locator("td").last().innerText()).trim();
-      if (type === "Standard") {
-        expect(Number(total.replace(/\D/g, ""))).toBeGreaterThan(0);
-        standardWithCounts++;
+      if ((await row.getAttribute("data-type")) === "STANDARD") {
+        const started = (await row.locator("[data-col=started]").innerText()).replace(/\D/g, "");
+        expect(Number(started)).toBeGreaterThan(0);
+        expect(await row.locator("[data-col=p50]").innerText()).not.toBe("—");
+        standard++;
       } else {
-        expect(total).toBe("n/a");
+        expect(await row.locator("[data-col=unavailable]").innerText()).toMatch(/Express/);
       }
     }
-    expect(standardWithCounts).toBeGreaterThanOrEqual(4);
+    expect(standard).toBeGreaterThanOrEqual(4);
     await expect(page.locator("[data-testid=source-badge]").innerText()).resolves.toContain("Demo");
     await screenshot(page, "home");
     expect(watch.errors).toEqual([]);
-  });
+  }, 90_000);
+
+  it("keeps the window, sort and search in the URL", async () => {
+    const page = await newPage(site.browser);
+    await page.goto(site.url("/"));
+    await page.locator("[data-testid=state-machine-row]").first().waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "1 h", exact: true }).click();
+    await page.waitForURL(/window=1h/);
+    await page.getByRole("button", { name: /^State machine/ }).click();
+    await page.waitForURL(/sort=name/);
+    const rows = page.locator("[data-testid=state-machine-row]");
+    const byName = await site.api<FleetResponse>("/api/fleet?window=1h&sort=name");
+    await expect.poll(async () => rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-name")))).toEqual(byName.rows.map((r) => r.name));
+    await page.getByRole("searchbox", { name: /search/i }).fill("media");
+    await page.waitForURL(/q=media/);
+    await expect.poll(async () => rows.count()).toBe(1);
+    await page.reload();
+    await expect.poll(async () => rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-name")))).toEqual(["media-pipeline"]);
+    await expect(page.getByRole("searchbox", { name: /search/i }).inputValue()).resolves.toBe("media");
+  }, 90_000);
 });

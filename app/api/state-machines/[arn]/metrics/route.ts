@@ -1,0 +1,19 @@
+import type { MachineMetricsResponse } from "@/lib/contract/api";
+import { describeStateMachine, getSfnContext } from "@/lib/sfn";
+import { fleetIndexFor } from "@/lib/sfn/fleet";
+import { parseArnSegment } from "../../../_lib/params";
+import { respond } from "../../../_lib/respond";
+import { parseWindowParams } from "../../../fleet/_lib/query-params";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/state-machines/{arn}/metrics?window=15m|1h|24h|7d|custom&from=&to= → MachineMetricsResponse */
+export function GET(request: Request, { params }: { params: Promise<{ arn: string }> }): Promise<Response> {
+  return respond(async (): Promise<MachineMetricsResponse> => {
+    const arn = parseArnSegment((await params).arn, "stateMachine");
+    const ctx = getSfnContext();
+    const window = parseWindowParams(request, ctx.now());
+    const machine = await describeStateMachine(ctx, arn);
+    return fleetIndexFor(ctx).machineMetrics(ctx, machine, window);
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * Search, sort and page the fleet's rows. Pure. Unhealthy first is the default; machines without
+ * numbers (Express, not listed yet) always come last, whatever the sort.
+ */
+import type { FleetRow, FleetSort } from "@/lib/contract/api";
+import { compareByHealth } from "@/lib/metrics";
+
+export interface FleetQuery {
+  q?: string;
+  sort: FleetSort;
+  dir: "asc" | "desc";
+  offset: number;
+  limit: number;
+}
+
+export interface FleetPage {
+  rows: FleetRow[];
+  total: number;
+  nextOffset?: number;
+}
+
+export function queryFleet(rows: readonly FleetRow[], query: FleetQuery): FleetPage {
+  const needle = query.q?.trim().toLowerCase();
+  const matching = needle ? rows.filter((r) => r.name.toLowerCase().includes(needle)) : [...rows];
+  const sign = query.dir === "asc" ? -1 : 1;
+  matching.sort((a, b) => {
+    if (!a.summary || !b.summary) return (a.summary ? -1 : b.summary ? 1 : 0) || a.name.localeCompare(b.name);
+    // Every comparator below orders "desc" (biggest, worst first); asc flips it.
+    const c = compare(a, b, query.sort);
+    return c === 0 ? a.name.localeCompare(b.name) : sign * c;
+  });
+  const start = Math.min(query.offset, matching.length);
+  const end = Math.min(start + query.limit, matching.length);
+  return { rows: matching.slice(start, end), total: matching.length, nextOffset: end < matching.length ? end : undefined };
+}
+
+function compare(a: FleetRow, b: FleetRow, sort: FleetSort): number {
+  const sa = a.summary!;
+  const sb = b.summary!;
+  switch (sort) {
+    case "health":
+      return compareByHealth({ name: a.name, ...sa }, { name: b.name, ...sb });
+    case "name":
+      return b.name.localeCompare(a.name);
+    case "errors":
+      return sb.errors - sa.errors || (sb.errorRate ?? -1) - (sa.errorRate ?? -1);
+    case "started":
+      return sb.started - sa.started;
+    case "p90":
+      return (sb.p90 ?? -1) - (sa.p90 ?? -1);
+  }
+}

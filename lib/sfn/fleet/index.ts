@@ -1,0 +1,7 @@
+/** The server-side execution index behind the fleet and state machine pages. Server only. */
+export { FleetIndex, fleetIndexFor } from "./fleet-index";
+export { MachineIndex, type MachineIndexStatus, type RefreshCost } from "./machine-index";
+export { DEFAULT_FLEET_LIMITS, refreshIntervalFor, type FleetLimits } from "./limits";
+export { chooseHistorySample, type HistorySample } from "./sample";
+export { queryFleet, type FleetPage, type FleetQuery } from "./fleet-query";
+export { stateNamesOf } from "./state-order";
