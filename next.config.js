@@ -1,3 +1,5 @@
+const { securityHeaders } = require("./lib/security/headers.cjs");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -6,6 +8,10 @@ const nextConfig = {
   distDir: process.env.STEPSCOPE_DIST_DIR || ".next",
   // The SDK and msw run only on the server (lib/sfn, instrumentation); keep them out of bundling.
   serverExternalPackages: ["@aws-sdk/client-sfn", "msw"],
+  // CSP, nosniff, no referrer, no framing: see lib/security/headers.cjs.
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "development") }];
+  },
 };
 
 module.exports = nextConfig;

@@ -21,6 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <nav className="app-nav">
               <Link href="/">Fleet</Link>
+              <Link href="/import">Import</Link>
             </nav>
             <span className="spacer" />
             <SourceBadge />

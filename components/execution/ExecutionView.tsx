@@ -5,6 +5,9 @@ import type { ExecutionResponse } from "@/lib/contract/api";
 import { apiPaths, fetchJson, queryKeys } from "@/lib/queries";
 import { useExecutionHistory } from "@/lib/queries/use-execution-history";
 import { useNow } from "@/components/ui/use-now";
+import { ExecutionActions } from "./ExecutionActions";
+import { CompareWithLastSuccess } from "./CompareWithLastSuccess";
+import { ExportMenu } from "./ExportMenu";
 import { ExecutionPostmortem } from "./ExecutionPostmortem";
 import { ExecutionProblem } from "./ExecutionProblem";
 
@@ -39,6 +42,13 @@ export function ExecutionView({ arn }: { arn: string }) {
       now={now}
       error={history.error ?? description.error}
       historyLoading={history.isPending}
+      actions={
+        <>
+          <ExecutionActions arn={arn} status={execution.status} />
+          <CompareWithLastSuccess execution={execution} />
+          <ExportMenu execution={execution} events={history.data?.events} model={history.data?.model} />
+        </>
+      }
     />
   );
 }

@@ -40,6 +40,9 @@ export function StateMachineView({ arn }: { arn: string }) {
   const filters = filtersFromParams(params);
   const window = windowFromSearch(params, MACHINE_WINDOW_KEYS);
   const now = useNow(5_000);
+  // The state selected in the graph or the stats table, kept in the URL so a link shows it.
+  const selectedState = params.get("state") ?? undefined;
+  const selectState = useCallback((name: string) => update((p) => (p.get("state") === name ? p.delete("state") : p.set("state", name))), [update]);
 
   const description = useQuery({
     queryKey: queryKeys.stateMachine(arn),
@@ -116,7 +119,7 @@ export function StateMachineView({ arn }: { arn: string }) {
           </section>
           <section className="panel">
             <div className="panel-title"><h2>Definition</h2></div>
-            <StateGraph definition={sm.definition} height={520} />
+            <StateGraph definition={sm.definition} height={520} selected={selectedState} onSelect={selectState} />
           </section>
         </>
       ) : (
@@ -124,14 +127,14 @@ export function StateMachineView({ arn }: { arn: string }) {
           {m ? <MachineCharts metrics={m} onSelectBucket={(range) => setFilters({ status: filters.status, from: range.from, to: range.to - 1 })} /> : <p className="muted">Loading metrics…</p>}
           <div className={styles.row}>
             <MetricPanel title="Definition" note={m ? `failures per state in ${m.sample.recent + m.sample.failures} sampled executions` : "as deployed today"}>
-              <StateGraph definition={sm.definition} overlay={overlay} height={560} />
+              <StateGraph definition={sm.definition} overlay={overlay} height={560} selected={selectedState} onSelect={selectState} />
             </MetricPanel>
             <div className={styles.stack}>
               <MetricPanel title="States × executions" note={m ? `the ${m.grid.columns.length} newest finished executions; click a cell to open it` : undefined}>
                 {m && <StateExecutionGrid grid={m.grid} onSelect={(executionArn, state) => router.push(executionHref(executionArn, state))} cellSize={13} />}
               </MetricPanel>
               <MetricPanel title="Per-state statistics" note="from the sampled histories">
-                {m && <StateStatsTable stats={m.stateStats} />}
+                {m && <StateStatsTable stats={m.stateStats} selected={selectedState} onSelect={selectState} />}
               </MetricPanel>
             </div>
           </div>

@@ -131,8 +131,29 @@ export function toSfnError(error: unknown, context: ErrorContext): SfnError {
       "Express executions have no history API; use CloudWatch Logs for Express state machines.",
     );
   }
+  const message = typeof err.message === "string" ? err.message : "";
+  // Node's fetch-style "TypeError: Network error" / "fetch failed": the connection never completed.
+  if (name === "TypeError" && /network|fetch failed|socket|connect/i.test(message)) {
+    return new SfnError(
+      "UNAVAILABLE",
+      `Cannot reach the Step Functions endpoint ${endpointLabel}: the connection failed. Check that it is running and that the URL is right.`,
+    );
+  }
   const status = err.$metadata?.httpStatusCode;
-  const label = name && name !== "Error" ? name : "an unexpected error";
+  // The SDK could not parse the answer: HTML from a proxy, a truncated body, not JSON at all.
+  if (name === "SyntaxError" || /Deserialization error/i.test(message)) {
+    return new SfnError(
+      "UPSTREAM",
+      `Step Functions at ${endpointLabel} answered ${operation} with something that is not a Step Functions response${status ? ` (HTTP ${status})` : ""}: a proxy or an incompatible endpoint may be in between.`,
+    );
+  }
+  if (err.$fault === "server" || (status !== undefined && status >= 500)) {
+    return new SfnError(
+      "UPSTREAM",
+      `Step Functions at ${endpointLabel} failed to answer ${operation}${status ? ` (HTTP ${status})` : ""}; it is retried on the next refresh.`,
+    );
+  }
+  const label = name && name !== "Error" && name !== "Unknown" ? name : "an unexpected error";
   return new SfnError(
     "UPSTREAM",
     `Step Functions at ${endpointLabel} answered ${operation} with ${label}${status ? ` (HTTP ${status})` : ""}.`,

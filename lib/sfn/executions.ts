@@ -12,6 +12,7 @@ import type {
   ExecutionSummary,
   ExecutionsResponse,
 } from "@/lib/contract/api";
+import { redactExecutionPayloads } from "@/lib/security/redact-payloads";
 import { cached, send, type SfnContext } from "./context";
 import { toExecutionDescription, toExecutionSummary } from "./convert";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -105,8 +106,11 @@ export function describeExecution(ctx: SfnContext, executionArn: string): Promis
     // PENDING_REDRIVE and FAILED can still be redriven, so only a few statuses are final enough to keep.
     (d) => (isFinished(d.status) && d.status !== "PENDING_REDRIVE" && d.status !== "FAILED" ? TTL.finished : TTL.runningExecution),
     async () =>
-      toExecutionDescription(
-        await send<DescribeExecutionCommandOutput>(ctx, "DescribeExecution", new DescribeExecutionCommand({ executionArn })),
+      redactExecutionPayloads(
+        toExecutionDescription(
+          await send<DescribeExecutionCommandOutput>(ctx, "DescribeExecution", new DescribeExecutionCommand({ executionArn })),
+        ),
+        ctx.redactPaths ?? [],
       ),
   );
 }

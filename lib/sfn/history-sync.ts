@@ -11,6 +11,7 @@
 import { GetExecutionHistoryCommand, type GetExecutionHistoryCommandOutput } from "@aws-sdk/client-sfn";
 import type { HistoryResponse } from "@/lib/contract/api";
 import type { HistoryEvent } from "@/lib/history/events";
+import { redactHistoryEvent } from "@/lib/security/redact-payloads";
 import { approximateBytes } from "./cache";
 import { send, type SfnContext } from "./context";
 import { toHistoryEvent } from "./convert";
@@ -58,7 +59,9 @@ async function historyPage(
     "GetExecutionHistory",
     new GetExecutionHistoryCommand({ executionArn, reverseOrder, maxResults, nextToken, includeExecutionData: true }),
   );
-  return { events: (out.events ?? []).map(toHistoryEvent), nextToken: out.nextToken };
+  // Masked before caching: nothing unmasked is kept, so no path can hand it to a browser.
+  const paths = ctx.redactPaths ?? [];
+  return { events: (out.events ?? []).map((e) => redactHistoryEvent(toHistoryEvent(e), paths)), nextToken: out.nextToken };
 }
 
 async function fetchWholeHistory(ctx: SfnContext, executionArn: string): Promise<HistoryEvent[]> {

@@ -44,6 +44,16 @@ describe("state machine page in demo mode (Chromium)", () => {
     expect(watch.errors).toEqual([]);
   }, 120_000);
 
+  it("selects a state with a click on the graph, in the URL and in the per-state table", async () => {
+    const page = await open();
+    await page.locator("[data-testid=state-stats-row]").first().waitFor({ timeout: 30_000 });
+    const name = await page.locator("[data-testid=state-stats-row]").first().getAttribute("data-state");
+    expect(name).toBeTruthy();
+    await page.locator(`g[data-state="${name}"]`).first().click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("state")).toBe(name);
+    await expect.poll(() => page.locator(`[data-testid=state-stats-row][data-state="${name}"]`).getAttribute("class")).toMatch(/selected/i);
+  }, 120_000);
+
   it("filters the executions list by status", async () => {
     const page = await open();
     await page.locator("[data-testid=execution-row]").first().waitFor({ timeout: 30_000 });
