@@ -8,9 +8,10 @@ const nextConfig = {
   distDir: process.env.STEPSCOPE_DIST_DIR || ".next",
   // The SDK and msw run only on the server (lib/sfn, instrumentation); keep them out of bundling.
   serverExternalPackages: ["@aws-sdk/client-sfn", "msw"],
-  // CSP, nosniff, no referrer, no framing: see lib/security/headers.cjs.
+  // nosniff, no referrer, no framing: see lib/security/headers.cjs. The CSP comes from proxy.ts,
+  // because each page's policy carries that request's nonce.
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "development") }];
+    return [{ source: "/:path*", headers: securityHeaders() }];
   },
 };
 

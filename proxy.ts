@@ -5,6 +5,7 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { decideAccess, TOKEN_COOKIE } from "@/lib/security/access";
+import { contentSecurityPolicy } from "@/lib/security/headers.cjs";
 
 export function proxy(request: NextRequest): NextResponse {
   const url = request.nextUrl;
@@ -20,7 +21,7 @@ export function proxy(request: NextRequest): NextResponse {
   );
   switch (decision.kind) {
     case "allow":
-      return NextResponse.next();
+      return withContentSecurityPolicy(request);
     case "redirect": {
       const target = new URL(decision.location, request.url);
       const response = NextResponse.redirect(target, 303);
@@ -32,14 +33,39 @@ export function proxy(request: NextRequest): NextResponse {
       if (decision.api) {
         return NextResponse.json(
           { error: { code: "UNAUTHORIZED", message: decision.message } },
-          { status: 401, headers: { "cache-control": "no-store", "www-authenticate": 'Bearer realm="stepscope"' } },
+          {
+            status: 401,
+            headers: { "cache-control": "no-store", "www-authenticate": 'Bearer realm="stepscope"', "content-security-policy": contentSecurityPolicy(false) },
+          },
         );
       }
       return new NextResponse(tokenNeededPage(decision.message), {
         status: 401,
-        headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+        headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": contentSecurityPolicy(false) },
       });
   }
+}
+
+/**
+ * Every response gets a CSP; a page's carries a fresh nonce, passed to Next.js in the request's
+ * own CSP header so that it puts the nonce on the inline scripts it renders (pages are
+ * rendered per request for this: see app/layout.tsx).
+ */
+function withContentSecurityPolicy(request: NextRequest): NextResponse {
+  const dev = process.env.NODE_ENV === "development";
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", contentSecurityPolicy(dev));
+    return response;
+  }
+  const nonce = btoa(crypto.randomUUID());
+  const policy = contentSecurityPolicy(dev, nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 /** A plain page with no script and no user input in it (the message is one of ours). */

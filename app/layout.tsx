@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { connection } from "next/server";
 import "./globals.css";
 import { Providers } from "./providers";
 import { SourceBadge } from "@/components/ui/SourceBadge";
@@ -10,7 +11,10 @@ export const metadata: Metadata = {
   description: "Observability for AWS Step Functions: fleet health, live executions, postmortems.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Render per request: the CSP nonce the proxy makes for each page can only be put on
+  // Next.js's inline scripts at request time (a prerendered page would need 'unsafe-inline').
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -85,6 +85,7 @@ export interface HistoryResponse {
 
 export type ApiErrorCode =
   | "BAD_REQUEST"
+  | "UNAUTHORIZED"
   | "NOT_FOUND"
   | "ACCESS_DENIED"
   | "THROTTLED"

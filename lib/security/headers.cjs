@@ -1,12 +1,15 @@
-// Security headers for every response, shared by next.config.js and the tests.
-// Scripts: our origin only, plus the inline bootstrap scripts Next.js writes into statically
-// prerendered pages (they cannot carry a per-request nonce). Payloads are rendered as text,
-// never HTML, which is what keeps injected markup inert; the policy is the second line.
-function contentSecurityPolicy(dev) {
+// Security headers for every response, shared by next.config.js, the proxy and the tests.
+// Scripts: with a nonce (every page: the proxy makes one per request and Next.js puts it on
+// its own inline bootstrap scripts), only scripts carrying it run, and what they load
+// ('strict-dynamic'); without one (responses the proxy does not see) no inline script runs at
+// all. Payloads are rendered as text, never HTML, which is what keeps injected markup inert;
+// the policy is the second line.
+function contentSecurityPolicy(dev, nonce) {
+  const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self'";
   return [
     "default-src 'self'",
     // React's development build needs eval for its error overlays; production never does.
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scripts}${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -18,9 +21,9 @@ function contentSecurityPolicy(dev) {
   ].join("; ");
 }
 
-function securityHeaders(dev) {
+// Everything but the CSP, which the proxy sets per request (it carries the page's nonce).
+function securityHeaders() {
   return [
-    { key: "Content-Security-Policy", value: contentSecurityPolicy(dev) },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "no-referrer" },
     { key: "X-Frame-Options", value: "DENY" },

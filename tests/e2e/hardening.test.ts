@@ -52,6 +52,13 @@ describe("security headers and CSP (demo mode, Chromium)", () => {
       expect(res.headers.get("referrer-policy")).toBe("no-referrer");
       expect(res.headers.get("x-powered-by")).toBeNull();
     }
+    // Pages allow only the scripts that carry this response's nonce: no inline script otherwise.
+    const first = (await fetch(site.url("/"))).headers.get("content-security-policy") ?? "";
+    const second = (await fetch(site.url("/"))).headers.get("content-security-policy") ?? "";
+    const scriptSrc = /script-src ([^;]*)/.exec(first)?.[1] ?? "";
+    expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(/'nonce-[^']+'/.exec(second)?.[0]).not.toBe(/'nonce-[^']+'/.exec(first)?.[0]);
   });
 
   it("home, state machine and execution pages run under the policy with no violation", async () => {
