@@ -32,9 +32,12 @@ async function main() {
 }
 
 function formatLine(f: Figure): string {
-  const base = f.baseline === null ? "" : ` baseline ${f.baseline} ${f.unit === "ratio" ? "ms" : f.unit}`;
-  const ratio = f.ratio === null ? "" : ` ratio ${f.ratio}`;
-  return `${f.name}: ${f.value} ${f.unit}${base}${ratio} (target ${f.target})`;
+  if (f.unit === "ratio") {
+    // Ratio figures time two things in the same run; the ratio is what compares across machines.
+    return `${f.name}: ratio ${f.ratio ?? "n/a"} (${f.value} ms against a baseline of ${f.baseline ?? "n/a"} ms; target ${f.target})`;
+  }
+  const base = f.baseline === null ? "" : ` (baseline ${f.baseline} ms, ratio ${f.ratio ?? "n/a"})`;
+  return `${f.name}: ${f.value} ${f.unit}${base}; target ${f.target}`;
 }
 
 main().catch((err) => {
