@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { HistogramBin } from "@/lib/metrics/histogram";
 import { formatDuration } from "@/lib/format/time";
 import { ChartFrame } from "./ChartFrame";
+import { AXIS_PROPS, BAR_CURSOR, CHART_MARGIN, GRID_PROPS, TOOLTIP_CONTENT_STYLE } from "./chart-axes";
 import { formatBinLabel } from "./chart-format";
 import { CHART_THEME, PERCENTILE_COLORS } from "./palette";
 
@@ -18,15 +19,15 @@ export function DurationHistogram({ bins, height = 160, width }: DurationHistogr
   return (
     <ChartFrame width={width} height={height}>
       {(size) => (
-        <BarChart {...size} data={data} barCategoryGap={1} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} style={{ fontFamily: CHART_THEME.fontFamily }}>
-          <CartesianGrid vertical={false} stroke={CHART_THEME.grid} />
-          <XAxis dataKey="label" tick={{ fontSize: CHART_THEME.fontSize, fill: CHART_THEME.text }} stroke={CHART_THEME.axis} minTickGap={12} />
-          <YAxis allowDecimals={false} width={36} tick={{ fontSize: CHART_THEME.fontSize, fill: CHART_THEME.text }} stroke={CHART_THEME.axis} />
+        <BarChart {...size} data={data} barCategoryGap={1} margin={CHART_MARGIN} style={{ fontFamily: CHART_THEME.fontFamily }}>
+          <CartesianGrid {...GRID_PROPS} />
+          <XAxis dataKey="label" minTickGap={12} {...AXIS_PROPS} />
+          <YAxis allowDecimals={false} width={36} {...AXIS_PROPS} />
           <Tooltip
             labelFormatter={(_label, payload) => (payload?.[0]?.payload as { range: string } | undefined)?.range ?? ""}
             formatter={(value) => [value, "Executions"]}
-            contentStyle={{ fontSize: 12, padding: "4px 8px" }}
-            cursor={{ fill: "rgba(11, 99, 206, 0.08)" }}
+            contentStyle={TOOLTIP_CONTENT_STYLE}
+            cursor={BAR_CURSOR}
           />
           <Bar dataKey="count" name="Executions" fill={PERCENTILE_COLORS.p90} isAnimationActive={false} />
         </BarChart>

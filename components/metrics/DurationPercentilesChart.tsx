@@ -3,7 +3,8 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "r
 import type { ExecutionBucket } from "@/lib/metrics/buckets";
 import { formatDuration } from "@/lib/format/time";
 import { ChartFrame } from "./ChartFrame";
-import { formatBucketRange, formatBucketTick, formatDurationTick } from "./chart-format";
+import { AXIS_PROPS, bucketRangeLabel, bucketXAxisProps, CHART_MARGIN, GRID_PROPS, TOOLTIP_CONTENT_STYLE } from "./chart-axes";
+import { formatDurationTick } from "./chart-format";
 import { CHART_THEME, PERCENTILE_COLORS } from "./palette";
 
 export interface DurationPercentilesChartProps {
@@ -20,28 +21,18 @@ const LINES = [
 
 /** p50/p90/p99 duration of the executions that finished, per bucket of their start. */
 export function DurationPercentilesChart({ buckets, height = 160, width }: DurationPercentilesChartProps) {
-  const bucketMs = buckets.length > 0 ? buckets[0].to - buckets[0].from : 60_000;
   const data = buckets.map((b) => ({ from: b.from, to: b.to, p50: b.p50, p90: b.p90, p99: b.p99 }));
   return (
     <ChartFrame width={width} height={height}>
       {(size) => (
-        <LineChart {...size} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} style={{ fontFamily: CHART_THEME.fontFamily }}>
-          <CartesianGrid vertical={false} stroke={CHART_THEME.grid} />
-          <XAxis
-            dataKey="from"
-            tickFormatter={(ms: number) => formatBucketTick(ms, bucketMs)}
-            tick={{ fontSize: CHART_THEME.fontSize, fill: CHART_THEME.text }}
-            stroke={CHART_THEME.axis}
-            minTickGap={24}
-          />
-          <YAxis tickFormatter={formatDurationTick} width={56} tick={{ fontSize: CHART_THEME.fontSize, fill: CHART_THEME.text }} stroke={CHART_THEME.axis} />
+        <LineChart {...size} data={data} margin={CHART_MARGIN} style={{ fontFamily: CHART_THEME.fontFamily }}>
+          <CartesianGrid {...GRID_PROPS} />
+          <XAxis {...bucketXAxisProps(buckets)} />
+          <YAxis tickFormatter={formatDurationTick} width={56} {...AXIS_PROPS} />
           <Tooltip
-            labelFormatter={(_label, payload) => {
-              const row = payload?.[0]?.payload as { from: number; to: number } | undefined;
-              return row ? formatBucketRange(row.from, row.to) : "";
-            }}
+            labelFormatter={bucketRangeLabel}
             formatter={(value, name) => [formatDuration(typeof value === "number" ? value : null), name]}
-            contentStyle={{ fontSize: 12, padding: "4px 8px" }}
+            contentStyle={TOOLTIP_CONTENT_STYLE}
           />
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 11 }} />
           {LINES.map((line) => (

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { ExecutionBucket } from "@/lib/metrics/buckets";
 import { ChartFrame } from "./ChartFrame";
 import { BucketTooltip } from "./BucketTooltip";
-import { formatBucketTick } from "./chart-format";
+import { AXIS_PROPS, BAR_CURSOR, bucketXAxisProps, CHART_MARGIN, GRID_PROPS } from "./chart-axes";
 import { CHART_THEME, EXECUTION_STATUS_LOOKS } from "./palette";
 
 export interface BucketRange {
@@ -22,7 +22,6 @@ export interface ExecutionsByStatusChartProps {
 
 /** Executions started per bucket, stacked by status. */
 export function ExecutionsByStatusChart({ buckets, onSelectBucket, height = 180, width }: ExecutionsByStatusChartProps) {
-  const bucketMs = buckets.length > 0 ? buckets[0].to - buckets[0].from : 60_000;
   const data = buckets.map((b) => ({ from: b.from, to: b.to, ...b.counts }));
   return (
     <ChartFrame width={width} height={height}>
@@ -31,7 +30,7 @@ export function ExecutionsByStatusChart({ buckets, onSelectBucket, height = 180,
           {...size}
           data={data}
           barCategoryGap={1}
-          margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+          margin={CHART_MARGIN}
           style={{ cursor: onSelectBucket ? "pointer" : undefined, fontFamily: CHART_THEME.fontFamily }}
           onClick={(state) => {
             const index = Number(state?.activeTooltipIndex);
@@ -39,16 +38,10 @@ export function ExecutionsByStatusChart({ buckets, onSelectBucket, height = 180,
             if (bucket && onSelectBucket) onSelectBucket({ from: bucket.from, to: bucket.to });
           }}
         >
-          <CartesianGrid vertical={false} stroke={CHART_THEME.grid} />
-          <XAxis
-            dataKey="from"
-            tickFormatter={(ms: number) => formatBucketTick(ms, bucketMs)}
-            tick={{ fontSize: CHART_THEME.fontSize, fill: CHART_THEME.text }}
-            stroke={CHART_THEME.axis}
-            minTickGap={24}
-          />
-          <YAxis allowDecimals={false} width={36} tick={{ fontSize: CHART_THEME.fontSize, fill: CHART_THEME.text }} stroke={CHART_THEME.axis} />
-          <Tooltip content={(props) => <BucketTooltip active={props.active} payload={props.payload} clickable={Boolean(onSelectBucket)} />} cursor={{ fill: "rgba(11, 99, 206, 0.08)" }} />
+          <CartesianGrid {...GRID_PROPS} />
+          <XAxis {...bucketXAxisProps(buckets)} />
+          <YAxis allowDecimals={false} width={36} {...AXIS_PROPS} />
+          <Tooltip content={(props) => <BucketTooltip active={props.active} payload={props.payload} clickable={Boolean(onSelectBucket)} />} cursor={BAR_CURSOR} />
           {EXECUTION_STATUS_LOOKS.map((look) => (
             <Bar key={look.status} dataKey={look.status} name={look.label} stackId="status" fill={look.color} isAnimationActive={false} />
           ))}

@@ -5,6 +5,7 @@
  * rather than hard-coding ids, so a richer demo account does not break them).
  */
 import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { startStepscope, type StepscopeServer } from "../support/server";
 import { launchChromium } from "../support/browser";
 import type { ExecutionsResponse, ExecutionSummary, HistoryResponse, StateMachinesResponse } from "@/lib/contract/api";
@@ -39,6 +40,36 @@ export async function startDemoSite(env: Record<string, string> = {}): Promise<D
       await browser.close();
       await server.stop();
     },
+  };
+}
+
+/**
+ * A demo site for the enclosing describe block: started before its tests (its own beforeAll
+ * hooks run after, so they may use it) and stopped after them. The object is usable as soon as
+ * the site is up; touching it earlier is a mistake in the test, so it throws.
+ */
+export function useDemoSite(env: Record<string, string> = {}): DemoSite {
+  let started: DemoSite | undefined;
+  beforeAll(async () => {
+    started = await startDemoSite(env);
+  }, 120_000);
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const current = (): DemoSite => {
+    if (!started) throw new Error("The demo site is used before its beforeAll has started it");
+    return started;
+  };
+  return {
+    get server() {
+      return current().server;
+    },
+    get browser() {
+      return current().browser;
+    },
+    url: (path) => current().url(path),
+    api: <T>(path: string) => current().api<T>(path),
+    stop: () => current().stop(),
   };
 }
 

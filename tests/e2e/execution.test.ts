@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newPage, screenshot, watchPageErrors } from "../support/browser";
-import { executionPath, findExecution, startDemoSite, type DemoSite } from "./demo-site";
+import { executionPath, findExecution, useDemoSite } from "./demo-site";
 
 /**
  * The postmortem page as an on-call engineer uses it, in Chromium against the demo account.
  * Executions are found by trait (failed with retries and a catch, a big Map), not by id.
  */
 describe("execution page (Chromium, demo mode)", () => {
-  let site: DemoSite;
-  beforeAll(async () => {
-    site = await startDemoSite();
-  }, 120_000);
-  afterAll(async () => {
-    await site?.stop();
-  });
+  const site = useDemoSite();
 
   it("opens a failed execution on the failing state, with retries, the catch and the diff", async () => {
     const { summary, model } = await findExecution(site, "order-processing", "FAILED", (m) =>

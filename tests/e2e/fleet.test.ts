@@ -3,25 +3,21 @@
  * change the executions list, error groups that lead to failing executions, and the state ×
  * execution grid showing a failing state.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { FleetResponse } from "@/lib/contract/api";
 import { newPage, screenshot, watchPageErrors } from "../support/browser";
-import { startDemoSite, stateMachineArn, type DemoSite } from "./demo-site";
+import { stateMachineArn, useDemoSite } from "./demo-site";
 
 describe("state machine page in demo mode (Chromium)", () => {
-  let site: DemoSite;
+  const site = useDemoSite();
   let path: string;
   let unhealthiest: string;
   beforeAll(async () => {
-    site = await startDemoSite();
     const fleet = await site.api<FleetResponse>("/api/fleet?window=24h");
     unhealthiest = fleet.rows[0].name;
     path = `/state-machines/${encodeURIComponent(await stateMachineArn(site, unhealthiest))}`;
   }, 120_000);
-  afterAll(async () => {
-    await site?.stop();
-  });
 
   async function open(): Promise<Page> {
     const page = await newPage(site.browser);

@@ -7,14 +7,14 @@
 import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorServer, type EmulatorServer } from "@/mocks";
 import { launchChromium, newPage, screenshot, watchPageErrors } from "../support/browser";
 import { arnOf, FakeSfn } from "../support/fake-sfn";
 import { freePort, waitUntil } from "../support/free-port";
 import { distDir, startStepscope, type StepscopeServer } from "../support/server";
-import { executionPath, startDemoSite, type DemoSite } from "./demo-site";
+import { executionPath, useDemoSite } from "./demo-site";
 
 const XSS = "<img src=x onerror=alert(1)>";
 
@@ -32,13 +32,7 @@ async function injectedImages(page: Page): Promise<number> {
 }
 
 describe("security headers and CSP (demo mode, Chromium)", () => {
-  let site: DemoSite;
-  beforeAll(async () => {
-    site = await startDemoSite();
-  }, 120_000);
-  afterAll(async () => {
-    await site?.stop();
-  });
+  const site = useDemoSite();
 
   it("every page and API answer carries the security headers", async () => {
     for (const p of ["/", "/api/source"]) {
@@ -94,13 +88,7 @@ describe("security headers and CSP (demo mode, Chromium)", () => {
 });
 
 describe("Stop and Redrive with STEPSCOPE_ALLOW_ACTIONS=true (demo mode, Chromium)", () => {
-  let site: DemoSite;
-  beforeAll(async () => {
-    site = await startDemoSite({ STEPSCOPE_ALLOW_ACTIONS: "true" });
-  }, 120_000);
-  afterAll(async () => {
-    await site?.stop();
-  });
+  const site = useDemoSite({ STEPSCOPE_ALLOW_ACTIONS: "true" });
 
   async function firstExecution(status: string): Promise<string> {
     const { stateMachines } = await site.api<{ stateMachines: { arn: string; type: string }[] }>("/api/state-machines");
@@ -325,15 +313,20 @@ describe("endpoint outage (emulator stopped and started again)", () => {
     await emulator?.close();
   });
 
+  /** The home page with its table loaded: the rows are what an outage must not take away. */
+  async function openHome(browser: Browser) {
+    const page = await newPage(browser);
+    const watch = watchPageErrors(page);
+    await page.goto(`${stepscope.url}/`);
+    const rows = page.locator("[data-testid=state-machine-row]");
+    await rows.first().waitFor({ timeout: 60_000 });
+    return { page, watch, rows, shown: await rows.count() };
+  }
+
   it("the API answers 503 UNAVAILABLE naming the endpoint, the page keeps its table and says so, then both recover", async () => {
     const browser = await launchChromium();
     try {
-      const page = await newPage(browser);
-      const watch = watchPageErrors(page);
-      await page.goto(`${stepscope.url}/`);
-      const rows = page.locator("[data-testid=state-machine-row]");
-      await rows.first().waitFor({ timeout: 60_000 });
-      const shown = await rows.count();
+      const { page, watch, rows, shown } = await openHome(browser);
 
       const account = emulator!.account;
       await emulator!.close();
@@ -371,12 +364,7 @@ describe("endpoint outage (emulator stopped and started again)", () => {
   it("under AWS throttling the page keeps its table and says the data is delayed, then clears", async () => {
     const browser = await launchChromium();
     try {
-      const page = await newPage(browser);
-      const watch = watchPageErrors(page);
-      await page.goto(`${stepscope.url}/`);
-      const rows = page.locator("[data-testid=state-machine-row]");
-      await rows.first().waitFor({ timeout: 60_000 });
-      const shown = await rows.count();
+      const { page, watch, rows, shown } = await openHome(browser);
 
       emulator!.account.setIntercept(() => ({
         status: 400,

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FleetResponse } from "@/lib/contract/api";
 import { newPage, screenshot, watchPageErrors } from "../support/browser";
-import { startDemoSite, type DemoSite } from "./demo-site";
+import { useDemoSite } from "./demo-site";
 
 describe("home page in demo mode (Chromium)", () => {
-  let site: DemoSite;
-  beforeAll(async () => {
-    site = await startDemoSite();
-  }, 120_000);
-  afterAll(async () => {
-    await site?.stop();
-  });
+  const site = useDemoSite();
 
   it("shows every demo machine with non-zero numbers, the unhealthiest first, and names the source", async () => {
     const fleet = await site.api<FleetResponse>("/api/fleet?window=24h");

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newPage, screenshot, watchPageErrors } from "../support/browser";
-import { executionPath, findExecution, startDemoSite, type DemoSite } from "./demo-site";
+import { executionPath, findExecution, useDemoSite } from "./demo-site";
 
 /**
  * Postmortem tools in Chromium against the demo account: a recorded history imported offline
@@ -12,13 +12,7 @@ const FIXTURES = path.resolve(__dirname, "../fixtures/import");
 const fixture = (name: string) => path.join(FIXTURES, name);
 
 describe("postmortem tools (Chromium, demo mode)", () => {
-  let site: DemoSite;
-  beforeAll(async () => {
-    site = await startDemoSite();
-  }, 120_000);
-  afterAll(async () => {
-    await site?.stop();
-  });
+  const site = useDemoSite();
 
   it("imports a recorded history with its definition and shows its execution page, without calling the API for it", async () => {
     const page = await newPage(site.browser);

@@ -2,8 +2,7 @@
  * Our JSON API, calling the route handlers directly with Requests (no server): shapes of the
  * happy paths, and the errors a caller sees for bad params, unknown things and throttling.
  */
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { GET as getExecution } from "@/app/api/executions/[arn]/route";
 import { GET as getHistory } from "@/app/api/executions/[arn]/history/route";
 import { GET as getMapRuns } from "@/app/api/executions/[arn]/map-runs/route";
@@ -25,35 +24,19 @@ import type {
 import { resetConfig } from "@/lib/config/env";
 import { resetSfnContext } from "@/lib/sfn";
 import { appendEvents, arnOf, FAKE_ENDPOINT, FakeSfn, makeEvents } from "../support/fake-sfn";
+import { callRoute, useFakeSfnServer, type RouteHandler } from "../support/route-harness";
 
-const server = setupServer();
+const server = useFakeSfnServer();
 let fake: FakeSfn;
-const savedEnv = { ...process.env };
 const nowSeconds = Math.floor(Date.now() / 1000);
 
-type Handler = (request: Request, context: { params: Promise<{ arn: string }> }) => Promise<Response>;
-
-async function call(handler: Handler, path: string, arn?: string): Promise<{ status: number; headers: Headers; body: unknown }> {
-  const request = new Request(`http://stepscope.test${path}`);
-  const response = await handler(request, { params: Promise.resolve({ arn: arn ?? "" }) });
-  return { status: response.status, headers: response.headers, body: await response.json() };
+function call(handler: RouteHandler, path: string, arn?: string): Promise<{ status: number; headers: Headers; body: unknown }> {
+  return callRoute(handler, `http://stepscope.test${path}`, arn ?? "");
 }
 
 const enc = encodeURIComponent;
 const ORDERS = arnOf.machine("orders");
 
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: "bypass" });
-  process.env.AWS_ENDPOINT_URL_SFN = FAKE_ENDPOINT;
-  process.env.STEPSCOPE_SFN_MAX_ATTEMPTS = "1";
-  delete process.env.STEPSCOPE_SOURCE;
-});
-afterAll(() => {
-  server.close();
-  process.env = savedEnv;
-  resetConfig();
-  resetSfnContext();
-});
 beforeEach(() => {
   resetConfig();
   resetSfnContext();
@@ -68,7 +51,6 @@ beforeEach(() => {
   }
   server.use(...fake.handlers());
 });
-afterEach(() => server.resetHandlers());
 
 describe("happy paths", () => {
   it("GET /api/source names the emulator", async () => {
@@ -163,7 +145,7 @@ describe("errors", () => {
       [getHistory, enc("arn:aws:states:us-east-1:12345:execution:a:b"), /expected arn:aws:states/],
       [getMapRun, enc(arnOf.execution("orders", "run-0")), /mapRun:/],
     ] as const) {
-      const { status, body } = await call(handler as Handler, "/api/x", bad);
+      const { status, body } = await call(handler as RouteHandler, "/api/x", bad);
       expect(status).toBe(400);
       expect(errorOf(body).code).toBe("BAD_REQUEST");
       expect(errorOf(body).message).toMatch(shape);

@@ -5,26 +5,21 @@
  * recovers answers normally.
  */
 import { http, HttpResponse, delay } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GET as getExecution } from "@/app/api/executions/[arn]/route";
 import { GET as getHistory } from "@/app/api/executions/[arn]/history/route";
 import { GET as getStateMachines } from "@/app/api/state-machines/route";
 import { resetConfig } from "@/lib/config/env";
 import { resetSfnContext } from "@/lib/sfn";
 import { arnOf, FAKE_ENDPOINT, FakeSfn, makeEvents } from "../support/fake-sfn";
+import { callRoute, useFakeSfnServer, type RouteHandler, type RouteResult } from "../support/route-harness";
 
-const server = setupServer();
-const savedEnv = { ...process.env };
+const server = useFakeSfnServer({ STEPSCOPE_SFN_TIMEOUT_MS: "300" });
 const nowSeconds = Math.floor(Date.now() / 1000);
 let fake: FakeSfn;
 
-type Handler = (request: Request, context: { params: Promise<{ arn: string }> }) => Promise<Response>;
-
-async function call(handler: Handler, path: string, arn = ""): Promise<{ status: number; headers: Headers; text: string; body: any }> {
-  const response = await handler(new Request(`http://stepscope.test${path}`), { params: Promise.resolve({ arn: encodeURIComponent(arn) }) });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };
+function call(handler: RouteHandler, path: string, arn = ""): Promise<RouteResult> {
+  return callRoute(handler, `http://stepscope.test${path}`, encodeURIComponent(arn));
 }
 
 const RUN = arnOf.execution("orders", "run-1");
@@ -42,19 +37,6 @@ function expectCleanError(result: { status: number; text: string; body: any }, c
   expect(result.text).not.toMatch(/<html|<body|stack|\bat [\w.]+ \(|node_modules|secret-upstream-detail/i);
 }
 
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: "bypass" });
-  process.env.AWS_ENDPOINT_URL_SFN = FAKE_ENDPOINT;
-  process.env.STEPSCOPE_SFN_MAX_ATTEMPTS = "1";
-  process.env.STEPSCOPE_SFN_TIMEOUT_MS = "300";
-  delete process.env.STEPSCOPE_SOURCE;
-});
-afterAll(() => {
-  server.close();
-  process.env = savedEnv;
-  resetConfig();
-  resetSfnContext();
-});
 beforeEach(() => {
   resetConfig();
   resetSfnContext();
@@ -63,8 +45,8 @@ beforeEach(() => {
   fake.addExecution({ machine: "orders", name: "run-1", status: "RUNNING", startSeconds: nowSeconds - 60, events: makeEvents(3, nowSeconds - 60, false) });
   server.use(...fake.handlers());
 });
+// A fault may set its own timeout; the next test starts from the file's again.
 afterEach(() => {
-  server.resetHandlers();
   process.env.STEPSCOPE_SFN_TIMEOUT_MS = "300";
 });
 
@@ -128,7 +110,7 @@ describe("each endpoint fault becomes a clear API error, then recovers", () => {
         [getStateMachines, "/api/state-machines", ""],
         [getExecution, "/api/executions/x", RUN],
         [getHistory, "/api/executions/x/history", RUN],
-      ] as [Handler, string, string][]) {
+      ] as [RouteHandler, string, string][]) {
         const result = await call(handler, path, arn);
         expect(result.status, `${path}: ${result.text}`).toBe(f.status);
         expectCleanError(result, f.code);

@@ -3,8 +3,7 @@
  * through our JSON API (route handlers called directly) over the real SDK and a fake endpoint.
  */
 import { http, HttpResponse } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { GET as getExecution } from "@/app/api/executions/[arn]/route";
 import { GET as getHistory } from "@/app/api/executions/[arn]/history/route";
 import { GET as stopEnabled, POST as postStop } from "@/app/api/executions/[arn]/stop/route";
@@ -13,20 +12,15 @@ import { GET as getStateMachines } from "@/app/api/state-machines/route";
 import { resetConfig } from "@/lib/config/env";
 import { resetSfnContext } from "@/lib/sfn";
 import { arnOf, FAKE_ENDPOINT, FakeSfn, makeEvents } from "../support/fake-sfn";
+import { callRoute, useFakeSfnServer, type RouteHandler } from "../support/route-harness";
 
-const server = setupServer();
-const savedEnv = { ...process.env };
+const server = useFakeSfnServer();
 const nowSeconds = Math.floor(Date.now() / 1000);
 let fake: FakeSfn;
 let writes: string[];
 
-type Handler = (request: Request, context: { params: Promise<{ arn: string }> }) => Promise<Response>;
-
-async function call(handler: Handler, path: string, arn = "", init?: RequestInit) {
-  const request = new Request(`http://127.0.0.1:4000${path}`, init);
-  const response = await handler(request, { params: Promise.resolve({ arn: encodeURIComponent(arn) }) });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };
+function call(handler: RouteHandler, path: string, arn = "", init?: RequestInit) {
+  return callRoute(handler, `http://127.0.0.1:4000${path}`, encodeURIComponent(arn), init);
 }
 
 const RUNNING = arnOf.execution("orders", "running-1");
@@ -42,18 +36,6 @@ function fresh(env: Record<string, string | undefined> = {}) {
   resetSfnContext();
 }
 
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: "bypass" });
-  process.env.AWS_ENDPOINT_URL_SFN = FAKE_ENDPOINT;
-  process.env.STEPSCOPE_SFN_MAX_ATTEMPTS = "1";
-  delete process.env.STEPSCOPE_SOURCE;
-});
-afterAll(() => {
-  server.close();
-  process.env = savedEnv;
-  resetConfig();
-  resetSfnContext();
-});
 beforeEach(() => {
   fresh();
   fake = new FakeSfn();
@@ -77,7 +59,6 @@ beforeEach(() => {
     ...fake.handlers(),
   );
 });
-afterEach(() => server.resetHandlers());
 
 describe("read-only by default", () => {
   it("refuses Stop and Redrive and sends nothing while actions are disabled", async () => {

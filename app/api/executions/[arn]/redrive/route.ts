@@ -1,22 +1,14 @@
 import { redriveExecution, getSfnContext } from "@/lib/sfn";
-import { actionsAllowed } from "@/lib/security/settings";
-import { assertActionRequest } from "@/lib/security/action-guard";
-import { parseArnSegment } from "../../../_lib/params";
-import { respond } from "../../../_lib/respond";
+import { actionAvailability, runExecutionAction } from "../../../_lib/execution-action";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/executions/{arn}/redrive → { enabled }: whether the page may offer Redrive. */
 export function GET(): Promise<Response> {
-  return respond(async () => ({ enabled: actionsAllowed() }));
+  return actionAvailability();
 }
 
 /** POST /api/executions/{arn}/redrive (JSON body) → { done: "redrive" }. Only with STEPSCOPE_ALLOW_ACTIONS=true. */
 export function POST(request: Request, { params }: { params: Promise<{ arn: string }> }): Promise<Response> {
-  return respond(async () => {
-    assertActionRequest(request);
-    const arn = parseArnSegment((await params).arn, "execution");
-    await redriveExecution(getSfnContext(), arn);
-    return { done: "redrive" as const };
-  });
+  return runExecutionAction("redrive", request, params, (arn) => redriveExecution(getSfnContext(), arn));
 }
