@@ -28,15 +28,3 @@ export function nameFromArn(arn: string): string {
   if (!parsed) return arn;
   return parsed.parts[parsed.parts.length - 1] || arn;
 }
-
-/** The state machine's name from an execution or state machine ARN. */
-export function stateMachineNameFromArn(arn: string): string | undefined {
-  const parsed = parseStatesArn(arn);
-  if (!parsed) return undefined;
-  return parsed.parts[0]?.split("/")[0];
-}
-
-/** Path segment for our routes: ARNs contain ":" and "/" and travel URL-encoded. */
-export function arnSegment(arn: string): string {
-  return encodeURIComponent(arn);
-}

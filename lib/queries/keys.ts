@@ -1,7 +1,6 @@
 /** React-query keys for our API, one factory so invalidation and sharing stay consistent. */
 export const queryKeys = {
   source: () => ["source"] as const,
-  stateMachines: (counts: string | null) => ["state-machines", { counts }] as const,
   stateMachine: (arn: string) => ["state-machine", arn] as const,
   executions: (arn: string, filters: Record<string, string | undefined>) => ["executions", arn, filters] as const,
   execution: (arn: string) => ["execution", arn] as const,

@@ -3,7 +3,6 @@ const seg = encodeURIComponent;
 
 export const apiPaths = {
   source: () => "/api/source",
-  stateMachines: (counts?: string) => (counts ? `/api/state-machines?counts=${seg(counts)}` : "/api/state-machines"),
   stateMachine: (arn: string) => `/api/state-machines/${seg(arn)}`,
   executions: (arn: string, params: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams();
