@@ -31,7 +31,7 @@ export const GraphNode = memo(function GraphNode({ node, box, overlay, dimmed, s
       select();
     }
   };
-  const describe = [node.name, node.type, outcome?.label, overlay?.durationMs !== undefined ? formatDuration(overlay.durationMs) : "", overlay?.retries ? `${overlay.retries} retries` : "", overlay?.caughtBy ? `caught by ${overlay.caughtBy}` : ""]
+  const describe = [node.name, node.type, outcome?.label, overlay?.durationMs !== undefined ? `${overlay.durationIsMax ? "longest run " : ""}${formatDuration(overlay.durationMs)}` : "", overlay?.retries ? `${overlay.retries} retries` : "", overlay?.caughtBy ? `caught by ${overlay.caughtBy}` : ""]
     .filter(Boolean)
     .join(", ");
 
@@ -104,7 +104,7 @@ function OutcomeIcon({ x, y, look }: { x: number; y: number; look: { icon: strin
 function Badges({ node, box, overlay }: { node: StateNode; box: PlacedNode; overlay?: StateOverlay }) {
   if (!overlay) return null;
   const pills: Array<{ text: string; color: string; key: string }> = [];
-  if (overlay.durationMs !== undefined) pills.push({ key: "duration", text: formatDuration(overlay.durationMs), color: INK.muted });
+  if (overlay.durationMs !== undefined) pills.push({ key: "duration", text: `${overlay.durationIsMax ? "max " : ""}${formatDuration(overlay.durationMs)}`, color: INK.muted });
   if (overlay.retries && overlay.retries > 0) pills.push({ key: "retries", text: `${RETRY_LOOK.icon} ×${overlay.retries} ${overlay.retries === 1 ? "retry" : "retries"}`, color: RETRY_LOOK.color });
   if (overlay.caughtBy) pills.push({ key: "caught", text: `${OUTCOMES.caught.icon} caught → ${overlay.caughtBy}`, color: OUTCOMES.caught.color });
   if (overlay.count !== undefined) pills.push({ key: "count", text: `${overlay.count}`, color: INK.muted });

@@ -14,6 +14,12 @@ export interface StateOverlay {
   /** The state a Catch sent the execution to. */
   caughtBy?: string;
   durationMs?: number;
+  /**
+   * True when the state ran concurrently (in Map iterations or Parallel branches): then
+   * `durationMs` is its longest run, since adding up runs that overlap in time would report
+   * hours for a Map that took minutes.
+   */
+  durationIsMax?: boolean;
   /** True when the execution went through this state: it and the edges between such states are highlighted. */
   onPath?: boolean;
   /** The state to draw the eye to: the one that failed the execution. */
@@ -39,7 +45,9 @@ const SEVERITY: Record<RunStatus, number> = {
 
 /**
  * Per-state overlays from the runs of one execution (`ExecutionModel` state runs, nested ones
- * included). Runs are grouped by state name: durations add up, attempts and retries too.
+ * included). Runs are grouped by state name: attempts and retries add up; so do durations of
+ * runs one after another (a loop), while for runs in Map iterations or Parallel branches the
+ * longest one is kept.
  * `failedState` (the state that failed the execution, when known) gets `emphasis`.
  */
 export function overlayFromRuns(runs: readonly StateRun[], failedState?: string): GraphOverlay {
@@ -51,7 +59,15 @@ export function overlayFromRuns(runs: readonly StateRun[], failedState?: string)
     o.attempts = (o.attempts ?? 0) + run.attempts.length;
     o.retries = (o.retries ?? 0) + Math.max(0, run.attempts.length - 1);
     if (run.caughtBy) o.caughtBy = run.caughtBy;
-    if (run.exitedAt !== undefined) o.durationMs = (o.durationMs ?? 0) + Math.max(0, run.exitedAt - run.enteredAt);
+    if (run.exitedAt !== undefined) {
+      const took = Math.max(0, run.exitedAt - run.enteredAt);
+      if (run.iteration !== undefined || run.branch !== undefined) {
+        o.durationIsMax = true;
+        o.durationMs = Math.max(o.durationMs ?? 0, took);
+      } else {
+        o.durationMs = (o.durationMs ?? 0) + took;
+      }
+    }
   }
   if (failedState && overlay[failedState]) overlay[failedState].emphasis = true;
   return overlay;

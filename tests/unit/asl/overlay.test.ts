@@ -24,6 +24,15 @@ describe("overlayFromRuns", () => {
     expect(edgeOnPath(overlay, "Charge", "Ship")).toBe(false);
   });
 
+  it("keeps the longest run, not the sum, of a state that ran in concurrent Map iterations", () => {
+    const overlay = overlayFromRuns([
+      run("Resize", "succeeded", 0, 4000, 1, { iteration: 0 }),
+      run("Resize", "succeeded", 0, 9000, 1, { iteration: 1 }),
+      run("Resize", "succeeded", 500, 2000, 1, { iteration: 2 }),
+    ]);
+    expect(overlay.Resize).toMatchObject({ durationMs: 9000, durationIsMax: true });
+  });
+
   it("copes with states named like object internals", () => {
     const overlay = overlayFromRuns([run("__proto__", "failed", 0, 5, 1), run("constructor", "succeeded", 0, 5, 1)]);
     expect(lookup(overlay, "__proto__")?.status).toBe("failed");
