@@ -14,7 +14,8 @@ import { launchChromium, newPage, screenshot, watchPageErrors } from "../support
 import { arnOf, FakeSfn } from "../support/fake-sfn";
 import { freePort, waitUntil } from "../support/free-port";
 import { distDir, startStepscope, type StepscopeServer } from "../support/server";
-import { executionPath, useDemoSite } from "./demo-site";
+import { SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { executionPath, startDemoSite, useDemoSite, type DemoSite } from "./demo-site";
 
 const XSS = "<img src=x onerror=alert(1)>";
 
@@ -87,8 +88,38 @@ describe("security headers and CSP (demo mode, Chromium)", () => {
   });
 });
 
-describe("Stop and Redrive with STEPSCOPE_ALLOW_ACTIONS=true (demo mode, Chromium)", () => {
-  const site = useDemoSite({ STEPSCOPE_ALLOW_ACTIONS: "true" });
+describe("Stop and Redrive with STEPSCOPE_ALLOW_ACTIONS=true (emulator mode, Chromium)", () => {
+  // The demo account served over HTTP, so the test can start the execution it stops instead of
+  // hoping one is running at this minute of the simulated day.
+  let emulator: EmulatorServer | undefined;
+  let started: DemoSite | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulatorServer({ port: 0, seed: 42 });
+    started = await startDemoSite({ STEPSCOPE_ALLOW_ACTIONS: "true", AWS_ENDPOINT_URL_SFN: emulator.url });
+  }, 120_000);
+  afterAll(async () => {
+    await started?.stop();
+    await emulator?.close();
+  });
+  const site = {
+    url: (path: string) => started!.url(path),
+    api: <T>(path: string) => started!.api<T>(path),
+    get browser() {
+      return started!.browser;
+    },
+  };
+
+  async function startRunning(): Promise<string> {
+    const sfn = new SFNClient({ endpoint: emulator!.url, region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } });
+    const out = await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: "arn:aws:states:us-east-1:123456789012:stateMachine:etl-ingest",
+        name: `stop-me-${Date.now()}`,
+        input: JSON.stringify({ bucket: "raw-events", prefix: "2026/11/25/" }),
+      }),
+    );
+    return out.executionArn!;
+  }
 
   async function firstExecution(status: string): Promise<string> {
     const { stateMachines } = await site.api<{ stateMachines: { arn: string; type: string }[] }>("/api/state-machines");
@@ -109,7 +140,7 @@ describe("Stop and Redrive with STEPSCOPE_ALLOW_ACTIONS=true (demo mode, Chromiu
   it("a running execution offers Stop; cancelling changes nothing, confirming aborts it", async () => {
     const page = await newPage(site.browser);
     const watch = watchPageErrors(page);
-    const arn = await firstExecution("RUNNING");
+    const arn = await startRunning();
     await page.goto(site.url(executionPath(arn)));
     const stop = page.locator("[data-testid=action-stop]");
     await stop.waitFor({ timeout: 60_000 });

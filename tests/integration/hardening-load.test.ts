@@ -64,16 +64,17 @@ beforeAll(async () => {
   process.env.STEPSCOPE_SFN_MAX_ATTEMPTS = "1";
   resetConfig();
   resetSfnContext();
+  // Start the execution to watch rather than hoping one is running at this minute of the
+  // simulated day: the ETL runs for minutes, far longer than this test.
   const { stateMachines } = await get<StateMachinesResponse>(getStateMachines, "/api/state-machines");
-  for (const machine of stateMachines.filter((m) => m.type === "STANDARD")) {
-    const { executions } = await get<ExecutionsResponse>(getExecutions, "/api/state-machines/x/executions?status=RUNNING&limit=5", machine.arn);
-    if (executions.length) {
-      machineArn = machine.arn;
-      runningArn = executions[0].arn;
-      break;
-    }
-  }
-  if (!runningArn) throw new Error("The demo account has no running execution to watch");
+  machineArn = stateMachines.find((m) => m.name === "etl-ingest")?.arn ?? "";
+  const started = account.dispatch("AWSStepFunctions.StartExecution", {
+    stateMachineArn: machineArn,
+    name: `load-watch-${Date.now()}`,
+    input: JSON.stringify({ bucket: "raw-events", prefix: "2026/11/25/" }),
+  });
+  runningArn = (started.body as { executionArn?: string }).executionArn ?? "";
+  if (!machineArn || !runningArn) throw new Error(`Could not start an execution to watch: ${JSON.stringify(started.body)}`);
 });
 afterAll(() => {
   server.close();
