@@ -7,21 +7,11 @@ import type { ExecutionSummary } from "@/lib/contract/api";
 import type { FailureRecord } from "@/lib/metrics/error-groups";
 import { computeMachineMetrics } from "@/lib/metrics/machine-metrics";
 import { figure, medianMs, type Figure } from "./figure";
+import { Rng } from "@/mocks/sim/random";
 
 const NOW = Date.UTC(2026, 10, 25, 14, 0, 0);
 const DAY = 86_400_000;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CAUSES = [
   (r: () => number) => `Order ${Math.floor(r() * 1e6)} not found (Service: AmazonDynamoDBv2; Status Code: 400; Request ID: ${hex(r, 32)})`,
@@ -50,7 +40,8 @@ interface Synthetic {
 
 /** n executions over the last 24 h: ~90% succeeded, ~6% failed, 1% timed out, 1% aborted, 2% running. */
 function synthesise(n: number, seed: number): Synthetic {
-  const r = prng(seed);
+  const rng = new Rng(seed);
+  const r = () => rng.next();
   const executions: ExecutionSummary[] = [];
   const failures: FailureRecord[] = [];
   for (let i = 0; i < n; i++) {
