@@ -114,24 +114,19 @@ export interface StateMachineDescription {
   revisionId?: string;
 }
 
-/** DescribeExecution alone; ExecutionDetail adds the state machine and its definition. */
-export interface ExecutionDescription {
-  arn: string;
-  name: string;
-  stateMachineArn: string;
-  status: ExecutionStatusName;
-  startedAt: number;
-  stoppedAt?: number;
+/**
+ * DescribeExecution alone: the list's summary plus payloads, error and redrive state.
+ * ExecutionDetail adds the state machine and its definition.
+ */
+export interface ExecutionDescription extends ExecutionSummary {
   input?: string;
   inputTruncated?: boolean;
   output?: string;
   outputTruncated?: boolean;
   error?: string;
   cause?: string;
-  redriveCount?: number;
   redriveStatus?: string;
   redriveStatusReason?: string;
-  mapRunArn?: string;
 }
 
 export interface MapRunSummary {
