@@ -18,7 +18,10 @@ import type { ExecutionsResponse, HistoryResponse, StateMachinesResponse } from 
 import { createSfnContext, getHistorySince, listExecutions, listStateMachines, resetSfnContext } from "@/lib/sfn";
 import { createDemoAccount, createDemoHandlers } from "@/mocks";
 
-const account = createDemoAccount({ seed: 42 });
+// The simulated world stands still for the test: otherwise an execution finishing between the
+// one-viewer and the fifty-viewer runs changes the sampled histories and so the call counts.
+const frozenAt = Date.now();
+const account = createDemoAccount({ seed: 42, clock: () => frozenAt });
 const server = setupServer(...createDemoHandlers(account));
 const savedEnv = { ...process.env };
 
