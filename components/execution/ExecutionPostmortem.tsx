@@ -7,6 +7,7 @@ import type { ExecutionModel } from "@/lib/history/model";
 import { buildStateGraph } from "@/lib/asl";
 import { parseDefinition } from "@/lib/postmortem/find-state";
 import { executionOverlay } from "@/lib/postmortem/execution-overlay";
+import { branchNumberingNote } from "@/lib/postmortem/branch-identity";
 import { runByPath, runForState } from "@/lib/postmortem/select-run";
 import { StateGraph } from "@/components/graph";
 import { ExecutionTimeline } from "@/components/timeline/ExecutionTimeline";
@@ -70,6 +71,11 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
       {model && !model.complete && model.incompleteReason && model.status !== "RUNNING" && (
         <div className="notice notice-warn" data-testid="incomplete-notice">
           <strong>Incomplete history.</strong> <span>{model.incompleteReason}</span>
+        </div>
+      )}
+      {model && branchNumberingNote(model) && (
+        <div className="notice notice-info" data-testid="branch-numbering-notice">
+          <strong>Branch numbers by arrival.</strong> <span>{branchNumberingNote(model)}</span>
         </div>
       )}
       {historyLoading && hasHistoryApi && <p className="muted">Loading the event history…</p>}

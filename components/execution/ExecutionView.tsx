@@ -24,7 +24,8 @@ export function ExecutionView({ arn }: { arn: string }) {
   });
   const execution = description.data?.execution;
   const hasHistoryApi = execution?.stateMachineType !== "EXPRESS";
-  const history = useExecutionHistory(arn, !!execution && hasHistoryApi);
+  // The definition numbers Parallel branches; the history is enabled only once it is known.
+  const history = useExecutionHistory(arn, !!execution && hasHistoryApi, execution?.definition);
   const live = !!execution && hasHistoryApi && !history.data?.finished;
   const now = useNow(live ? 1_000 : 0);
 

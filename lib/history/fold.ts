@@ -6,7 +6,7 @@
 import { applyEvent } from "./apply-event";
 import { incompleteReason } from "./completeness";
 import type { HistoryEvent } from "./events";
-import { type FoldState, newFoldState } from "./fold-state";
+import { type FoldOptions, type FoldState, newFoldState } from "./fold-state";
 import type { ExecutionModel } from "./model";
 import { normaliseTimestamp } from "./normalise";
 
@@ -23,8 +23,12 @@ interface Internal {
   unreadable: number;
 }
 
-export function foldHistory(events: HistoryEvent[]): ExecutionModel {
-  return applyBatch(newFoldState(), Array.isArray(events) ? events : []);
+/**
+ * `options.branchIndex` (from the definition) numbers Parallel branches as the definition
+ * orders them; a model built with it keeps using it as events arrive.
+ */
+export function foldHistory(events: HistoryEvent[], options: FoldOptions = {}): ExecutionModel {
+  return applyBatch(newFoldState(options), Array.isArray(events) ? events : []);
 }
 
 /**
@@ -44,7 +48,7 @@ export function applyEvents(model: ExecutionModel, newEvents: HistoryEvent[]): E
   let st = state;
   if (state.head !== model) {
     // This model is not the newest one built on its state: start again from its own events.
-    st = newFoldState();
+    st = newFoldState(state.options);
     st.exec.unreadable = internal.unreadable;
     replay(st, state.events.slice(0, internal.accepted));
   }
@@ -82,7 +86,7 @@ function applyBatch(st: FoldState, input: unknown[]): ExecutionModel {
     // Events from before the newest one seen: the fold is order-dependent, so start again.
     const unreadable = st.exec.unreadable;
     const all = st.events.concat(fresh).sort((a, b) => a.id - b.id);
-    st = newFoldState();
+    st = newFoldState(st.options);
     st.exec.unreadable = unreadable;
     replay(st, all);
   } else {
@@ -132,6 +136,8 @@ function snapshot(st: FoldState): ExecutionModel {
   m.eventCount = st.events.length;
   m.lastEventId = st.lastId;
   m.hasExecutionData = x.hasExecutionData;
+  if (x.branchesByArrival > 0) m.branchNumbering = "arrival";
+  else if (x.branchesFromDefinition > 0) m.branchNumbering = "definition";
   const internal: Internal = { state: st, accepted: st.events.length, unreadable: x.unreadable };
   Object.defineProperty(m, INTERNAL, { value: internal, enumerable: false });
   st.head = m;

@@ -10,3 +10,5 @@ export { parseCause, type ParsedCause } from "./parse-cause";
 export type { StateOutcome } from "./state-outcome";
 export type { HistoryEvent } from "./events";
 export type * from "./model";
+export type { FoldOptions } from "./fold-state";
+export { branchLabel, branchPathSegment } from "./branch-label";

@@ -5,6 +5,7 @@ import type { HistoryResponse } from "@/lib/contract/api";
 import type { HistoryEvent } from "@/lib/history/events";
 import type { ExecutionModel } from "@/lib/history/model";
 import { applyEvents, foldHistory } from "@/lib/history";
+import { foldOptionsFor } from "@/lib/postmortem/branch-identity";
 import { apiPaths } from "./paths";
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./keys";
@@ -26,7 +27,7 @@ const POLL_RUNNING_MS = 2_000;
  * (`applyEvents`, O(new events)). Polling stops once the execution has finished. A failed poll
  * keeps what was already shown (react-query keeps `data`; the page says it is stale).
  */
-export function useExecutionHistory(arn: string, enabled = true) {
+export function useExecutionHistory(arn: string, enabled = true, definition?: string) {
   const client = useQueryClient();
   const key = queryKeys.history(arn);
   return useQuery({
@@ -39,7 +40,7 @@ export function useExecutionHistory(arn: string, enabled = true) {
       if (!previous) {
         return {
           events: page.events,
-          model: foldHistory(page.events),
+          model: foldHistory(page.events, foldOptionsFor(definition)),
           finished: page.finished,
           lastEventId: lastId(page.events, 0),
           syncedAt: Date.now(),

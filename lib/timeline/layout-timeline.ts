@@ -1,4 +1,5 @@
 import type { ChildGroup, ExecutionModel, StateRun } from "@/lib/history/model";
+import { branchPathSegment } from "@/lib/history/branch-label";
 import { criticalPath } from "./critical-path";
 import { executionSpan, openEndTime } from "./execution-span";
 import { summariseIterations } from "./map-summary";
@@ -58,14 +59,14 @@ function addBranch(ctx: Context, parallel: StateRun, branch: ChildGroup, depth: 
           end: branch.endedAt ?? Math.max(ctx.openEnd, start),
           status: branch.status,
           runPath: parallel.path,
-          label: `${parallel.name}: branch ${branch.index + 1}`,
+          label: `${parallel.name}: ${branchPathSegment(branch.index)}`,
           critical: onPath,
           open: branch.endedAt === undefined,
         }];
   ctx.rows.push({
     key: branch.path,
     kind: "branch",
-    label: `branch ${branch.index + 1}`,
+    label: branchPathSegment(branch.index),
     depth,
     runPath: runs[0]?.path ?? parallel.path,
     status: branch.status,

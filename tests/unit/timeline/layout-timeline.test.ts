@@ -78,12 +78,13 @@ describe("layoutTimeline: rows", () => {
 
   it("gives a Parallel one lane per branch, with the branch's runs indented under it", () => {
     const rows = layoutTimeline(parallel, { expanded: none }).rows;
+    // Labels are the paths' numbers: the definition's branch index, from 0.
     expect(rows.map((r) => [r.kind, r.label, r.depth])).toEqual([
       ["run", "Start", 0],
       ["run", "Fan", 0],
-      ["branch", "branch 1", 1],
+      ["branch", "branch 0", 1],
       ["run", "Quick", 2],
-      ["branch", "branch 2", 1],
+      ["branch", "branch 1", 1],
       ["run", "Slow", 2],
       ["run", "Done", 0],
     ]);
