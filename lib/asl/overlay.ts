@@ -22,6 +22,11 @@ export interface StateOverlay {
   durationIsMax?: boolean;
   /** True when the execution went through this state: it and the edges between such states are highlighted. */
   onPath?: boolean;
+  /**
+   * What followed this state in the execution (see lib/postmortem/path-taken): which edges out
+   * of it were taken. Absent where only per-state facts are known.
+   */
+  transitions?: { next: string[]; caught: string[]; endsScope: boolean };
   /** The state to draw the eye to: the one that failed the execution. */
   emphasis?: boolean;
   /** A numeric badge, e.g. executions through this state. */
