@@ -113,6 +113,18 @@ function addMap(ctx: Context, map: StateRun, depth: number, segments: TimelineSe
       segments: clip(iterationSegments, ctx.range),
       critical: iterationOnPath,
     });
+    // The iteration's row shows its own runs; what runs inside them (a Parallel's branches, an
+    // inner Map's iterations) gets rows of its own beneath, at any depth.
+    for (const run of runs) addNested(ctx, run, depth + 2);
+  }
+}
+
+function addNested(ctx: Context, run: StateRun, depth: number): void {
+  if (run.iterations) {
+    const onPath = ctx.critical.has(run.path);
+    addMap(ctx, run, depth, clip(runSegments(run, ctx.openEnd, onPath), ctx.range), onPath);
+  } else if (run.branches) {
+    for (const branch of run.branches) addBranch(ctx, run, branch, depth);
   }
 }
 
