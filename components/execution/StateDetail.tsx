@@ -62,7 +62,7 @@ export function StateDetail({ run, definition, now }: Props) {
       <dl className="kv">
         <div><dt>Entered</dt><dd>{formatTimestamp(run.enteredAt)}</dd></div>
         <div><dt>Exited</dt><dd>{run.exitedAt ? formatTimestamp(run.exitedAt) : "—"}</dd></div>
-        <div><dt>Duration</dt><dd>{formatDuration((run.exitedAt ?? now) - run.enteredAt)}{run.exitedAt ? "" : " so far"}</dd></div>
+        <div><dt title="from entering the state to leaving it">Duration</dt><dd>{formatDuration((run.exitedAt ?? now) - run.enteredAt)}{run.exitedAt ? "" : " so far"}</dd></div>
         {lastAttempt?.resource && <div><dt>Resource</dt><dd className="mono">{[lastAttempt.resourceType, lastAttempt.resource].filter(Boolean).join(":")}</dd></div>}
       </dl>
 

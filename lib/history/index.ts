@@ -4,7 +4,8 @@
  */
 export { foldHistory, applyEvents } from "./fold";
 export { normaliseTimestamp, normaliseEvent } from "./normalise";
-export { summariseStates } from "./summarise-states";
+export { summariseStates, summariseRuns } from "./summarise-states";
+export { WORST_FIRST, statusRank, worseStatus } from "./status-rank";
 export { markNotReached } from "./not-reached";
 export { parseCause, type ParsedCause } from "./parse-cause";
 export type { StateOutcome } from "./state-outcome";

@@ -3,7 +3,8 @@
  * schedule the definition asked for, to set beside the waits the history shows.
  *
  * Matching follows the ASL spec: a rule matches when its ErrorEquals names the error,
- * `States.ALL` matches every error, `States.TaskFailed` every error but `States.Timeout`;
+ * `States.ALL` matches every error, `States.TaskFailed` every error but the time-outs
+ * (`States.Timeout`, `States.HeartbeatTimeout`);
  * `States.Runtime` and `States.DataLimitExceeded` are never retried nor caught.
  */
 import type { AslState } from "./find-state";
@@ -26,11 +27,18 @@ export interface Catcher {
 // The service never retries or catches these: they end the execution.
 const UNCATCHABLE = new Set(["States.Runtime", "States.DataLimitExceeded"]);
 
-export function errorMatches(errorEquals: string[], error: string | undefined): boolean {
+// States.TaskFailed stands for a task's own errors, not for running out of time.
+const TIMEOUTS = new Set(["States.Timeout", "States.HeartbeatTimeout"]);
+
+/**
+ * Whether a Retrier's or Catcher's ErrorEquals applies to an error. The one rule: the UI shows
+ * what it decides and the demo account's simulator decides retries and catches with it.
+ */
+export function errorMatches(errorEquals: readonly string[], error: string | undefined): boolean {
   const e = error ?? "";
   if (UNCATCHABLE.has(e)) return false;
   return errorEquals.some(
-    (name) => name === e || name === "States.ALL" || (name === "States.TaskFailed" && e !== "States.Timeout"),
+    (name) => name === e || name === "States.ALL" || (name === "States.TaskFailed" && !TIMEOUTS.has(e)),
   );
 }
 

@@ -143,7 +143,10 @@ function clip(segments: TimelineSegment[], range: TimeRange | undefined): Timeli
   const kept: TimelineSegment[] = [];
   for (const segment of segments) {
     if (segment.end < range.from || segment.start > range.to) continue;
-    kept.push({ ...segment, start: Math.max(segment.start, range.from), end: Math.min(segment.end, range.to) });
+    const start = Math.max(segment.start, range.from);
+    const end = Math.min(segment.end, range.to);
+    const cut = start !== segment.start || end !== segment.end;
+    kept.push(cut ? { ...segment, start, end, actual: segment.actual ?? { start: segment.start, end: segment.end } } : segment);
   }
   return kept;
 }
