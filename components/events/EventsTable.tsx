@@ -158,7 +158,10 @@ const EventLine = memo(function EventLine({ row, isOpen, isSelected, onToggle, o
       <span title={row.time !== undefined ? new Date(row.time).toISOString() : "unknown time"} style={{ fontVariantNumeric: "tabular-nums" }}>
         {formatEventOffset(row.offsetMs)}
       </span>
-      <span style={{ ...cellStyle, color: failing ? "#CF222E" : UI.text }}>{row.type}</span>
+      <span style={{ ...cellStyle, color: failing ? "#CF222E" : UI.text }} data-after-end={row.afterEnd || undefined}>
+        {row.type}
+        {row.afterEnd && <span title="Written after the execution's terminal event: the execution was already over." style={afterEndStyle}>after the end</span>}
+      </span>
       <span style={cellStyle}>
         {row.runPath && onSelect ? (
           <button
@@ -186,6 +189,7 @@ const EventLine = memo(function EventLine({ row, isOpen, isSelected, onToggle, o
 /** Offsets are formatted with every other duration, in lib/format. */
 export const formatEventOffset = formatPreciseOffset;
 
+const afterEndStyle = { marginLeft: 6, padding: "0 4px", fontSize: 10, border: `1px solid ${UI.border}`, borderRadius: 3, color: UI.muted } as const;
 const frameStyle = { fontFamily: UI.font, fontSize: UI.fontSize, color: UI.text, border: `1px solid ${UI.border}`, borderRadius: 4, background: "#fff" } as const;
 const toolbarStyle = { display: "flex", gap: 6, alignItems: "center", padding: 6, borderBottom: `1px solid ${UI.border}`, flexWrap: "wrap" } as const;
 const inputStyle = { font: "inherit", fontSize: 12, padding: "2px 4px", border: `1px solid ${UI.border}`, borderRadius: 4, maxWidth: 260 } as const;

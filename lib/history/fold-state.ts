@@ -76,6 +76,10 @@ export interface ExecutionFacts {
   /** How many Parallel branches were numbered from the definition, and how many by arrival. */
   branchesFromDefinition: number;
   branchesByArrival: number;
+  /** Id of the terminal Execution* event, while no redrive has followed it. */
+  terminalEventId?: number;
+  /** Events that arrived after the terminal event (some engines keep writing). */
+  afterEnd: number[];
 }
 
 /** What the fold may know besides the events. */
@@ -170,6 +174,7 @@ export function newFoldState(options: FoldOptions = {}): FoldState {
       unusable: 0,
       branchesFromDefinition: 0,
       branchesByArrival: 0,
+      afterEnd: [],
     },
     lastId: 0,
     lastTs: 0,

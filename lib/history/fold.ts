@@ -136,6 +136,7 @@ function snapshot(st: FoldState): ExecutionModel {
   m.eventCount = st.events.length;
   m.lastEventId = st.lastId;
   m.hasExecutionData = x.hasExecutionData;
+  if (x.afterEnd.length > 0) m.eventsAfterEnd = x.afterEnd;
   if (x.branchesByArrival > 0) m.branchNumbering = "arrival";
   else if (x.branchesFromDefinition > 0) m.branchNumbering = "definition";
   const internal: Internal = { state: st, accepted: st.events.length, unreadable: x.unreadable };

@@ -13,3 +13,4 @@ export type { HistoryEvent } from "./events";
 export type * from "./model";
 export type { FoldOptions } from "./fold-state";
 export { branchLabel, branchPathSegment } from "./branch-label";
+export { isFinished } from "./finished";

@@ -172,4 +172,10 @@ export interface ExecutionModel {
    * differ from one execution of the same machine to the next.
    */
   branchNumbering?: "definition" | "arrival";
+  /**
+   * Ids of events that came after the execution's terminal Execution* event (and before any
+   * redrive). The execution was finished by then; some engines (moto) still write a branch's
+   * TaskFailed or a MapIterationFailed after it. Kept, folded, and shown as late.
+   */
+  eventsAfterEnd?: number[];
 }
