@@ -123,6 +123,15 @@ export function branchIndexOf(definition: unknown): Map<string, number> {
   return index;
 }
 
+/** States that end their scope when they exit: `End: true`, Succeed and Fail. */
+export function scopeEndingStates(definition: unknown): Set<string> {
+  const names = new Set<string>();
+  forEachState(definition, ({ name, state }) => {
+    if (state.End === true || state.Type === "Succeed" || state.Type === "Fail") names.add(name);
+  });
+  return names;
+}
+
 function parseQuietly(text: string): unknown {
   try {
     return JSON.parse(text);

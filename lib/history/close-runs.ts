@@ -38,6 +38,7 @@ export function closeRun(st: FoldState, meta: RunMeta, reason: CloseReason, ts: 
     r.cause = st.exec.cause ?? EXECUTION_TIMEOUT_CAUSE;
   }
   r.exitedAt = reason === "failState" ? r.enteredAt : ts;
+  if (meta.scope.kind === "branch" && meta.scope.openCount === 0 && endsItsBranch(st, meta, reason)) settleBranch(st, meta.scope, ts);
   if (status === "failed" || status === "timed_out") {
     st.lastFailed = meta;
     const parent = meta.scope.parent;
@@ -51,6 +52,21 @@ function closingStatus(meta: RunMeta, reason: CloseReason): RunStatus {
   if (reason === "executionTimedOut") return "timed_out";
   if (meta.failure) return meta.failure;
   return "aborted";
+}
+
+function endsItsBranch(st: FoldState, meta: RunMeta, reason: CloseReason): boolean {
+  if (reason === "failState") return true;
+  return reason === "exited" && meta.run.status === "succeeded" && st.options.endsScope?.has(meta.run.name) === true;
+}
+
+/** A branch whose last state has ended: finished now, while its siblings may still run. */
+function settleBranch(st: FoldState, scope: Scope, ts: number): void {
+  const group = scope.parent?.run.branches?.[scope.position];
+  if (!group || group.status !== "running") return;
+  const g = writableGroup(st, scope);
+  if (!g) return;
+  g.status = statusFromRuns(scope);
+  g.endedAt = lastExit(scope) ?? ts;
 }
 
 /** Ends every open run inside a Map or Parallel run, and settles its branches' and iterations' status. */

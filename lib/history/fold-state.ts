@@ -90,6 +90,12 @@ export interface FoldOptions {
    * first events arrive, which is not stable from one execution to the next.
    */
   branchIndex?: ReadonlyMap<string, number>;
+  /**
+   * States that end their scope when they exit (End: true, Succeed, Fail). A Parallel branch
+   * has no events of its own; with this, a branch whose last state has exited is finished while
+   * its siblings still run, instead of showing as running until the whole Parallel ends.
+   */
+  endsScope?: ReadonlySet<string>;
 }
 
 export interface FoldState {

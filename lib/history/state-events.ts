@@ -200,6 +200,16 @@ export function endState(
     if (culprit && isInside(culprit, meta)) meta.failedBy = culprit;
   }
   closeChildren(st, meta, "enclosingEnded", ts);
+  if (failed && r.error === undefined) {
+    // AWS's ParallelStateFailed and MapStateFailed carry no error: the run inside that failed
+    // the state says what it was (a caught Parallel shows the error its Catch matched).
+    const inner = meta.failedBy ?? meta.firstFailedChild;
+    const w = writableRun(st, meta);
+    if (inner?.run.error !== undefined) {
+      w.error = inner.run.error;
+      if (inner.run.cause !== undefined) w.cause = inner.run.cause;
+    }
+  }
   return meta;
 }
 

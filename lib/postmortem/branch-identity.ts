@@ -4,7 +4,7 @@
  * order in which branch events happened to arrive. Every fold that has the definition goes
  * through here, so paths, deep links, compare and exports agree from one execution to the next.
  */
-import { branchIndexOf } from "@/lib/asl/walk";
+import { branchIndexOf, scopeEndingStates } from "@/lib/asl/walk";
 import { foldHistory, type FoldOptions, type HistoryEvent } from "@/lib/history";
 import type { ExecutionModel } from "@/lib/history/model";
 
@@ -12,7 +12,9 @@ import type { ExecutionModel } from "@/lib/history/model";
 export function foldOptionsFor(definition: unknown): FoldOptions {
   if (definition === undefined || definition === null || definition === "") return {};
   const branchIndex = branchIndexOf(definition);
-  return branchIndex.size > 0 ? { branchIndex } : {};
+  if (branchIndex.size === 0) return {};
+  // Which states end their branch: a live Parallel's finished branch then stops showing as running.
+  return { branchIndex, endsScope: scopeEndingStates(definition) };
 }
 
 /** The execution model with branches numbered by the definition when there is one. */
