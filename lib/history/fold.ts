@@ -76,7 +76,8 @@ function applyBatch(st: FoldState, input: unknown[]): ExecutionModel {
       st.exec.unreadable++;
       continue;
     }
-    if (st.records.has(e.id)) continue;
+    // Only ids up to the newest folded one can have been seen before.
+    if (e.id <= st.lastId && st.records.has(e.id)) continue;
     if (fresh.length > 0 && e.id <= fresh[fresh.length - 1].id) sorted = false;
     fresh.push(e);
   }
@@ -99,7 +100,8 @@ function applyBatch(st: FoldState, input: unknown[]): ExecutionModel {
 function replay(st: FoldState, events: HistoryEvent[]): void {
   st.owned = new Set();
   for (const e of events) {
-    if (e.id === st.lastId || st.records.has(e.id)) continue;
+    // `events` is in id order and every folded id is at most `lastId`: this skips repeats.
+    if (e.id <= st.lastId) continue;
     if (st.lastId > 0 && e.id > st.lastId + 1) st.exec.gaps.push([st.lastId + 1, e.id - 1]);
     st.lastId = e.id;
     st.events.push(e);
