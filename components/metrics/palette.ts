@@ -2,7 +2,7 @@
  * Status colours for charts and grids, as hex (SVG fill attributes do not take CSS variables
  * everywhere), from the one status table in components/ui/status.ts.
  */
-import { STATUS_LOOKS } from "@/components/ui/status";
+import { STATUS_LOOKS, statusLook } from "@/components/ui/status";
 import type { ExecutionStatusName } from "@/lib/contract/api";
 import type { CellOutcome } from "@/lib/metrics/state-execution-grid";
 
@@ -43,14 +43,9 @@ export const OUTCOME_LOOKS: Record<CellOutcome, OutcomeLook> = {
 };
 
 /** Execution statuses as stacked in charts: outcomes first, then what is still going on. */
-export const EXECUTION_STATUS_LOOKS: { status: ExecutionStatusName; label: string; color: string }[] = [
-  { status: "SUCCEEDED", label: "Succeeded", color: STATUS_COLORS.succeeded },
-  { status: "FAILED", label: "Failed", color: STATUS_COLORS.failed },
-  { status: "TIMED_OUT", label: "Timed out", color: STATUS_COLORS.timed_out },
-  { status: "ABORTED", label: "Aborted", color: STATUS_COLORS.aborted },
-  { status: "RUNNING", label: "Running", color: STATUS_COLORS.running },
-  { status: "PENDING_REDRIVE", label: "Pending redrive", color: STATUS_COLORS.pending_redrive },
-];
+export const EXECUTION_STATUS_LOOKS: { status: ExecutionStatusName; label: string; color: string }[] = (
+  ["SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "RUNNING", "PENDING_REDRIVE"] as const
+).map((status) => ({ status, label: statusLook(status).label, color: statusLook(status).color }));
 
 /** Percentile lines: one hue, darker for the higher percentile, so the order reads without a legend. */
 export const PERCENTILE_COLORS = { p50: "#56B4E9", p90: "#0072B2", p99: "#003F63" } as const;
