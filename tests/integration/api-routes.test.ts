@@ -195,12 +195,13 @@ describe("errors", () => {
     expect(errorOf(body).code).toBe("THROTTLED");
   });
 
-  it("Express executions have no history: a clear 422, no upstream call", async () => {
+  it("an Express execution's history is read from its machine's logs: an unknown machine is a 404, and GetExecutionHistory is never called", async () => {
     const arn = "arn:aws:states:us-east-1:123456789012:express:clicks:e1:5a0c";
     const { status, body } = await call(getHistory, "/api/x", enc(arn));
-    expect(status).toBe(422);
-    expect(errorOf(body)).toMatchObject({ code: "UNSUPPORTED", message: expect.stringMatching(/CloudWatch Logs/) });
-    expect(fake.calls).toHaveLength(0);
+    expect(status).toBe(404);
+    expect(errorOf(body).code).toBe("NOT_FOUND");
+    expect(fake.callsTo("GetExecutionHistory")).toHaveLength(0);
+    expect(fake.callsTo("DescribeStateMachine")).toHaveLength(1);
   });
 
   it("an unreachable endpoint is a 503 naming it, and the body is JSON without a stack trace", async () => {
