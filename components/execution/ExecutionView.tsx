@@ -23,7 +23,8 @@ export function ExecutionView({ arn }: { arn: string }) {
     refetchInterval: (q) => (q.state.data?.execution.status === "RUNNING" ? 5_000 : false),
   });
   const execution = description.data?.execution;
-  const hasHistoryApi = execution?.stateMachineType !== "EXPRESS";
+  // Express executions have no Step Functions history; when read from CloudWatch Logs our history route serves theirs.
+  const hasHistoryApi = execution?.stateMachineType !== "EXPRESS" || !!execution?.logs;
   const history = useExecutionHistory(arn, !!execution && hasHistoryApi);
   const live = !!execution && hasHistoryApi && !history.data?.finished;
   const now = useNow(live ? 1_000 : 0);

@@ -53,8 +53,11 @@ async function fetchBatch(ctx: SfnContext, arns: readonly string[], window: Reso
       if (!r.Id) continue;
       const s = series.get(r.Id) ?? { id: r.Id, timestamps: [], values: [] };
       (r.Timestamps ?? []).forEach((t, i) => {
+        const value = r.Values?.[i];
+        // Some endpoints (moto) answer a statistic they cannot compute, such as p90, with null: no point, not zero.
+        if (typeof value !== "number" || !Number.isFinite(value)) return;
         s.timestamps.push(new Date(t).getTime());
-        s.values.push(r.Values?.[i] ?? 0);
+        s.values.push(value);
       });
       series.set(r.Id, s);
     }
