@@ -39,8 +39,9 @@ export function createTelemetryClients(config: StepscopeConfig): TelemetryClient
   return {
     logs: new CloudWatchLogsClient({ ...common, ...credentials, ...(logsEndpoint ? { endpoint: logsEndpoint } : {}) }),
     metrics: new CloudWatchClient({ ...common, ...credentials, ...(metricsEndpoint ? { endpoint: metricsEndpoint } : {}) }),
-    logsLabel: config.source === "demo" ? "the demo account's CloudWatch Logs" : logsEndpoint ? `CloudWatch Logs at ${logsEndpoint}` : `CloudWatch Logs in ${config.region}`,
-    metricsLabel: config.source === "demo" ? "the demo account's CloudWatch" : metricsEndpoint ? `CloudWatch at ${metricsEndpoint}` : `CloudWatch in ${config.region}`,
+    // Messages say "CloudWatch Logs at <label>": the label names only where.
+    logsLabel: config.source === "demo" ? "the demo account" : (logsEndpoint ?? `AWS ${config.region}`),
+    metricsLabel: config.source === "demo" ? "the demo account" : (metricsEndpoint ?? `AWS ${config.region}`),
     queryTimeoutMs: Math.min(config.callTimeoutMs, 30_000),
     pollMs: config.source === "aws" ? 500 : 20,
   };

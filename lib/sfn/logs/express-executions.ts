@@ -87,7 +87,7 @@ function windowRecords(ctx: SfnContext, machine: StateMachineDescription, logGro
   const toQ = Math.ceil(to / MINUTE) * MINUTE;
   const key = `express-list:${logGroupName}:${machine.name}:${fromQ}:${toQ}`;
   // A window still open gains executions; a closed one only late deliveries.
-  const ttl = toQ + EXPRESS_MAX_DURATION_MS > ctx.now() ? 30_000 : 10 * MINUTE;
+  const ttl = toQ + EXPRESS_MAX_DURATION_MS > ctx.now() ? MINUTE : 10 * MINUTE;
   return cached(ctx, key, ttl, async () => {
     // Executions that started in the window may end up to five minutes after it.
     const result = await runInsightsQuery(ctx, logGroupName, insightsQuery(machine.name), fromQ, toQ + EXPRESS_MAX_DURATION_MS).catch((error: unknown) => {
