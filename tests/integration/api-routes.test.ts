@@ -195,11 +195,11 @@ describe("errors", () => {
     expect(errorOf(body).code).toBe("THROTTLED");
   });
 
-  it("an Express execution's history is read from its machine's logs: an unknown machine is a 404, and GetExecutionHistory is never called", async () => {
+  it("an Express execution's history is read from its machine's logs: with logging off, a 404 that says how to turn it on, and GetExecutionHistory is never called", async () => {
     const arn = "arn:aws:states:us-east-1:123456789012:express:clicks:e1:5a0c";
     const { status, body } = await call(getHistory, "/api/x", enc(arn));
     expect(status).toBe(404);
-    expect(errorOf(body).code).toBe("NOT_FOUND");
+    expect(errorOf(body)).toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/Logging is off for this state machine.*level=ALL,includeExecutionData=true/) });
     expect(fake.callsTo("GetExecutionHistory")).toHaveLength(0);
     expect(fake.callsTo("DescribeStateMachine")).toHaveLength(1);
   });
