@@ -52,7 +52,7 @@ const byContext = new WeakMap<SfnContext, TelemetryClients>();
 export function telemetryFor(ctx: SfnContext): TelemetryClients {
   let clients = byContext.get(ctx);
   if (!clients) {
-    clients = createTelemetryClients(loadConfig());
+    clients = createTelemetryClients(ctx.config ?? loadConfig());
     byContext.set(ctx, clients);
   }
   return clients;
