@@ -56,7 +56,7 @@ export class ExecutionOutcomes {
     if (hit) return hit;
     const plans: (ExecutionPlan | undefined)[] =
       machine.type === "EXPRESS"
-        ? (this.express(machine.name)?.between(hourMs, hourMs + HOUR - 1) ?? [])
+        ? (this.express(machine.name)?.lightBetween(hourMs, hourMs + HOUR - 1) ?? [])
         : scheduledBetween(this.seed, machine, hourMs, hourMs + HOUR - 1).map((ref) => this.store.planByArn("", machine, ref.name, undefined, false));
     const outcomes = plans.filter((p): p is ExecutionPlan => p !== undefined).map((p) => ({ startMs: p.startMs, stopMs: p.stopMs, status: p.status }));
     this.hours.set(key, outcomes);

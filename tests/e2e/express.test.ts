@@ -68,4 +68,23 @@ describe("Express machine (Chromium, demo mode)", () => {
     await screenshot(page, "express-execution-failed");
     expect(watch.errors).toEqual([]);
   }, 120_000);
+
+  it("draws a Standard machine over 30 days from metrics, and says so", async () => {
+    const page = await newPage(site.browser);
+    const watch = watchPageErrors(page);
+    const arn = await stateMachineArn(site, "order-processing");
+    await page.goto(site.url(`/state-machines/${encodeURIComponent(arn)}?window=30d`));
+    const charts = page.locator("[data-testid=machine-charts]");
+    await expect.poll(() => charts.getAttribute("data-figures-from"), { timeout: 90_000 }).toBe("metrics");
+    await expect(page.locator("[data-testid=figures-from-metrics]").innerText()).resolves.toContain("from CloudWatch metrics");
+    await expect(page.getByRole("button", { name: "30 days" }).getAttribute("aria-pressed")).resolves.toBe("true");
+    await screenshot(page, "standard-30d-metrics");
+
+    await page.goto(site.url("/?window=30d"));
+    const rows = page.locator("[data-testid=state-machine-row]");
+    await rows.first().waitFor({ timeout: 90_000 });
+    await expect.poll(() => page.locator("[data-testid=figures-from-metrics]").count(), { timeout: 30_000 }).toBe(await rows.count());
+    await screenshot(page, "fleet-30d-metrics");
+    expect(watch.errors).toEqual([]);
+  }, 180_000);
 });

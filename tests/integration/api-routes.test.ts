@@ -16,6 +16,7 @@ import type {
   ApiErrorBody,
   ExecutionResponse,
   ExecutionsResponse,
+  ExpressExecutionsResponse,
   HistoryResponse,
   MapRunResponse,
   StateMachineResponse,
@@ -193,6 +194,17 @@ describe("errors", () => {
     expect(status).toBe(503);
     expect(Number(headers.get("retry-after"))).toBeGreaterThan(0);
     expect(errorOf(body).code).toBe("THROTTLED");
+  });
+
+  it("an Express machine without logging lists nothing and says how to turn logging on, without calling ListExecutions", async () => {
+    const { status, body: raw } = await call(getStateMachineExecutions, "/api/x", enc(arnOf.machine("clicks")));
+    const body = raw as ExpressExecutionsResponse;
+    expect(status).toBe(200);
+    expect(body.executions).toEqual([]);
+    expect(body.logs.logging.level).toBe("OFF");
+    expect(body.logs.coverage).toMatch(/Logging is off/);
+    expect(body.logs.advice).toMatch(/level=ALL,includeExecutionData=true/);
+    expect(fake.callsTo("ListExecutions")).toHaveLength(0);
   });
 
   it("an Express execution's history is read from its machine's logs: with logging off, a 404 that says how to turn it on, and GetExecutionHistory is never called", async () => {
