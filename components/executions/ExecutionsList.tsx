@@ -94,7 +94,7 @@ export function ExecutionsList({ stateMachineArn, filters, onFiltersChange }: Pr
       </div>
       <ErrorNotice error={query.error} stale={!!query.data} />
       {/* Express machines: the list comes from CloudWatch Logs; say what the logging allows and what the query cost. */}
-      {query.data?.pages[0]?.logs && <ExpressLogsNote logs={query.data.pages[0].logs} listed={rows.length} />}
+      {query.data?.pages[0]?.logs && <ExpressLogsNote logs={query.data.pages[0].logs} />}
       {query.isPending && <p className="muted">Loading executions…</p>}
       {query.data && rows.length === 0 && <p className="muted">No executions match these filters.</p>}
       {rows.length > 0 && (

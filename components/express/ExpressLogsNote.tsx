@@ -8,7 +8,7 @@ import { formatTimestamp } from "@/lib/format/time";
  * Where an Express machine's executions were read from, what its logging level allows, what
  * is missing and what the query cost. Only renders what it is given.
  */
-export function ExpressLogsNote({ logs, listed }: { logs: ExpressLogsInfo; listed?: number }) {
+export function ExpressLogsNote({ logs }: { logs: ExpressLogsInfo }) {
   const off = logs.logging.level === "OFF" || !logs.logging.logGroupName;
   return (
     <div className={`notice ${off || logs.problem ? "notice-warn" : "notice-info"}`} data-testid="express-logs-note" data-level={logs.logging.level}>
@@ -20,7 +20,8 @@ export function ExpressLogsNote({ logs, listed }: { logs: ExpressLogsInfo; liste
           <span data-testid="bytes-scanned">
             {" "}
             The Logs Insights query for {formatTimestamp(logs.from)} → {formatTimestamp(logs.to)} scanned {formatBytes(logs.bytesScanned)} (
-            {(logs.recordsScanned ?? 0).toLocaleString("en-US")} records; Insights bills per byte scanned){listed !== undefined ? `; ${listed.toLocaleString("en-US")} executions shown` : ""}.
+            {(logs.recordsScanned ?? 0).toLocaleString("en-US")} records; Insights bills per byte scanned)
+            {logs.executionsInRange !== undefined ? `: ${logs.executionsInRange.toLocaleString("en-US")} executions in this range` : ""}.
           </span>
         )}
         {logs.truncated && <> The query reached its 10,000-row limit: older executions of this range are not listed; pick a shorter range.</>}

@@ -282,6 +282,8 @@ export interface ExpressLogsInfo {
   /** The window the list's query covered (epoch ms). */
   from?: number;
   to?: number;
+  /** Executions of the range that match the list's filters (the list shows them a page at a time). */
+  executionsInRange?: number;
   /** True when the query hit its row limit: older executions of the window are not listed. */
   truncated?: boolean;
   /** Log records that were not Step Functions records (not JSON, no type…): skipped, counted. */

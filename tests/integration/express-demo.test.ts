@@ -44,6 +44,7 @@ describe("Express executions from the demo's CloudWatch Logs", () => {
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0]).toMatchObject({ error: "Firehose.ServiceUnavailableException", cause: expect.stringContaining("Slow down") });
     expect(page.logs.bytesScanned).toBeGreaterThan(10_000);
+    expect(page.logs.executionsInRange).toBe(page.executions.length);
     expect(page.logs.coverage).toMatch(/Every event is logged/);
     // One query, read until complete; a second look within the cache's life costs nothing.
     expect(account.callCounts()["Logs_20140328.StartQuery"]).toBe(1);

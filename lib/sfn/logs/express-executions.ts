@@ -142,6 +142,7 @@ export async function listExpressExecutions(ctx: SfnContext, machine: StateMachi
       recordsMatched: window.recordsMatched,
       from,
       to,
+      executionsInRange: summaries.length,
       ...(window.truncated ? { truncated: true } : {}),
       ...(window.unreadable > 0 ? { unreadableRecords: window.unreadable } : {}),
     }),
