@@ -13,6 +13,7 @@ import { createSfnContext, describeStateMachine, listStateMachines, type SfnCont
 import { machineMetricsFromCloudWatch, withMetricFigures } from "@/lib/sfn/cloudwatch";
 import { FleetIndex } from "@/lib/sfn/fleet";
 import { getExpressExecutionDetail, getExpressHistorySince, listExpressExecutions } from "@/lib/sfn/logs";
+import { parseRedactPaths } from "@/lib/security/redact";
 import { createDemoAccount, createDemoHandlers } from "@/mocks";
 
 // On the minute, so a 1 h window's buckets start exactly an hour back.
@@ -73,6 +74,24 @@ describe("Express executions from the demo's CloudWatch Logs", () => {
     // Only the events after an id, as for a running Standard execution.
     const tail = await getExpressHistorySince(ctx, failed.arn, 3);
     expect(tail.events[0].id).toBe(4);
+  });
+});
+
+describe("Express payloads under STEPSCOPE_REDACT_PATHS", () => {
+  it("are masked in the description and in every logged event before they leave the server", async () => {
+    const masked = createSfnContext(parseConfig({ STEPSCOPE_SFN_MAX_ATTEMPTS: "1" }), {
+      now: () => clock,
+      security: { allowActions: false, redactPaths: parseRedactPaths("$.sessionId") },
+    });
+    const machine = await describeStateMachine(masked, EXPRESS);
+    const execution = (await listExpressExecutions(masked, machine, { limit: 1 })).executions[0];
+    const detail = await getExpressExecutionDetail(masked, execution.arn);
+    expect(JSON.parse(detail.input!).sessionId).toBe("[redacted]");
+    const history = await getExpressHistorySince(masked, execution.arn, undefined);
+    const started = history.events.find((e) => e.type === "ExecutionStarted")!.executionStartedEventDetails as { input: string };
+    expect(JSON.parse(started.input).sessionId).toBe("[redacted]");
+    const entered = history.events.filter((e) => e.type === "TaskStateEntered").map((e) => JSON.parse((e.stateEnteredEventDetails as { input: string }).input));
+    expect(entered.map((input) => input.sessionId)).toEqual(["[redacted]", "[redacted]"]);
   });
 });
 

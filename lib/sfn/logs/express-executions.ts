@@ -132,7 +132,8 @@ export async function listExpressExecutions(ctx: SfnContext, machine: StateMachi
   for (const e of summaries) rememberStart(ctx, e.arn, e.startedAt);
   const offset = query.cursor && /^\d+$/.test(query.cursor) ? Number(query.cursor) : 0;
   const limit = query.limit ?? 50;
-  const page = summaries.slice(offset, offset + limit);
+  // A cause can carry payload text: masked like every other payload before it leaves the server.
+  const page = summaries.slice(offset, offset + limit).map((e) => redactExecutionPayloads(e, ctx.redactPaths ?? []));
   return {
     executions: page,
     ...(offset + limit < summaries.length ? { nextCursor: String(offset + limit) } : {}),
