@@ -47,6 +47,8 @@ describe.skipIf(!shouldRunMotoTests())("Express machine on moto (Chromium)", () 
     const rows = page.locator("[data-testid=execution-row]");
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
     await expect(page.locator("[data-testid=express-logs-note]").innerText()).resolves.toContain("1 log record was not");
+    // Three executions in an hour of one-minute buckets: single points, drawn as dots rather than lost.
+    await expect.poll(() => page.locator("[data-testid=machine-charts] [data-testid=isolated-point]").count()).toBeGreaterThanOrEqual(3);
     await screenshot(page, "express-moto-machine");
 
     await rows.filter({ hasText: "fail-1" }).getByRole("link").click();
