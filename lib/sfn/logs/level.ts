@@ -44,14 +44,14 @@ export function loggingCoverage(logging: MachineLogging | undefined): LoggingCov
       return {
         readable: true,
         fullHistory: false,
-        coverage: `Only errors are logged to ${logging.logGroupName} (level ERROR), ${data}: failed, timed out and aborted executions are listed with the events that failed; succeeded ones are not logged at all.`,
+        coverage: `Only errors are logged to ${logging.logGroupName} (level ERROR), ${data}: failed, timed out and aborted executions are listed with the events that failed (started at their first logged event); succeeded ones are not logged at all.`,
         advice: "Set the logging level to ALL to list every execution and see every state.",
       };
     case "FATAL":
       return {
         readable: true,
         fullHistory: false,
-        coverage: `Only execution failures are logged to ${logging.logGroupName} (level FATAL), ${data}: failed, timed out and aborted executions are listed, without their states; succeeded ones are not logged.`,
+        coverage: `Only execution failures are logged to ${logging.logGroupName} (level FATAL), ${data}: failed, timed out and aborted executions are listed, without their states and with their end as their start; succeeded ones are not logged.`,
         advice: "Set the logging level to ALL to list every execution and see every state.",
       };
   }
