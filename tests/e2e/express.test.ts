@@ -66,6 +66,14 @@ describe("Express machine (Chromium, demo mode)", () => {
     await expect(page.locator("[data-testid=express-logs-note]").innerText()).resolves.toContain("CloudWatch Logs");
     await expect(page.locator("[data-testid=express-notice]").count()).resolves.toBe(0);
     await screenshot(page, "express-execution-failed");
+
+    // Compared with the last success, read from the logs the same way: where the two diverged.
+    await page.locator("[data-testid=compare-last-success]").click();
+    await page.locator("[data-testid=compare-page]").waitFor({ timeout: 60_000 });
+    await page.locator("[data-testid=divergence]").waitFor({ timeout: 60_000 });
+    await expect(page.locator("[data-testid=divergence]").innerText()).resolves.toContain("Forward");
+    await expect(page.locator("[data-testid=express-compare]").count()).resolves.toBe(0);
+    await screenshot(page, "express-compare");
     expect(watch.errors).toEqual([]);
   }, 120_000);
 
