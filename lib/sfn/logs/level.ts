@@ -56,11 +56,3 @@ export function loggingCoverage(logging: MachineLogging | undefined): LoggingCov
       };
   }
 }
-
-/** Which events a level writes: everything, errors (any failed/timed-out/aborted event), or only the execution's own failure. */
-export function levelWrites(level: MachineLogging["level"], type: string): boolean {
-  if (level === "ALL") return true;
-  if (level === "OFF") return false;
-  if (level === "FATAL") return type === "ExecutionFailed" || type === "ExecutionTimedOut" || type === "ExecutionAborted";
-  return /(Failed|TimedOut|Aborted)$/.test(type);
-}

@@ -71,24 +71,6 @@ export function recordToHistoryEvent(record: LogRecord): HistoryEvent {
   return event;
 }
 
-/** The log line Step Functions would write for a history event: the inverse of recordToHistoryEvent. */
-export function historyEventToRecord(event: HistoryEvent, executionArn: string, options: { includeExecutionData: boolean }): string {
-  const details = event[detailsKeyFor(event.type)];
-  const kept = typeof details === "object" && details !== null ? { ...(details as Record<string, unknown>) } : {};
-  if (!options.includeExecutionData) {
-    for (const key of ["input", "output", "inputDetails", "outputDetails"]) delete kept[key];
-  }
-  return JSON.stringify({
-    id: String(event.id),
-    type: event.type,
-    details: kept,
-    previous_event_id: String(event.previousEventId ?? 0),
-    event_timestamp: String(typeof event.timestamp === "number" ? event.timestamp : new Date(event.timestamp).getTime()),
-    execution_arn: executionArn,
-    redrive_count: "0",
-  });
-}
-
 export const EXECUTION_END_TYPES = ["ExecutionSucceeded", "ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted"] as const;
 export const EXECUTION_LEVEL_TYPES = ["ExecutionStarted", ...EXECUTION_END_TYPES] as const;
 
