@@ -4,6 +4,7 @@
  */
 import { DEFAULT_DEMO_SEED, type DemoAccountOptions, type SfnIntercept, type SfnResponse, type SimulatedDemoAccount } from "../contract";
 import { DEMO_MACHINES } from "../machines";
+import { createDemoTelemetry } from "../cloudwatch/demo-telemetry";
 import { ExecutionStore } from "./execution-store";
 import {
   describeExecution,
@@ -43,10 +44,14 @@ export function createDemoAccount(options: DemoAccountOptions = {}): SimulatedDe
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const clock = options.clock ?? (() => Date.now());
   const store = new ExecutionStore(seed, DEMO_MACHINES);
+  // CloudWatch Logs and CloudWatch answer through the same dispatcher (their own targets).
+  const telemetry = createDemoTelemetry(seed, store, DEMO_MACHINES);
   let intercept: SfnIntercept | undefined = options.intercept;
   let counts: Record<string, number> = {};
 
   function answer(target: string, body: unknown): SfnResponse {
+    const fromTelemetry = telemetry.answer(target, body, clock());
+    if (fromTelemetry) return fromTelemetry;
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
     const handler = operation !== undefined && Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
     if (!handler) {

@@ -6,6 +6,7 @@ import { executionArn, expressExecutionArn, roleArn, stateMachineArn } from "./a
 import { findExecution, findMachine, type OperationContext } from "./lookup";
 import { type Body, decodeToken, encodeToken, epochSeconds, ok, optionalString, pageSize, requiredString, SfnError } from "./protocol";
 import type { SfnResponse } from "../contract";
+import { loggingConfigurationOf } from "../logs/demo-logging";
 
 const isIndex = (p: unknown): p is number => typeof p === "number" && Number.isInteger(p) && p >= 0;
 
@@ -13,7 +14,7 @@ function machineShape(machine: MachineSpec) {
   return {
     roleArn: roleArn(machine.name),
     definition: JSON.stringify(machine.definition, null, 2),
-    loggingConfiguration: { level: "OFF", includeExecutionData: false },
+    loggingConfiguration: loggingConfigurationOf(machine),
     tracingConfiguration: { enabled: false },
   };
 }
