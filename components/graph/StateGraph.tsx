@@ -14,6 +14,9 @@ import { EdgeMarkers, GraphEdge } from "./GraphEdge";
 import { GraphGroup } from "./GraphGroup";
 import { GraphLegend } from "./GraphLegend";
 import { GraphNode } from "./GraphNode";
+import { focusNode } from "./focus";
+import { needsMinimap } from "./minimap";
+import { Minimap } from "./Minimap";
 import { pathHighlight } from "./on-path";
 import { INK, OUTCOMES } from "./theme";
 import { usePanZoom } from "./usePanZoom";
@@ -68,7 +71,8 @@ const button: CSSProperties = {
 function GraphCanvas({ graph, layout, overlay, selected, onSelect, height, label }: CanvasProps) {
   const markerId = `sg${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const content = useMemo(() => ({ width: layout.width, height: layout.height }), [layout]);
-  const pz = usePanZoom(content);
+  const focus = useMemo(() => focusNode(layout, overlay), [layout, overlay]);
+  const pz = usePanZoom(content, focus);
   const { wasDrag } = pz;
   const select = useCallback(
     (name: string) => {
@@ -126,11 +130,12 @@ function GraphCanvas({ graph, layout, overlay, selected, onSelect, height, label
           <button type="button" style={button} onClick={pz.actualSize} aria-label="Actual size" title="Actual size">
             1:1
           </button>
-          <button type="button" style={button} onClick={pz.fit} aria-label="Fit to view" title="Fit to view (0)">
+          <button type="button" style={button} onClick={pz.fit} aria-label="Fit to view" title="Fit to view (0): the whole graph, or readable size around the failed state when it is too big">
             Fit
           </button>
         </div>
         <span style={{ position: "absolute", left: 8, bottom: 6, fontSize: 11, color: INK.faint }}>{Math.round(k * 100)}%</span>
+        {needsMinimap(pz.view, content, pz.transform) && <Minimap layout={layout} overlay={overlay} view={pz.view} transform={pz.transform} onJump={pz.jumpTo} />}
       </div>
       <GraphLegend statuses={statuses} />
     </div>

@@ -1,0 +1,37 @@
+/** The minimap's arithmetic: the whole graph scaled into a corner, the visible part framed. */
+import type { Box, Point } from "@/lib/asl";
+import { centreOn, type Size, type ViewTransform } from "./viewport";
+
+export interface MinimapGeometry {
+  /** Minimap pixels per graph unit. */
+  scale: number;
+  width: number;
+  height: number;
+  /** The part of the graph the canvas shows, in minimap pixels, clipped to the graph. */
+  visible: Box;
+}
+
+/** Shown only when part of the graph is out of view. */
+export function needsMinimap(view: Size, content: Size, t: ViewTransform): boolean {
+  return view.width > 0 && (content.width * t.k > view.width + 1 || content.height * t.k > view.height + 1);
+}
+
+/** At most `max` big (by default a fifth of the canvas's width and most of its height). */
+export function minimapGeometry(view: Size, content: Size, t: ViewTransform, max: Size = { width: Math.min(180, view.width / 5), height: view.height * 0.7 }): MinimapGeometry {
+  const scale = Math.min(max.width / Math.max(1, content.width), max.height / Math.max(1, content.height));
+  const x0 = Math.max(0, -t.x / t.k);
+  const y0 = Math.max(0, -t.y / t.k);
+  const x1 = Math.min(content.width, (view.width - t.x) / t.k);
+  const y1 = Math.min(content.height, (view.height - t.y) / t.k);
+  return {
+    scale,
+    width: content.width * scale,
+    height: content.height * scale,
+    visible: { x: x0 * scale, y: y0 * scale, width: Math.max(0, x1 - x0) * scale, height: Math.max(0, y1 - y0) * scale },
+  };
+}
+
+/** Where the canvas goes when the minimap is clicked (or dragged) at `p`: that point to the middle, zoom kept. */
+export function transformForMinimapPoint(p: Point, geometry: MinimapGeometry, view: Size, content: Size, k: number): ViewTransform {
+  return centreOn(view, content, k, { x: p.x / geometry.scale, y: p.y / geometry.scale });
+}
