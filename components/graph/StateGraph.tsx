@@ -159,43 +159,61 @@ const GraphContent = memo(function GraphContent({ graph, layout, overlay, select
   const groupBoxes = useMemo(() => new Map(layout.groups.map((g) => [g.id, g])), [layout]);
   const path = useMemo(() => pathHighlight(graph, overlay), [graph, overlay]);
   const showsPath = path.nodes.size > 0;
-  // Containers are drawn before their contents so nested states sit on top of them.
-  const nodeOrder = useMemo(() => [...layout.nodes].sort((a, b) => depthOf(nodes, groups, a.id) - depthOf(nodes, groups, b.id)), [layout, nodes, groups]);
+  // Drawn depth by depth, so a Parallel's or Map's contents sit on top of it; at each depth the
+  // edges go first, so where an edge leaves its state it passes under the state's badges.
+  const levels = useMemo(() => drawingLevels(graph, layout, nodes, groups), [graph, layout, nodes, groups]);
   return (
     <>
-      {nodeOrder.map((box) => {
-        const node = nodes.get(box.id);
-        if (!node) return null;
-        const group = (node.groups ?? []).map((id) => {
-          const placed = groupBoxes.get(id);
-          const g = groups.get(id);
-          return placed && g ? <GraphGroup key={id} group={g} box={placed} /> : null;
-        });
-        return (
-          <g key={box.id}>
-            <GraphNode node={node} box={box} overlay={lookup(overlay, node.id)} dimmed={showsPath && !path.nodes.has(node.id)} selected={selected === node.id} onSelect={onSelect} />
-            {group}
-          </g>
-        );
-      })}
-      {layout.edges.map((placed) => {
-        const edge = edges.get(placed.id);
-        if (!edge) return null;
-        const onPath = path.edges.has(edge.id);
-        return <GraphEdge key={placed.id} edge={edge} placed={placed} onPath={onPath} dimmed={showsPath && !onPath} markerId={markerId} />;
-      })}
+      {levels.map((level, depth) => (
+        <g key={depth}>
+          {level.edges.map((placed) => {
+            const edge = edges.get(placed.id);
+            if (!edge) return null;
+            const onPath = path.edges.has(edge.id);
+            return <GraphEdge key={placed.id} edge={edge} placed={placed} onPath={onPath} dimmed={showsPath && !onPath} markerId={markerId} />;
+          })}
+          {level.nodes.map((box) => {
+            const node = nodes.get(box.id);
+            if (!node) return null;
+            const group = (node.groups ?? []).map((id) => {
+              const placed = groupBoxes.get(id);
+              const g = groups.get(id);
+              return placed && g ? <GraphGroup key={id} group={g} box={placed} /> : null;
+            });
+            return (
+              <g key={box.id}>
+                <GraphNode node={node} box={box} overlay={lookup(overlay, node.id)} dimmed={showsPath && !path.nodes.has(node.id)} selected={selected === node.id} onSelect={onSelect} />
+                {group}
+              </g>
+            );
+          })}
+        </g>
+      ))}
     </>
   );
 });
 
-function depthOf(nodes: Map<string, Graph["nodes"][number]>, groups: Map<string, Graph["groups"][number]>, id: string): number {
-  let depth = 0;
-  let scope = nodes.get(id)?.scope ?? "";
-  while (scope !== "") {
-    depth++;
-    scope = groups.get(scope)?.parentScope ?? "";
-  }
-  return depth;
+interface DrawingLevel {
+  edges: GraphLayout["edges"];
+  nodes: GraphLayout["nodes"];
+}
+
+/** Nodes and edges by how deep their scope is nested: 0 for the machine, 1 inside a Parallel or Map, … */
+function drawingLevels(graph: Graph, layout: GraphLayout, nodes: Map<string, Graph["nodes"][number]>, groups: Map<string, Graph["groups"][number]>): DrawingLevel[] {
+  const depthOfScope = (scope: string): number => {
+    let depth = 0;
+    for (let s = scope; s !== ""; s = groups.get(s)?.parentScope ?? "") depth++;
+    return depth;
+  };
+  const edgeScope = new Map(graph.edges.map((e) => [e.id, e.scope]));
+  const levels: DrawingLevel[] = [];
+  const level = (depth: number) => {
+    while (levels.length <= depth) levels.push({ edges: [], nodes: [] });
+    return levels[depth];
+  };
+  for (const box of layout.nodes) level(depthOfScope(nodes.get(box.id)?.scope ?? "")).nodes.push(box);
+  for (const placed of layout.edges) level(depthOfScope(edgeScope.get(placed.id) ?? "")).edges.push(placed);
+  return levels;
 }
 
 function presentStatuses(overlay: GraphOverlay | undefined): OverlayStatus[] {

@@ -16,8 +16,8 @@ export function needsMinimap(view: Size, content: Size, t: ViewTransform): boole
   return view.width > 0 && (content.width * t.k > view.width + 1 || content.height * t.k > view.height + 1);
 }
 
-/** At most `max` big (by default a fifth of the canvas's width and most of its height). */
-export function minimapGeometry(view: Size, content: Size, t: ViewTransform, max: Size = { width: Math.min(180, view.width / 5), height: view.height * 0.7 }): MinimapGeometry {
+/** At most `max` big (by default a corner: a sixth of the canvas's width, a third of its height). */
+export function minimapGeometry(view: Size, content: Size, t: ViewTransform, max: Size = { width: Math.min(140, view.width / 6), height: Math.min(220, view.height / 3) }): MinimapGeometry {
   const scale = Math.min(max.width / Math.max(1, content.width), max.height / Math.max(1, content.height));
   const x0 = Math.max(0, -t.x / t.k);
   const y0 = Math.max(0, -t.y / t.k);

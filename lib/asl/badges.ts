@@ -20,7 +20,8 @@ export interface PlacedBadge extends Box {
   text: string;
 }
 
-export const BADGE_CHAR_WIDTH = 6;
+/** Pills are 10 px bold: wider per character than the 10 px regular edge labels. */
+export const BADGE_CHAR_WIDTH = 6.8;
 export const BADGE_HEIGHT = 15;
 const BADGE_PADDING = 10;
 const BADGE_LEFT = 8;
