@@ -91,6 +91,45 @@ describe("layout quality measures", () => {
   });
 });
 
+describe("labels on loops", () => {
+  it("keeps the labels of loops into the same state, and of loops to the state above, clear of everything", () => {
+    const { graph, layout } = laidOut({
+      StartAt: "Poll",
+      States: {
+        Poll: {
+          Type: "Task",
+          Resource: "arn:aws:states:::lambda:invoke",
+          Retry: [{ ErrorEquals: ["States.ALL"] }],
+          Catch: [
+            { ErrorEquals: ["States.Timeout"], Next: "Poll" },
+            { ErrorEquals: ["Lambda.TooManyRequestsException", "Lambda.ServiceException"], Next: "Poll" },
+            { ErrorEquals: ["States.ALL"], Next: "Give up" },
+          ],
+          Next: "Ready?",
+        },
+        "Ready?": {
+          Type: "Choice",
+          Choices: [
+            { Variable: "$.status", StringEquals: "PENDING", Next: "Poll" },
+            { Variable: "$.status", StringEquals: "RETRY", Next: "Ready?" },
+          ],
+          Default: "Done",
+        },
+        "Give up": { Type: "Fail" },
+        Done: { Type: "Succeed" },
+      },
+    });
+    expect(labelsAsMeasured(graph, layout)).toEqual([]);
+    expect(overlapsOf(graph, layout)).toEqual([]);
+    expect(edgesThroughBoxes(graph, layout)).toEqual([]);
+    // Everything, loops and their labels included, is inside the drawing.
+    for (const e of layout.edges) {
+      if (e.label) expect(e.label.x + e.label.width).toBeLessThanOrEqual(layout.width + 0.5);
+      for (const p of e.points) expect(p.x).toBeLessThanOrEqual(layout.width + 0.5);
+    }
+  });
+});
+
 describe("a graph you can read, over the whole corpus", () => {
   const buildable = corpusFiles().filter((c) => buildStateGraph(c.definition).graph);
   it("has the corpus to check", () => expect(buildable.length).toBeGreaterThan(250));
