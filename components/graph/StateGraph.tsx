@@ -1,5 +1,5 @@
 "use client";
-import { memo, useCallback, useId, useMemo, type CSSProperties, type KeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useId, useMemo, type CSSProperties, type KeyboardEvent } from "react";
 import {
   buildStateGraph,
   layoutStateGraph,
@@ -81,6 +81,12 @@ function GraphCanvas({ graph, layout, overlay, selected, onSelect, height, label
     [onSelect, wasDrag],
   );
   const statuses = useMemo(() => presentStatuses(overlay), [overlay]);
+  // A state selected elsewhere (the timeline, the events, a ?state= link) is brought into view.
+  const selectedBox = useMemo(() => (selected === undefined ? undefined : layout.nodes.find((n) => n.id === selected)), [layout, selected]);
+  const { reveal } = pz;
+  useEffect(() => {
+    if (selectedBox) reveal(selectedBox);
+  }, [selectedBox, reveal]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = 60;
@@ -134,7 +140,7 @@ function GraphCanvas({ graph, layout, overlay, selected, onSelect, height, label
             Fit
           </button>
         </div>
-        <span style={{ position: "absolute", left: 8, bottom: 6, fontSize: 11, color: INK.faint }}>{Math.round(k * 100)}%</span>
+        <span data-testid="graph-zoom" style={{ position: "absolute", left: 8, bottom: 6, fontSize: 11, color: INK.faint }}>{Math.round(k * 100)}%</span>
         {needsMinimap(pz.view, content, pz.transform) && <Minimap layout={layout} overlay={overlay} view={pz.view} transform={pz.transform} onJump={pz.jumpTo} />}
       </div>
       <GraphLegend statuses={statuses} />

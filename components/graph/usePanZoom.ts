@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import type { Box } from "@/lib/asl";
-import { readableFit, zoomAt, type Size, type ViewTransform } from "./viewport";
+import { readableFit, revealBox, zoomAt, type Size, type ViewTransform } from "./viewport";
 
 /** Movement (px) under which a press is a click, not a drag. */
 const DRAG_THRESHOLD = 4;
@@ -95,6 +95,17 @@ export function usePanZoom(content: Size, focus?: Box) {
   const actualSize = () => move((t) => zoomAt(t, 1 / t.k, centre().x, centre().y));
   const panBy = (dx: number, dy: number) => move((t) => ({ ...t, x: t.x + dx, y: t.y + dy }));
   const jumpTo = (t: ViewTransform) => move(() => t);
+  const reveal = useCallback(
+    (box: Box) => {
+      if (!viewKnown) return;
+      setTransform((t) => {
+        const next = revealBox(view, content, t, box);
+        if (next) moved.current = true;
+        return next ?? t;
+      });
+    },
+    [view, content, viewKnown],
+  );
 
   return {
     viewportRef,
@@ -106,6 +117,7 @@ export function usePanZoom(content: Size, focus?: Box) {
     actualSize,
     panBy,
     jumpTo,
+    reveal,
     view,
     /** True right after a drag ended, so the click that ends it selects nothing. */
     wasDrag,

@@ -64,3 +64,16 @@ export function zoomAt(t: ViewTransform, factor: number, px: number, py: number)
 export function clampZoom(k: number): number {
   return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
 }
+
+/**
+ * The view moved just enough to show `box` whole (centred on it when it was out of view), or
+ * undefined when it is in view already: selecting a state elsewhere on the page brings it
+ * into the graph's view without moving a graph that already shows it.
+ */
+export function revealBox(view: Size, content: Size, t: ViewTransform, box: Box): ViewTransform | undefined {
+  const left = t.x + box.x * t.k;
+  const top = t.y + box.y * t.k;
+  const inView = left >= 0 && top >= 0 && left + box.width * t.k <= view.width && top + box.height * t.k <= view.height;
+  if (inView || view.width <= 0 || view.height <= 0) return undefined;
+  return centreOn(view, content, t.k, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_ZOOM, MIN_ZOOM, READABLE_ZOOM, fitTransform, readableFit, zoomAt } from "@/components/graph/viewport";
+import { MAX_ZOOM, MIN_ZOOM, READABLE_ZOOM, fitTransform, readableFit, revealBox, zoomAt } from "@/components/graph/viewport";
 import { minimapGeometry, needsMinimap, transformForMinimapPoint } from "@/components/graph/minimap";
 import { focusNode } from "@/components/graph/focus";
 import { buildStateGraph, layoutStateGraph, startNodeId } from "@/lib/asl";
@@ -93,5 +93,20 @@ describe("what a big graph opens around", () => {
     expect(top).toBeGreaterThanOrEqual(0);
     expect(left + failed.width * t.k).toBeLessThanOrEqual(VIEW.width);
     expect(top + failed.height * t.k).toBeLessThanOrEqual(VIEW.height);
+  });
+});
+
+describe("bringing a selected state into view", () => {
+  const content = { width: 1000, height: 20_000 };
+  const t = readableFit(VIEW, content, { x: 500, y: 10_000, width: 100, height: 40 });
+  it("leaves the view alone when the state is in it", () => {
+    expect(revealBox(VIEW, content, t, { x: 500, y: 10_000, width: 100, height: 40 })).toBeUndefined();
+  });
+  it("centres on a state out of view, at the same zoom", () => {
+    const box = { x: 100, y: 15_000, width: 132, height: 46 };
+    const next = revealBox(VIEW, content, t, box)!;
+    expect(next.k).toBe(t.k);
+    expect(next.y + (box.y + box.height / 2) * next.k).toBeCloseTo(300);
+    expect(revealBox(VIEW, content, next, box)).toBeUndefined();
   });
 });
