@@ -31,7 +31,18 @@ export function minimapGeometry(view: Size, content: Size, t: ViewTransform, max
   };
 }
 
+/** The minimap's margin, padding and border, around its drawing. */
+const MINIMAP_CHROME = 8 + 2 * 4 + 2;
+
+/**
+ * The width of the strip on the canvas's right that the minimap covers when shown: views
+ * centred on a state keep the state left of it.
+ */
+export function minimapStripWidth(view: Size, content: Size): number {
+  return minimapGeometry(view, content, { x: 0, y: 0, k: 1 }).width + MINIMAP_CHROME + 8;
+}
+
 /** Where the canvas goes when the minimap is clicked (or dragged) at `p`: that point to the middle, zoom kept. */
 export function transformForMinimapPoint(p: Point, geometry: MinimapGeometry, view: Size, content: Size, k: number): ViewTransform {
-  return centreOn(view, content, k, { x: p.x / geometry.scale, y: p.y / geometry.scale });
+  return centreOn(view, content, k, { x: p.x / geometry.scale, y: p.y / geometry.scale }, minimapStripWidth(view, content));
 }

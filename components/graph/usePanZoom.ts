@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import type { Box } from "@/lib/asl";
+import { minimapStripWidth } from "./minimap";
 import { readableFit, revealBox, zoomAt, type Size, type ViewTransform } from "./viewport";
 
 /** Movement (px) under which a press is a click, not a drag. */
@@ -28,13 +29,14 @@ export function usePanZoom(content: Size, focus?: Box) {
   }, []);
 
   const viewKnown = view.width > 0 && view.height > 0;
+  const inset = viewKnown ? minimapStripWidth(view, content) : 0;
   // Once the user has moved the view, a late focus (the overlay arriving after the definition) leaves it alone.
   const moved = useRef(false);
   useEffect(() => {
     moved.current = false;
   }, [content.width, content.height]);
   useEffect(() => {
-    if (viewKnown && !moved.current) setTransform(readableFit(view, content, focus));
+    if (viewKnown && !moved.current) setTransform(readableFit(view, content, focus, inset));
     // Re-centre when the graph or its focus changes or the canvas first gets a size, not on every resize.
   }, [content.width, content.height, viewKnown, focus?.x, focus?.y]);
 
@@ -91,7 +93,7 @@ export function usePanZoom(content: Size, focus?: Box) {
   };
   const zoomIn = () => move((t) => zoomAt(t, BUTTON_ZOOM, centre().x, centre().y));
   const zoomOut = () => move((t) => zoomAt(t, 1 / BUTTON_ZOOM, centre().x, centre().y));
-  const fit = () => move(() => readableFit(view, content, focus));
+  const fit = () => move(() => readableFit(view, content, focus, inset));
   const actualSize = () => move((t) => zoomAt(t, 1 / t.k, centre().x, centre().y));
   const panBy = (dx: number, dy: number) => move((t) => ({ ...t, x: t.x + dx, y: t.y + dy }));
   const jumpTo = (t: ViewTransform) => move(() => t);
@@ -99,12 +101,12 @@ export function usePanZoom(content: Size, focus?: Box) {
     (box: Box) => {
       if (!viewKnown) return;
       setTransform((t) => {
-        const next = revealBox(view, content, t, box);
+        const next = revealBox(view, content, t, box, inset);
         if (next) moved.current = true;
         return next ?? t;
       });
     },
-    [view, content, viewKnown],
+    [view, content, viewKnown, inset],
   );
 
   return {

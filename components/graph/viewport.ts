@@ -33,25 +33,26 @@ export function fitTransform(view: Size, content: Size): ViewTransform {
  * that way; otherwise (a big machine) readable size around `focus` (the failed state, or the
  * start), the minimap showing the rest.
  */
-export function readableFit(view: Size, content: Size, focus?: Box): ViewTransform {
+export function readableFit(view: Size, content: Size, focus?: Box, insetRight = 0): ViewTransform {
   const fit = fitTransform(view, content);
   if (fit.k >= READABLE_ZOOM) return fit;
   const at = focus ? { x: focus.x + focus.width / 2, y: focus.y + focus.height / 2 } : { x: content.width / 2, y: 0 };
-  return centreOn(view, content, READABLE_ZOOM, at);
+  return centreOn(view, content, READABLE_ZOOM, at, insetRight);
 }
 
 /**
  * Zoom `k` with the graph point `at` in the middle of the view, but no further past the
  * graph's edges than the padding: a state near the top opens with the top in view.
+ * `insetRight` is a strip on the right kept for the minimap: nothing is centred under it.
  */
-export function centreOn(view: Size, content: Size, k: number, at: Point): ViewTransform {
+export function centreOn(view: Size, content: Size, k: number, at: Point, insetRight = 0): ViewTransform {
   const axis = (viewLen: number, contentLen: number, p: number) => {
     const len = contentLen * k;
     if (len + 2 * PADDING <= viewLen) return (viewLen - len) / 2;
     const wanted = viewLen / 2 - p * k;
     return Math.min(PADDING, Math.max(viewLen - len - PADDING, wanted));
   };
-  return { k, x: axis(view.width, content.width, at.x), y: axis(view.height, content.height, at.y) };
+  return { k, x: axis(Math.max(1, view.width - insetRight), content.width, at.x), y: axis(view.height, content.height, at.y) };
 }
 
 /** Zoom by `factor` keeping the point (px, py) of the viewport still. */
@@ -70,10 +71,10 @@ export function clampZoom(k: number): number {
  * undefined when it is in view already: selecting a state elsewhere on the page brings it
  * into the graph's view without moving a graph that already shows it.
  */
-export function revealBox(view: Size, content: Size, t: ViewTransform, box: Box): ViewTransform | undefined {
+export function revealBox(view: Size, content: Size, t: ViewTransform, box: Box, insetRight = 0): ViewTransform | undefined {
   const left = t.x + box.x * t.k;
   const top = t.y + box.y * t.k;
-  const inView = left >= 0 && top >= 0 && left + box.width * t.k <= view.width && top + box.height * t.k <= view.height;
+  const inView = left >= 0 && top >= 0 && left + box.width * t.k <= view.width - insetRight && top + box.height * t.k <= view.height;
   if (inView || view.width <= 0 || view.height <= 0) return undefined;
-  return centreOn(view, content, t.k, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  return centreOn(view, content, t.k, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, insetRight);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_ZOOM, MIN_ZOOM, READABLE_ZOOM, fitTransform, readableFit, revealBox, zoomAt } from "@/components/graph/viewport";
-import { minimapGeometry, needsMinimap, transformForMinimapPoint } from "@/components/graph/minimap";
+import { minimapGeometry, minimapStripWidth, needsMinimap, transformForMinimapPoint } from "@/components/graph/minimap";
 import { focusNode } from "@/components/graph/focus";
 import { buildStateGraph, layoutStateGraph, startNodeId } from "@/lib/asl";
 import { syntheticDefinition } from "../../fixtures/synthetic-definitions";
@@ -108,5 +108,20 @@ describe("bringing a selected state into view", () => {
     expect(next.k).toBe(t.k);
     expect(next.y + (box.y + box.height / 2) * next.k).toBeCloseTo(300);
     expect(revealBox(VIEW, content, next, box)).toBeUndefined();
+  });
+});
+
+describe("the minimap's corner", () => {
+  it("never has the state the graph opens around under it", () => {
+    const content = { width: 1400, height: 3000 };
+    const inset = minimapStripWidth(VIEW, content);
+    expect(inset).toBeGreaterThan(20);
+    // A failed state in the graph's bottom-right corner, where the minimap sits.
+    const failed = { x: 1260, y: 2950, width: 132, height: 46 };
+    const t = readableFit(VIEW, content, failed, inset);
+    const right = t.x + (failed.x + failed.width) * t.k;
+    expect(right).toBeLessThanOrEqual(VIEW.width - inset);
+    expect(t.y + (failed.y + failed.height) * t.k).toBeLessThanOrEqual(VIEW.height);
+    expect(revealBox(VIEW, content, t, failed, inset)).toBeUndefined();
   });
 });
