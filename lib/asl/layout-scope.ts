@@ -68,9 +68,10 @@ interface Link extends CutLink {
 
 export function layoutScope(nodes: readonly StateNode[], edges: readonly StateEdge[], footprints: ReadonlyMap<string, NodeFootprint>): ScopeResult {
   const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const loopRoom = selfLoopRoom(edges);
   const items: Item[] = nodes.map((n, i) => {
     const f = footprints.get(n.id) ?? { width: 1, height: 1, badgeRows: 0 };
-    return { node: i, width: f.width + selfLoopRoom(n.id, edges), height: f.height + badgeOverhang(f.badgeRows), boxWidth: f.width, boxHeight: f.height };
+    return { node: i, width: f.width + (loopRoom.get(n.id) ?? 0), height: f.height + badgeOverhang(f.badgeRows), boxWidth: f.width, boxHeight: f.height };
   });
   const labels = new Map<number, { item: number; text: string }>();
   const links: Link[] = [];
@@ -246,11 +247,11 @@ function routeLinks(items: Item[], links: Link[], boxes: Box[], centres: Point[]
   return routes;
 }
 
-/** Room to the right of a state for its loops back into itself, with their labels. */
-function selfLoopRoom(id: string, edges: readonly StateEdge[]): number {
-  let room = 0;
-  for (const e of edges) if (e.from === id && e.to === id) room += SELF_LOOP_REACH + loopLabelWidth(e);
-  return room === 0 ? 0 : room + 2;
+/** Room to the right of each state for its loops back into itself, with their labels. */
+function selfLoopRoom(edges: readonly StateEdge[]): Map<string, number> {
+  const room = new Map<string, number>();
+  for (const e of edges) if (e.from === e.to) room.set(e.from, (room.get(e.from) ?? 2) + SELF_LOOP_REACH + loopLabelWidth(e));
+  return room;
 }
 
 function loopLabelWidth(edge: StateEdge): number {
