@@ -50,16 +50,17 @@ export function Minimap({ layout, overlay, view, transform, onJump }: Props) {
 /** The states as small boxes, coloured by outcome; redrawn only when the graph or overlay changes. */
 const MinimapShapes = memo(
   function MinimapShapes({ layout, overlay, geometry }: { layout: GraphLayout; overlay?: GraphOverlay; geometry: MinimapGeometry }) {
-    const s = geometry.scale;
+    const sx = geometry.scaleX;
+    const sy = geometry.scaleY;
     return (
       <g>
         {layout.nodes.map((n) => {
           const status = lookup(overlay, n.id)?.status;
           const color = status ? OUTCOMES[status].color : INK.faint;
-          return <rect key={n.id} x={n.x * s} y={n.y * s} width={Math.max(1, n.width * s)} height={Math.max(1, n.height * s)} fill={status ? color : "none"} fillOpacity={0.7} stroke={color} strokeWidth={0.5} />;
+          return <rect key={n.id} x={n.x * sx} y={n.y * sy} width={Math.max(1, n.width * sx)} height={Math.max(1, n.height * sy)} fill={status ? color : "none"} fillOpacity={0.7} stroke={color} strokeWidth={0.5} />;
         })}
       </g>
     );
   },
-  (a, b) => a.layout === b.layout && a.overlay === b.overlay && a.geometry.scale === b.geometry.scale,
+  (a, b) => a.layout === b.layout && a.overlay === b.overlay && a.geometry.scaleX === b.geometry.scaleX && a.geometry.scaleY === b.geometry.scaleY,
 );

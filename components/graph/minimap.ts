@@ -3,13 +3,21 @@ import type { Box, Point } from "@/lib/asl";
 import { centreOn, type Size, type ViewTransform } from "./viewport";
 
 export interface MinimapGeometry {
-  /** Minimap pixels per graph unit. */
-  scale: number;
+  /** Minimap pixels per graph unit, across and down. */
+  scaleX: number;
+  scaleY: number;
   width: number;
   height: number;
   /** The part of the graph the canvas shows, in minimap pixels, clipped to the graph. */
   visible: Box;
 }
+
+/**
+ * A machine of a thousand states is a column a hundred times taller than wide: at one scale its
+ * minimap would be a hairline. It is stretched across to at least this width, so its states
+ * (and the failed one's colour) stay visible; down the page it keeps its proportions.
+ */
+const MIN_MINIMAP_WIDTH = 48;
 
 /** Shown only when part of the graph is out of view. */
 export function needsMinimap(view: Size, content: Size, t: ViewTransform): boolean {
@@ -18,16 +26,18 @@ export function needsMinimap(view: Size, content: Size, t: ViewTransform): boole
 
 /** At most `max` big (by default a corner: a sixth of the canvas's width, a third of its height). */
 export function minimapGeometry(view: Size, content: Size, t: ViewTransform, max: Size = { width: Math.min(140, view.width / 6), height: Math.min(220, view.height / 3) }): MinimapGeometry {
-  const scale = Math.min(max.width / Math.max(1, content.width), max.height / Math.max(1, content.height));
+  const scaleY = Math.min(max.width / Math.max(1, content.width), max.height / Math.max(1, content.height));
+  const scaleX = Math.max(scaleY, Math.min(max.width, MIN_MINIMAP_WIDTH) / Math.max(1, content.width));
   const x0 = Math.max(0, -t.x / t.k);
   const y0 = Math.max(0, -t.y / t.k);
   const x1 = Math.min(content.width, (view.width - t.x) / t.k);
   const y1 = Math.min(content.height, (view.height - t.y) / t.k);
   return {
-    scale,
-    width: content.width * scale,
-    height: content.height * scale,
-    visible: { x: x0 * scale, y: y0 * scale, width: Math.max(0, x1 - x0) * scale, height: Math.max(0, y1 - y0) * scale },
+    scaleX,
+    scaleY,
+    width: content.width * scaleX,
+    height: content.height * scaleY,
+    visible: { x: x0 * scaleX, y: y0 * scaleY, width: Math.max(0, x1 - x0) * scaleX, height: Math.max(0, y1 - y0) * scaleY },
   };
 }
 
@@ -44,5 +54,5 @@ export function minimapStripWidth(view: Size, content: Size): number {
 
 /** Where the canvas goes when the minimap is clicked (or dragged) at `p`: that point to the middle, zoom kept. */
 export function transformForMinimapPoint(p: Point, geometry: MinimapGeometry, view: Size, content: Size, k: number): ViewTransform {
-  return centreOn(view, content, k, { x: p.x / geometry.scale, y: p.y / geometry.scale }, minimapStripWidth(view, content));
+  return centreOn(view, content, k, { x: p.x / geometry.scaleX, y: p.y / geometry.scaleY }, minimapStripWidth(view, content));
 }

@@ -62,13 +62,20 @@ describe("minimap", () => {
     expect(g.width).toBeLessThanOrEqual(160 + 1e-9);
     expect(g.height).toBeLessThanOrEqual(420 + 1e-9);
     // The frame is the canvas's size at this zoom, scaled, around the state in the middle.
-    expect(g.visible.height).toBeCloseTo((600 / t.k) * g.scale);
-    expect(g.visible.y + g.visible.height / 2).toBeCloseTo(10_020 * g.scale);
+    expect(g.visible.height).toBeCloseTo((600 / t.k) * g.scaleY);
+    expect(g.visible.y + g.visible.height / 2).toBeCloseTo(10_020 * g.scaleY);
+  });
+
+  it("stretches a tall, narrow machine across so its states stay visible", () => {
+    const g = minimapGeometry(VIEW, { width: 880, height: 104_000 }, t);
+    expect(g.height).toBeCloseTo(200);
+    expect(g.width).toBeGreaterThanOrEqual(48);
+    expect(g.scaleX).toBeGreaterThan(g.scaleY);
   });
 
   it("moves the canvas to where the minimap is clicked, keeping the zoom", () => {
     const g = minimapGeometry(VIEW, content, t);
-    const next = transformForMinimapPoint({ x: 500 * g.scale, y: 15_000 * g.scale }, g, VIEW, content, t.k);
+    const next = transformForMinimapPoint({ x: 500 * g.scaleX, y: 15_000 * g.scaleY }, g, VIEW, content, t.k);
     expect(next.k).toBe(t.k);
     expect(next.y + 15_000 * next.k).toBeCloseTo(300);
   });
