@@ -170,12 +170,11 @@ function layoutPiece(items: Item[], inside: number[], own: Link[], top: number, 
   const dy = centres[top].y - topNode.y;
   // Half the height of each layer, by its y: a layer is as tall as its tallest footprint.
   const half = new Map<number, number>();
+  // The first piece's top layer also holds the states nothing leads to, so it is measured too.
   for (const [i, dn] of dagNodes) {
-    if (i === top) continue;
-    centres[i] = { x: dn.x + dx, y: dn.y + dy };
     half.set(dn.y, Math.max(half.get(dn.y) ?? 0, items[i].height / 2));
+    if (i !== top) centres[i] = { x: dn.x + dx, y: dn.y + dy };
   }
-  half.set(topNode.y, items[top].height / 2);
   // A cut between two pieces is alone in its layer (see cutPositions), so it moves onto the
   // axis freely; the scope's last node may share its layer with a state that ends nowhere.
   const bottomY = dagNodes.get(bottom)!.y;
