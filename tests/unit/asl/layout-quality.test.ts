@@ -143,6 +143,25 @@ describe("a graph you can read, over the whole corpus", () => {
   }
 });
 
+describe("a piece too big for the exact operators", () => {
+  it("a 60-way Choice whose branches catch into each other and loop back stays clean", () => {
+    const states: Record<string, Record<string, unknown>> = { Route: { Type: "Choice", Choices: [], Default: "Done" }, Done: { Type: "Succeed" } };
+    for (let i = 0; i < 60; i++) {
+      (states.Route.Choices as unknown[]).push({ Variable: "$.kind", StringEquals: `kind-${i}`, Next: `Handle ${i}` });
+      states[`Handle ${i}`] = {
+        Type: "Task",
+        Resource: "arn:aws:states:::lambda:invoke",
+        Catch: [{ ErrorEquals: ["States.ALL"], Next: i % 3 ? "Done" : `Handle ${(i + 7) % 60}` }],
+        Next: i % 5 ? "Done" : "Route",
+      };
+    }
+    const { graph, layout } = laidOut({ StartAt: "Route", States: states });
+    expect(labelsAsMeasured(graph, layout)).toEqual([]);
+    expect(overlapsOf(graph, layout)).toEqual([]);
+    expect(edgesThroughBoxes(graph, layout)).toEqual([]);
+  });
+});
+
 describe("a graph you can read at 1,000 and 2,000 states", () => {
   for (const size of [1000, 2000]) {
     it(`${size} states: no overlap, no edge through a box, no staircase`, () => {
