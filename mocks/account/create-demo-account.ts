@@ -11,6 +11,7 @@ import {
   getExecutionHistory,
   listExecutions,
   listMapRuns,
+  redriveExecution,
 } from "./execution-operations";
 import type { OperationContext } from "./lookup";
 import {
@@ -35,6 +36,7 @@ const OPERATIONS: Record<string, Operation> = {
   DescribeMapRun: describeMapRun,
   StartExecution: startExecution,
   StopExecution: stopExecution,
+  RedriveExecution: redriveExecution,
 };
 
 const TARGET_PREFIX = "AWSStepFunctions.";
