@@ -193,12 +193,17 @@ export function listMapRuns(ctx: OperationContext, body: Body): SfnResponse {
   });
 }
 
-function counts(run: MapRunPlan, nowMs: number) {
-  const total = run.children.length;
-  const c = { pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total, resultsWritten: 0 };
+/**
+ * Items by status. Executions are counted over the child executions that exist (what
+ * ListExecutions(mapRunArn) lists); items also count those never started, which stay pending.
+ */
+function counts(run: MapRunPlan, nowMs: number, items: boolean) {
+  const started = run.children.filter((c) => c.startMs <= nowMs).length;
+  const total = items ? run.itemCount : started;
+  const c = { pending: items ? run.itemCount - started : 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total, resultsWritten: 0 };
   for (const child of run.children) {
-    if (child.startMs > nowMs) c.pending++;
-    else {
+    if (child.startMs > nowMs) continue;
+    {
       const status = statusAt(child, nowMs);
       if (status === "RUNNING") c.running++;
       else if (status === "SUCCEEDED") c.succeeded++;
@@ -214,7 +219,7 @@ function counts(run: MapRunPlan, nowMs: number) {
 export function describeMapRun(ctx: OperationContext, body: Body): SfnResponse {
   const run = findMapRun(ctx, requiredString(body, "mapRunArn"));
   const finished = run.stopMs <= ctx.nowMs;
-  const itemCounts = counts(run, ctx.nowMs);
+  const itemCounts = counts(run, ctx.nowMs, true);
   return ok({
     mapRunArn: run.mapRunArn,
     executionArn: run.executionArn,
@@ -225,7 +230,7 @@ export function describeMapRun(ctx: OperationContext, body: Body): SfnResponse {
     toleratedFailurePercentage: run.toleratedFailurePercentage,
     toleratedFailureCount: run.toleratedFailureCount,
     itemCounts,
-    executionCounts: { ...itemCounts },
+    executionCounts: counts(run, ctx.nowMs, false),
     redriveCount: 0,
   });
 }

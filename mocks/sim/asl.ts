@@ -81,6 +81,7 @@ export interface AslState {
   ItemProcessor?: AslMachine & { ProcessorConfig?: ProcessorConfig };
   MaxConcurrency?: number;
   ToleratedFailurePercentage?: number;
+  ToleratedFailureCount?: number;
   Label?: string;
 }
 

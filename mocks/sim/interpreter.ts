@@ -5,6 +5,7 @@
  */
 import type { AslMachine, AslState, Catcher, QueryLanguage } from "./asl";
 import type { ExecutionFacts, TaskBehaviour, TaskOutcome } from "./behaviour";
+import { cutPlan } from "./cut";
 import { chooseNext } from "./choice";
 import { applyResultPath, type ContextSource, resolveTemplate, selectPath, StatesError, type Json } from "./jsonpath";
 import { type EvaluationScope, assign, evaluateExpression, evaluateTemplate, isExpression, QueryEvaluationError, type Variables } from "./jsonata";
@@ -619,10 +620,13 @@ class Interpreter {
       slots[slot] = child.stopMs + this.gap();
       return child;
     });
-    const failedCount = children.filter((c) => c.status !== "SUCCEEDED").length;
-    const tolerated = state.ToleratedFailurePercentage ?? 0;
-    const ok = itemInputs.length === 0 || (failedCount / itemInputs.length) * 100 <= tolerated;
-    const endMs = Math.max(runStarted.t, ...children.map((c) => c.stopMs)) + 300 + this.gap();
+    const tolerance = { percentage: state.ToleratedFailurePercentage, count: state.ToleratedFailureCount };
+    const breach = breachOf(children, itemInputs.length, tolerance);
+    const ok = breach === undefined;
+    const endMs = ok ? Math.max(runStarted.t, ...children.map((c) => c.stopMs)) + 300 + this.gap() : breach + 300 + this.gap();
+    // Once the threshold is exceeded the map run fails: no further child starts, and the ones
+    // still running are stopped with it.
+    const launched = ok ? children : children.filter((c) => c.startMs <= breach).map((c) => (c.stopMs > endMs ? cutPlan(c, { atMs: endMs, kind: "ABORTED" }) : c));
     this.mapRuns.push({
       mapRunArn,
       executionArn: this.req.executionArn,
@@ -631,9 +635,10 @@ class Interpreter {
       stopMs: endMs,
       status: ok ? "SUCCEEDED" : "FAILED",
       maxConcurrency,
-      toleratedFailurePercentage: tolerated,
-      toleratedFailureCount: 0,
-      children,
+      toleratedFailurePercentage: tolerance.percentage ?? 0,
+      toleratedFailureCount: tolerance.count ?? 0,
+      itemCount: itemInputs.length,
+      children: launched,
       definition: JSON.stringify(childDefinition),
     });
     if (!ok) {
@@ -648,6 +653,20 @@ class Interpreter {
     const outputs = children.map((c) => (c.output !== undefined ? (JSON.parse(c.output) as Json) : null));
     return flow.succeed(outputs, succeeded.t + this.gap(), succeeded, 0);
   }
+}
+
+/**
+ * When a map run's failures exceed its tolerance: the stop of the child whose failure (or time-out)
+ * was one too many, or undefined if they never do. Without any threshold, one failure is too many.
+ */
+export function breachOf(children: readonly ExecutionPlan[], itemCount: number, tolerance: { percentage?: number; count?: number }): number | undefined {
+  const failures = children.filter((c) => c.status === "FAILED" || c.status === "TIMED_OUT").map((c) => c.stopMs).sort((a, b) => a - b);
+  const exceeds = (failed: number) =>
+    tolerance.percentage === undefined && tolerance.count === undefined
+      ? failed > 0
+      : (tolerance.count !== undefined && failed > tolerance.count) || (tolerance.percentage !== undefined && (failed / itemCount) * 100 > tolerance.percentage);
+  const index = failures.findIndex((_, i) => exceeds(i + 1));
+  return index < 0 ? undefined : failures[index];
 }
 
 /** Fields evaluated after a Task ran (Output, Assign, a Catch): their failure comes after its events. */

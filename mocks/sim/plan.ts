@@ -26,6 +26,8 @@ export interface MapRunPlan {
   maxConcurrency: number;
   toleratedFailurePercentage: number;
   toleratedFailureCount: number;
+  /** Items the Map read; children exist only for those that started. */
+  itemCount: number;
   children: ExecutionPlan[];
   /** Child workflow definition, as JSON text (DescribeStateMachineForExecution of a child). */
   definition: string;
