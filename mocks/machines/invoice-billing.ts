@@ -1,7 +1,7 @@
 /**
- * Usage billing, written in JSONata with workflow variables: every two minutes one account's
+ * Usage billing, written in JSONata with workflow variables: every three minutes one account's
  * usage is priced (an inline Map whose iterations read the outer `$plan`), taxed, charged and
- * invoiced. The Wait for late usage events keeps each run open for 10–12 minutes, so the
+ * invoiced. The Wait for late usage events keeps each run open for 12–14 minutes, so the
  * account always has executions running. A legacy account without a billing country makes the
  * tax step's Arguments evaluate to nothing: States.QueryEvaluationError, with EvaluationFailed.
  */
@@ -12,8 +12,9 @@ import { HOUR_MS, type MachineSpec } from "./machine-spec";
 import { lambdaArn, lambdaReturns, lambdaServiceError, lambdaThrows, nodeStack, topicArn } from "./services";
 
 /** The Wait for late usage events lasts at least this long: nothing ends sooner. */
-export const SETTLE_MIN_SECONDS = 600;
-const SLOT_SECONDS = 120;
+export const SETTLE_MIN_SECONDS = 720;
+/** One run per slot; a run is open for longer than four slots, so three or more always overlap. */
+const SLOT_SECONDS = 180;
 
 const definition = {
   Comment: "Price, tax, charge and invoice one billing account's usage for the period",
@@ -42,10 +43,8 @@ const definition = {
           PriceLine: {
             Type: "Task",
             Resource: "arn:aws:states:::lambda:invoke",
-            Arguments: {
-              FunctionName: lambdaArn("billing-price-line"),
-              Payload: { meter: "{% $states.input.meter %}", quantity: "{% $states.input.quantity %}", plan: "{% $plan %}" },
-            },
+            // One expression for the whole Arguments (the other form, field by field, is in ComputeTax).
+            Arguments: `{% { 'FunctionName': '${lambdaArn("billing-price-line")}', 'Payload': { 'meter': $states.input.meter, 'quantity': $states.input.quantity, 'plan': $plan } } %}`,
             Retry: [{ ErrorEquals: ["Lambda.TooManyRequestsException"], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 }],
             Output: "{% $states.result.Payload %}",
             End: true,
@@ -173,11 +172,11 @@ const chargeCard: TaskBehaviour = ({ rng, attempt }) => {
 export const invoiceBilling: MachineSpec = {
   name: "invoice-billing",
   type: "STANDARD",
-  description: "JSONata + variables: price, tax, charge and invoice an account's usage every 2 minutes",
+  description: "JSONata + variables: price, tax, charge and invoice an account's usage every 3 minutes",
   createdMs: Date.UTC(2025, 10, 20, 16, 45, 12),
   definition: definition as unknown as MachineSpec["definition"],
   slotSeconds: SLOT_SECONDS,
-  // A scheduled job: every slot holds a run, so at least four are always waiting for late usage.
+  // A scheduled job: every slot holds a run, so at least three are always waiting for late usage.
   density: () => 1,
   makeInput,
   makeTraits: () => ({}),

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createDemoAccount } from "@/mocks";
+import { SETTLE_MIN_SECONDS } from "@/mocks/machines/invoice-billing";
 import { call, definitionOf, fullHistory, type ListedExecution, listSince, machineArn, T0 } from "./account-helpers";
 import { checkHistory, HISTORY_QUOTA, HISTORY_QUOTA_CAUSE, type WireEvent } from "./history-checks";
 
@@ -32,7 +33,7 @@ describe("invoice-billing: JSONata with workflow variables", () => {
       accountId: JSON.stringify(input.accountId),
       plan: JSON.stringify(input.plan),
       currency: JSON.stringify(input.currency),
-      settleSeconds: String(600 + input.lateEventBatches * 30),
+      settleSeconds: String(SETTLE_MIN_SECONDS + input.lateEventBatches * 30),
     });
     expect(details(init).assignedVariablesDetails).toEqual({ truncated: false });
     // The Map's iterations read the outer $plan in their Arguments.
@@ -41,7 +42,7 @@ describe("invoice-billing: JSONata with workflow variables", () => {
     // The Wait's Seconds came from a variable.
     const wait = history.find((e) => e.type === "WaitStateEntered")!;
     const waited = history.find((e) => e.type === "WaitStateExited")!.timestamp - wait.timestamp;
-    expect(waited).toBeCloseTo(600 + input.lateEventBatches * 30, 0);
+    expect(waited).toBeCloseTo(SETTLE_MIN_SECONDS + input.lateEventBatches * 30, 0);
     consistent(succeeded.executionArn, "SUCCEEDED");
   });
 

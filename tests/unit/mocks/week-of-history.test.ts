@@ -20,7 +20,7 @@ describe("a week of history", () => {
       expect(T0 - oldest, machine).toBeLessThanOrEqual(7 * DAY);
       expect(T0 - oldest, machine).toBeGreaterThan(7 * DAY - HOUR);
     }
-  });
+  }, 60_000);
 
   it("small pages walk the week in the same order as big ones: no gap, no repeat, newest first", () => {
     const account = createDemoAccount({ seed: 42, clock: () => T0 });
@@ -65,7 +65,7 @@ describe("a week of history", () => {
       const longest = Math.max(...day.map((e) => e.stopDate! * 1000 - e.startDate * 1000));
       expect(longest, machine).toBeLessThanOrEqual(spec.longestLifeMs);
     }
-  });
+  }, 60_000);
 });
 
 describe("something is always running", () => {
@@ -81,7 +81,7 @@ describe("something is always running", () => {
       if (running < fewest.count) Object.assign(fewest, { count: running, at: now });
     }
     expect(fewest.count, new Date(fewest.at).toISOString()).toBeGreaterThanOrEqual(3);
-  });
+  }, 180_000);
 
   it("holds for another seed too", () => {
     let now = T0;
@@ -93,5 +93,5 @@ describe("something is always running", () => {
       );
       expect(running, new Date(now).toISOString()).toBeGreaterThanOrEqual(3);
     }
-  });
+  }, 60_000);
 });
