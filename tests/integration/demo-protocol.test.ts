@@ -8,6 +8,7 @@ import {
   DescribeStateMachineCommand,
   DescribeStateMachineForExecutionCommand,
   ExecutionDoesNotExist,
+  ExecutionNotRedrivable,
   GetExecutionHistoryCommand,
   type HistoryEvent,
   InvalidArn,
@@ -16,6 +17,7 @@ import {
   type ListExecutionsCommandInput,
   ListMapRunsCommand,
   ListStateMachinesCommand,
+  RedriveExecutionCommand,
   ResourceNotFound,
   SFNClient,
   StartExecutionCommand,
@@ -182,6 +184,28 @@ describe.each([
     expect(stopped.stopDate).toBeInstanceOf(Date);
     const after = await t.client.send(new DescribeExecutionCommand({ executionArn: started.executionArn! }));
     expect(after.status).toBe("ABORTED");
+  });
+
+  it("redrives a failed execution: the same ARN runs again, with redriveCount and redriveDate", async () => {
+    const { executions } = await t.client.send(new ListExecutionsCommand({ stateMachineArn: machine("order-processing"), statusFilter: "FAILED", maxResults: 200 }));
+    let target: string | undefined;
+    for (const e of executions!) {
+      const d = await t.client.send(new DescribeExecutionCommand({ executionArn: e.executionArn! }));
+      if (d.redriveStatus === "REDRIVABLE" && d.redriveCount === 0) {
+        target = e.executionArn!;
+        break;
+      }
+    }
+    expect(target).toBeDefined();
+    const { redriveDate } = await t.client.send(new RedriveExecutionCommand({ executionArn: target! }));
+    expect(redriveDate).toBeInstanceOf(Date);
+    const after = await t.client.send(new DescribeExecutionCommand({ executionArn: target! }));
+    expect(after).toMatchObject({ status: "RUNNING", redriveCount: 1, redriveDate });
+    const { events } = await t.client.send(new GetExecutionHistoryCommand({ executionArn: target!, reverseOrder: true, maxResults: 2 }));
+    expect(events!.map((e) => e.type)).toContain("ExecutionRedriven");
+    expect(events!.find((e) => e.type === "ExecutionRedriven")?.executionRedrivenEventDetails?.redriveCount).toBe(1);
+    const { executions: succeeded } = await t.client.send(new ListExecutionsCommand({ stateMachineArn: machine("order-processing"), statusFilter: "SUCCEEDED", maxResults: 1 }));
+    await expect(t.client.send(new RedriveExecutionCommand({ executionArn: succeeded![0].executionArn! }))).rejects.toBeInstanceOf(ExecutionNotRedrivable);
   });
 
   it("answers the service's error types", async () => {
