@@ -1,7 +1,7 @@
 /**
- * Usage billing, written in JSONata with workflow variables: every three minutes one account's
+ * Usage billing, written in JSONata with workflow variables: every five minutes one account's
  * usage is priced (an inline Map whose iterations read the outer `$plan`), taxed, charged and
- * invoiced. The Wait for late usage events keeps each run open for 12–14 minutes, so the
+ * invoiced. The Wait for late usage events keeps each run open for 20–22 minutes, so the
  * account always has executions running. A legacy account without a billing country makes the
  * tax step's Arguments evaluate to nothing: States.QueryEvaluationError, with EvaluationFailed.
  */
@@ -12,9 +12,9 @@ import { HOUR_MS, type MachineSpec } from "./machine-spec";
 import { lambdaArn, lambdaReturns, lambdaServiceError, lambdaThrows, nodeStack, topicArn } from "./services";
 
 /** The Wait for late usage events lasts at least this long: nothing ends sooner. */
-export const SETTLE_MIN_SECONDS = 720;
+export const SETTLE_MIN_SECONDS = 1200;
 /** One run per slot; a run is open for longer than four slots, so three or more always overlap. */
-const SLOT_SECONDS = 180;
+const SLOT_SECONDS = 300;
 
 const definition = {
   Comment: "Price, tax, charge and invoice one billing account's usage for the period",
@@ -172,7 +172,7 @@ const chargeCard: TaskBehaviour = ({ rng, attempt }) => {
 export const invoiceBilling: MachineSpec = {
   name: "invoice-billing",
   type: "STANDARD",
-  description: "JSONata + variables: price, tax, charge and invoice an account's usage every 3 minutes",
+  description: "JSONata + variables: price, tax, charge and invoice an account's usage every 5 minutes",
   createdMs: Date.UTC(2025, 10, 20, 16, 45, 12),
   definition: definition as unknown as MachineSpec["definition"],
   slotSeconds: SLOT_SECONDS,
