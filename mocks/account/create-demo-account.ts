@@ -12,6 +12,7 @@ import {
   getExecutionHistory,
   listExecutions,
   listMapRuns,
+  redriveExecution,
 } from "./execution-operations";
 import type { OperationContext } from "./lookup";
 import {
@@ -36,6 +37,7 @@ const OPERATIONS: Record<string, Operation> = {
   DescribeMapRun: describeMapRun,
   StartExecution: startExecution,
   StopExecution: stopExecution,
+  RedriveExecution: redriveExecution,
 };
 
 const TARGET_PREFIX = "AWSStepFunctions.";
