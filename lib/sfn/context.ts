@@ -7,7 +7,7 @@
  */
 import type { SFNClient } from "@aws-sdk/client-sfn";
 import { loadConfig, type StepscopeConfig } from "@/lib/config/env";
-import type { RedactPath } from "@/lib/security/redact";
+import { redactExecutionData, SecretLedger, type RedactPath } from "@/lib/security/redaction";
 import { parseSecuritySettings, type SecuritySettings } from "@/lib/security/settings";
 import { ByteLruCache } from "./cache";
 import { createSfnClient, endpointLabel } from "./client";
@@ -31,6 +31,8 @@ export interface SfnContext {
   limiter?: RateLimiter;
   /** JSON paths masked in every payload before it is cached or answered. */
   redactPaths?: RedactPath[];
+  /** Values found at those paths, per execution: scrubbed from every string of its data. */
+  secrets: SecretLedger;
   /** Whether StopExecution and RedriveExecution may be sent (STEPSCOPE_ALLOW_ACTIONS=true). */
   allowActions?: boolean;
   /** When Step Functions last answered with a throttle (epoch ms). */
@@ -71,6 +73,7 @@ export function createSfnContext(config: StepscopeConfig = loadConfig(), options
       sleep: options.sleep,
     }),
     redactPaths: security.redactPaths,
+    secrets: new SecretLedger(),
     allowActions: security.allowActions,
   };
 }
@@ -116,6 +119,21 @@ function assertPermitted(ctx: SfnContext, operation: string): void {
   );
 }
 
+/** The answers that carry execution data (payloads, causes, variables, map run details). */
+const EXECUTION_DATA = new Set(["DescribeExecution", "GetExecutionHistory", "ListExecutions", "ListMapRuns", "DescribeMapRun"]);
+
+/**
+ * The one place execution data enters Stepscope, so the one place it is redacted: nothing
+ * unmasked is cached, stored, folded into metrics or answered, whichever route asks.
+ */
+function redactOutput<Output>(ctx: SfnContext, operation: string, command: unknown, output: Output): Output {
+  const paths = ctx.redactPaths ?? [];
+  if (paths.length === 0 || !EXECUTION_DATA.has(operation)) return output;
+  const input = ((command as { input?: Record<string, unknown> }).input ?? {}) as Record<string, unknown>;
+  const owner = String(input.executionArn ?? input.mapRunArn ?? input.stateMachineArn ?? operation);
+  return redactExecutionData(output, paths, ctx.secrets.for(owner));
+}
+
 /**
  * Send one command: only permitted operations, within the client-side quota, with a deadline;
  * every failure comes out as an SfnError.
@@ -129,7 +147,7 @@ export async function send<Output>(ctx: SfnContext, operation: string, command: 
     const output = await client.send(command, { abortSignal: deadline });
     noteReachable(ctx.endpointLabel, ctx.now());
     assertComplete(ctx, operation, output);
-    return output;
+    return redactOutput(ctx, operation, command, output);
   } catch (error) {
     let mapped = toSfnError(error, { operation, endpointLabel: ctx.endpointLabel });
     if (mapped.code === "UNAVAILABLE") noteUnreachable(mapped.message, ctx.now());

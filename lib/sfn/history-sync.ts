@@ -11,7 +11,6 @@
 import { GetExecutionHistoryCommand, type GetExecutionHistoryCommandOutput } from "@aws-sdk/client-sfn";
 import type { HistoryResponse } from "@/lib/contract/api";
 import type { HistoryEvent } from "@/lib/history/events";
-import { redactHistoryEvent } from "@/lib/security/redact-payloads";
 import { approximateBytes } from "./cache";
 import { send, type SfnContext } from "./context";
 import { toHistoryEvent } from "./convert";
@@ -59,9 +58,8 @@ async function historyPage(
     "GetExecutionHistory",
     new GetExecutionHistoryCommand({ executionArn, reverseOrder, maxResults, nextToken, includeExecutionData: true }),
   );
-  // Masked before caching: nothing unmasked is kept, so no path can hand it to a browser.
-  const paths = ctx.redactPaths ?? [];
-  return { events: (out.events ?? []).map((e) => redactHistoryEvent(toHistoryEvent(e), paths)), nextToken: out.nextToken };
+  // Already redacted by send(): nothing unmasked is kept, so no path can hand it to a browser.
+  return { events: (out.events ?? []).map(toHistoryEvent), nextToken: out.nextToken };
 }
 
 async function fetchWholeHistory(ctx: SfnContext, executionArn: string): Promise<HistoryEvent[]> {
