@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { SourceInfo, SourceKind } from "@/lib/contract/api";
+import { displayEndpoint } from "@/lib/security/endpoint-display";
 import { DEFAULT_DEMO_SEED, DEMO_ACCOUNT_ID, DEMO_REGION } from "@/mocks/contract";
 
 export interface StepscopeConfig {
@@ -129,8 +130,11 @@ export function sourceInfo(config: StepscopeConfig = loadConfig()): SourceInfo {
   switch (config.source) {
     case "demo":
       return { kind: "demo", label: "Demo account", region: config.region, accountId: DEMO_ACCOUNT_ID };
-    case "emulator":
-      return { kind: "emulator", label: config.endpoint ?? "emulator", region: config.region, endpoint: config.endpoint };
+    case "emulator": {
+      // Credentials written into the URL (user:password@, ?token=) are never shown.
+      const shown = config.endpoint ? displayEndpoint(config.endpoint) : undefined;
+      return { kind: "emulator", label: shown ?? "emulator", region: config.region, endpoint: shown };
+    }
     case "aws":
       return {
         kind: "aws",

@@ -6,6 +6,7 @@
  */
 import { SFNClient, type SFNClientConfig } from "@aws-sdk/client-sfn";
 import type { StepscopeConfig } from "@/lib/config/env";
+import { displayEndpoint } from "@/lib/security/endpoint-display";
 import { DEMO_ENDPOINT } from "@/mocks/contract";
 
 // Emulators accept any credentials but the SDK still signs requests, so it needs some.
@@ -39,7 +40,7 @@ export function endpointLabel(config: StepscopeConfig): string {
     case "demo":
       return `the demo account (${DEMO_ENDPOINT})`;
     case "emulator":
-      return config.endpoint ?? "the emulator";
+      return config.endpoint ? displayEndpoint(config.endpoint) : "the emulator";
     case "aws":
       return `AWS ${config.region}`;
   }

@@ -18,6 +18,8 @@ export interface StepscopeServer {
 export interface StartOptions {
   env?: Record<string, string | undefined>;
   port?: number;
+  /** The status /api/source answers once the server is up (401 when a token is required). */
+  ready?: number;
 }
 
 // Tests run from the repository root (npm test, vitest).
@@ -66,7 +68,7 @@ export async function startStepscope(options: StartOptions = {}): Promise<Stepsc
     });
   try {
     await waitUntil(
-      async () => (await fetch(`${url}/api/source`)).ok,
+      async () => (await fetch(`${url}/api/source`)).status === (options.ready ?? 200),
       60_000,
       "Stepscope (next start)",
       () => (child.exitCode !== null ? `exited with code ${child.exitCode}` : undefined),

@@ -2,17 +2,16 @@
  * The one wrapper every route uses: run the work, answer JSON, and turn any failure into
  * `{ error: { code, message } }` with the right status — never a stack trace.
  */
-import type { ApiErrorBody, ApiErrorCode } from "@/lib/contract/api";
+import type { ApiErrorCode } from "@/lib/contract/api";
 import { ConfigError } from "@/lib/config/env";
+import { apiErrorResponse } from "@/lib/security/error-response";
 import { SfnError } from "@/lib/sfn";
 
 const NO_STORE = { "cache-control": "no-store" };
 
+/** The JSON error contract, with the security headers (the same builder the proxy's refusals use). */
 export function errorResponse(code: ApiErrorCode, message: string, status: number, retryAfterSeconds?: number): Response {
-  const body: ApiErrorBody = { error: { code, message } };
-  const headers: Record<string, string> = { ...NO_STORE };
-  if (retryAfterSeconds !== undefined) headers["retry-after"] = String(retryAfterSeconds);
-  return Response.json(body, { status, headers });
+  return apiErrorResponse(code, message, status, retryAfterSeconds === undefined ? {} : { "retry-after": String(retryAfterSeconds) });
 }
 
 export async function respond(work: () => Promise<unknown>): Promise<Response> {
