@@ -15,11 +15,15 @@ import { SfnError, toSfnError } from "./errors";
 import { parseQuotas, type Quota } from "./quotas";
 import { RateLimiter } from "./rate-limiter";
 import { noteReachable, noteUnreachable } from "./reachability";
+import { installQuotaMiddleware } from "./quota-middleware";
+import { SharedBodies } from "./shared-bodies";
 import { SingleFlight } from "./single-flight";
 
 export interface SfnContext {
   client: SFNClient;
   cache: ByteLruCache;
+  /** Serialized finished histories, streamed to every viewer from one copy. */
+  bodies: SharedBodies<{ lastEventId: number }>;
   flight: SingleFlight;
   now: () => number;
   endpointLabel: string;
@@ -58,20 +62,25 @@ export const DEFAULT_MAX_THROTTLE_WAIT_MS = 2_000;
 export function createSfnContext(config: StepscopeConfig = loadConfig(), options: SfnContextOptions = {}): SfnContext {
   const now = options.now ?? Date.now;
   const security = options.security ?? parseSecuritySettings(process.env);
+  const cache = new ByteLruCache({ maxBytes: options.maxCacheBytes ?? config.cacheBytes, now });
+  const client = options.client ?? createSfnClient(config);
+  const limiter = new RateLimiter({
+    quotas: options.quotas ?? parseQuotas(process.env),
+    maxWaitMs: options.maxThrottleWaitMs ?? DEFAULT_MAX_THROTTLE_WAIT_MS,
+    now,
+    sleep: options.sleep,
+  });
+  installQuotaMiddleware(client, limiter);
   return {
-    client: options.client ?? createSfnClient(config),
-    cache: new ByteLruCache({ maxBytes: options.maxCacheBytes ?? config.cacheBytes, now }),
+    client,
+    cache,
+    bodies: new SharedBodies(cache, now),
     flight: new SingleFlight(),
     now,
     endpointLabel: endpointLabel(config),
     callTimeoutMs: config.callTimeoutMs,
     reverseOrderIgnored: false,
-    limiter: new RateLimiter({
-      quotas: options.quotas ?? parseQuotas(process.env),
-      maxWaitMs: options.maxThrottleWaitMs ?? DEFAULT_MAX_THROTTLE_WAIT_MS,
-      now,
-      sleep: options.sleep,
-    }),
+    limiter,
     redactPaths: security.redactPaths,
     secrets: new SecretLedger(),
     allowActions: security.allowActions,
@@ -140,7 +149,7 @@ function redactOutput<Output>(ctx: SfnContext, operation: string, command: unkno
  */
 export async function send<Output>(ctx: SfnContext, operation: string, command: unknown): Promise<Output> {
   assertPermitted(ctx, operation);
-  await ctx.limiter?.acquire(operation);
+  // The client-side bucket is taken per attempt, inside the SDK's retry loop (quota-middleware.ts).
   const deadline = AbortSignal.timeout(ctx.callTimeoutMs);
   try {
     const client = ctx.client as unknown as { send(c: unknown, o: { abortSignal: AbortSignal }): Promise<Output> };
@@ -151,7 +160,11 @@ export async function send<Output>(ctx: SfnContext, operation: string, command: 
   } catch (error) {
     let mapped = toSfnError(error, { operation, endpointLabel: ctx.endpointLabel });
     if (mapped.code === "UNAVAILABLE") noteUnreachable(mapped.message, ctx.now());
-    if (mapped.code === "THROTTLED") ctx.throttledAt = ctx.now();
+    if (mapped.code === "THROTTLED") {
+      ctx.throttledAt = ctx.now();
+      // Step Functions itself refused: the account's bucket is empty for everyone, so is ours.
+      if (!(error instanceof SfnError)) ctx.limiter?.drain(operation);
+    }
     // After a throttle the SDK's adaptive mode slows every call down, so a deadline missed soon after is throttling too.
     if (mapped.code === "TIMEOUT" && ctx.throttledAt !== undefined && ctx.now() - ctx.throttledAt < THROTTLE_MEMORY_MS) {
       mapped = new SfnError(

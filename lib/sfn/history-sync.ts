@@ -151,3 +151,38 @@ export async function getHistorySince(ctx: SfnContext, executionArn: string, aft
   const guess = history.events[after]?.id === after + 1 ? history.events.slice(after) : history.events.filter((e) => e.id > after);
   return { events: guess, finished: history.finished, lastEventId: history.lastEventId };
 }
+
+export type HistoryAnswer =
+  | { kind: "json"; value: HistoryResponse }
+  /** The serialized HistoryResponse of a finished execution, shared by every viewer. */
+  | { kind: "stream"; body: ReadableStream<Uint8Array>; bytes: number };
+
+/**
+ * What the history route sends. A finished execution's whole history is serialized once and
+ * streamed to every viewer from that one copy (kept even when it is larger than the cache: see
+ * shared-bodies.ts), so twenty viewers of a 25 MB history neither build twenty 25 MB strings
+ * nor read it from Step Functions twenty times. Everything else is the incremental answer.
+ */
+export async function getHistoryAnswer(ctx: SfnContext, executionArn: string, afterId?: number): Promise<HistoryAnswer> {
+  const after = afterId ?? 0;
+  const known = ctx.bodies.get(executionArn);
+  if (known && after >= known.meta.lastEventId) {
+    return { kind: "json", value: { events: [], finished: true, lastEventId: known.meta.lastEventId } };
+  }
+  if (after === 0) {
+    const shared =
+      known ??
+      (await ctx.flight.run(`history-body:${executionArn}`, async () => {
+        const again = ctx.bodies.get(executionArn);
+        if (again) return again;
+        const history = await getSyncedHistory(ctx, executionArn);
+        if (!history.finished) return undefined;
+        const response: HistoryResponse = { events: history.events, finished: true, lastEventId: history.lastEventId };
+        const last = history.events[history.events.length - 1];
+        const ttl = REDRIVABLE_ENDINGS.has(last?.type ?? "") ? TTL.redrivableHistory : TTL.finished;
+        return ctx.bodies.put(executionArn, Buffer.from(JSON.stringify(response)), { lastEventId: history.lastEventId }, ttl);
+      }));
+    if (shared) return { kind: "stream", body: shared.open(), bytes: shared.bytes };
+  }
+  return { kind: "json", value: await getHistorySince(ctx, executionArn, afterId) };
+}

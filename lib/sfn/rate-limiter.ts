@@ -33,6 +33,11 @@ export class RateLimiter {
     return bucket;
   }
 
+  /** Step Functions answered a throttle: spend what is left, so the next calls wait for the refill. */
+  drain(operation: string): void {
+    this.bucket(operation).drain(this.options.now());
+  }
+
   /** Resolves when `operation` may be sent; rejects with THROTTLED when the wait would be too long. */
   async acquire(operation: string): Promise<void> {
     const bucket = this.bucket(operation);

@@ -15,8 +15,21 @@ export function errorResponse(code: ApiErrorCode, message: string, status: numbe
 }
 
 export async function respond(work: () => Promise<unknown>): Promise<Response> {
+  return respondWith(async () => Response.json(await work(), { headers: NO_STORE }));
+}
+
+/** For an answer already serialized and shared between viewers: streamed as it is, without a copy per response. */
+export function respondStream(work: () => Promise<{ body: ReadableStream<Uint8Array>; bytes: number } | { json: unknown }>): Promise<Response> {
+  return respondWith(async () => {
+    const answer = await work();
+    if ("json" in answer) return Response.json(answer.json, { headers: NO_STORE });
+    return new Response(answer.body, { headers: { ...NO_STORE, "content-type": "application/json", "content-length": String(answer.bytes) } });
+  });
+}
+
+async function respondWith(work: () => Promise<Response>): Promise<Response> {
   try {
-    return Response.json(await work(), { headers: NO_STORE });
+    return await work();
   } catch (error) {
     if (error instanceof SfnError) {
       return errorResponse(error.code, error.message, error.httpStatus, error.retryAfterSeconds);
