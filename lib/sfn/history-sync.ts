@@ -14,6 +14,7 @@ import type { HistoryEvent } from "@/lib/history/events";
 import { approximateBytes } from "./cache";
 import { send, type SfnContext } from "./context";
 import { toHistoryEvent } from "./convert";
+import { compressBody, inflated } from "./shared-bodies";
 import { TTL } from "./ttl";
 
 export interface SyncedHistory {
@@ -154,8 +155,8 @@ export async function getHistorySince(ctx: SfnContext, executionArn: string, aft
 
 export type HistoryAnswer =
   | { kind: "json"; value: HistoryResponse }
-  /** The serialized HistoryResponse of a finished execution, shared by every viewer. */
-  | { kind: "stream"; body: ReadableStream<Uint8Array>; bytes: number };
+  /** The serialized HistoryResponse of a finished execution, shared by every viewer; gzipped unless the client cannot take it (then `bytes` is unknown). */
+  | { kind: "stream"; body: ReadableStream<Uint8Array>; gzip: boolean; bytes?: number };
 
 /**
  * What the history route sends. A finished execution's whole history is serialized once and
@@ -163,7 +164,7 @@ export type HistoryAnswer =
  * shared-bodies.ts), so twenty viewers of a 25 MB history neither build twenty 25 MB strings
  * nor read it from Step Functions twenty times. Everything else is the incremental answer.
  */
-export async function getHistoryAnswer(ctx: SfnContext, executionArn: string, afterId?: number): Promise<HistoryAnswer> {
+export async function getHistoryAnswer(ctx: SfnContext, executionArn: string, afterId?: number, acceptsGzip = true): Promise<HistoryAnswer> {
   const after = afterId ?? 0;
   const known = ctx.bodies.get(executionArn);
   if (known && after >= known.meta.lastEventId) {
@@ -180,9 +181,13 @@ export async function getHistoryAnswer(ctx: SfnContext, executionArn: string, af
         const response: HistoryResponse = { events: history.events, finished: true, lastEventId: history.lastEventId };
         const last = history.events[history.events.length - 1];
         const ttl = REDRIVABLE_ENDINGS.has(last?.type ?? "") ? TTL.redrivableHistory : TTL.finished;
-        return ctx.bodies.put(executionArn, Buffer.from(JSON.stringify(response)), { lastEventId: history.lastEventId }, ttl);
+        return ctx.bodies.put(executionArn, await compressBody(JSON.stringify(response)), { lastEventId: history.lastEventId }, ttl);
       }));
-    if (shared) return { kind: "stream", body: shared.open(), bytes: shared.bytes };
+    if (shared) {
+      return acceptsGzip
+        ? { kind: "stream", body: shared.open(), gzip: true, bytes: shared.bytes }
+        : { kind: "stream", body: inflated(shared.open()), gzip: false };
+    }
   }
   return { kind: "json", value: await getHistorySince(ctx, executionArn, afterId) };
 }

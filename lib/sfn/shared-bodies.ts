@@ -1,7 +1,9 @@
 /**
  * Serialized answers that many viewers read, kept once and streamed to each of them: a
- * finished 25 MB history is serialized one time, and twenty viewers stream views of the same
- * bytes instead of twenty 25 MB strings (and their UTF-8 copies) being built at once.
+ * finished 25 MB history is serialized and gzipped one time, and twenty viewers stream views of
+ * the same bytes instead of twenty 25 MB strings (and their UTF-8 copies) being built, and
+ * compressed, at once. JSON compresses about tenfold, so the kept copy is small too; a client
+ * that does not take gzip gets it inflated on the fly.
  *
  * A body fits the shared cache's byte budget, or it is spilled to a private temporary file
  * (mode 0600 in a 0700 directory, removed when the process exits) and streamed from disk: a
@@ -12,6 +14,8 @@ import { createReadStream, mkdtempSync, rmSync, unlinkSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { createGunzip, gzip } from "node:zlib";
+import { promisify } from "node:util";
 import type { ByteLruCache } from "./cache";
 
 /** Chunks handed to the response stream: views into the shared buffer, never copies. */
@@ -21,9 +25,22 @@ const MAX_SPILLED = 64;
 
 export interface SharedBody<Meta> {
   meta: Meta;
+  /** The gzipped length. */
   bytes: number;
-  /** A fresh stream of the body for one response. */
+  /** A fresh stream of the gzipped body for one response. */
   open(): ReadableStream<Uint8Array>;
+}
+
+const gzipAsync = promisify(gzip);
+
+/** Serialized text → what SharedBodies keeps (compressed off the event loop, in libuv's pool). */
+export function compressBody(text: string): Promise<Buffer> {
+  return gzipAsync(Buffer.from(text), { level: 6 });
+}
+
+/** For a client that did not ask for gzip: the body inflated as it streams. */
+export function inflated(gzipped: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  return Readable.toWeb(Readable.fromWeb(gzipped as never).pipe(createGunzip())) as ReadableStream<Uint8Array>;
 }
 
 interface Spilled<Meta> {
@@ -76,7 +93,7 @@ export class SharedBodies<Meta> {
     };
   }
 
-  /** Keeps `buffer` for `ttlMs` (in the cache when it fits its budget, else on disk) and returns it as a shared body. */
+  /** Keeps `buffer` (gzipped: see compressBody) for `ttlMs` (in the cache when it fits its budget, else on disk) and returns it as a shared body. */
   put(key: string, buffer: Buffer, meta: Meta, ttlMs: number): SharedBody<Meta> {
     this.forget(key);
     if (buffer.length <= this.cache.maxBytes) {

@@ -10,6 +10,8 @@ import { freePort, waitUntil } from "./free-port";
 
 export interface StepscopeServer {
   url: string;
+  /** The `next start` process (the server runs in it). */
+  pid: number;
   /** Everything the server printed, for assertions and failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -77,5 +79,5 @@ export async function startStepscope(options: StartOptions = {}): Promise<Stepsc
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
   }
-  return { url, output: () => output, stop };
+  return { url, pid: child.pid!, output: () => output, stop };
 }
