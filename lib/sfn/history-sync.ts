@@ -155,8 +155,8 @@ export async function getHistorySince(ctx: SfnContext, executionArn: string, aft
 
 export type HistoryAnswer =
   | { kind: "json"; value: HistoryResponse }
-  /** The serialized HistoryResponse of a finished execution, shared by every viewer; gzipped unless the client cannot take it (then `bytes` is unknown). */
-  | { kind: "stream"; body: ReadableStream<Uint8Array>; gzip: boolean; bytes?: number };
+  /** The serialized HistoryResponse of a finished execution, streamed from the copy every viewer shares. */
+  | { kind: "stream"; body: ReadableStream<Uint8Array>; keptBytes: number };
 
 /**
  * What the history route sends. A finished execution's whole history is serialized once and
@@ -164,7 +164,7 @@ export type HistoryAnswer =
  * shared-bodies.ts), so twenty viewers of a 25 MB history neither build twenty 25 MB strings
  * nor read it from Step Functions twenty times. Everything else is the incremental answer.
  */
-export async function getHistoryAnswer(ctx: SfnContext, executionArn: string, afterId?: number, acceptsGzip = true): Promise<HistoryAnswer> {
+export async function getHistoryAnswer(ctx: SfnContext, executionArn: string, afterId?: number): Promise<HistoryAnswer> {
   const after = afterId ?? 0;
   const known = ctx.bodies.get(executionArn);
   if (known && after >= known.meta.lastEventId) {
@@ -183,11 +183,7 @@ export async function getHistoryAnswer(ctx: SfnContext, executionArn: string, af
         const ttl = REDRIVABLE_ENDINGS.has(last?.type ?? "") ? TTL.redrivableHistory : TTL.finished;
         return ctx.bodies.put(executionArn, await compressBody(JSON.stringify(response)), { lastEventId: history.lastEventId }, ttl);
       }));
-    if (shared) {
-      return acceptsGzip
-        ? { kind: "stream", body: shared.open(), gzip: true, bytes: shared.bytes }
-        : { kind: "stream", body: inflated(shared.open()), gzip: false };
-    }
+    if (shared) return { kind: "stream", body: inflated(shared.open()), keptBytes: shared.bytes };
   }
   return { kind: "json", value: await getHistorySince(ctx, executionArn, afterId) };
 }

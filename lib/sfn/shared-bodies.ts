@@ -1,9 +1,10 @@
 /**
  * Serialized answers that many viewers read, kept once and streamed to each of them: a
  * finished 25 MB history is serialized and gzipped one time, and twenty viewers stream views of
- * the same bytes instead of twenty 25 MB strings (and their UTF-8 copies) being built, and
- * compressed, at once. JSON compresses about tenfold, so the kept copy is small too; a client
- * that does not take gzip gets it inflated on the fly.
+ * the same bytes instead of twenty 25 MB strings (and their UTF-8 copies) being built at once.
+ * JSON compresses about tenfold, so the kept copy is small; each response inflates it as it
+ * streams (cheap next to serializing or compressing: Next.js would compress a passed-through
+ * gzip body again, so it is sent inflated and marked no-transform instead).
  *
  * A body fits the shared cache's byte budget, or it is spilled to a private temporary file
  * (mode 0600 in a 0700 directory, removed when the process exits) and streamed from disk: a
@@ -38,7 +39,7 @@ export function compressBody(text: string): Promise<Buffer> {
   return gzipAsync(Buffer.from(text), { level: 6 });
 }
 
-/** For a client that did not ask for gzip: the body inflated as it streams. */
+/** The kept body inflated as it streams, for one response. */
 export function inflated(gzipped: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
   return Readable.toWeb(Readable.fromWeb(gzipped as never).pipe(createGunzip())) as ReadableStream<Uint8Array>;
 }

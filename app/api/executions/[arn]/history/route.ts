@@ -1,6 +1,6 @@
 import { getHistoryAnswer, getSfnContext, SfnError } from "@/lib/sfn";
 import { isExpressExecutionArn, parseAfter, parseArnSegment } from "../../../_lib/params";
-import { acceptsGzip, respondStream } from "../../../_lib/respond";
+import { respondStream } from "../../../_lib/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,7 @@ export function GET(request: Request, { params }: { params: Promise<{ arn: strin
     if (isExpressExecutionArn(arn)) {
       throw new SfnError("UNSUPPORTED", "Express executions have no history API; use CloudWatch Logs for Express state machines.");
     }
-    const answer = await getHistoryAnswer(getSfnContext(), arn, after, acceptsGzip(request));
+    const answer = await getHistoryAnswer(getSfnContext(), arn, after);
     return answer.kind === "stream" ? answer : { json: answer.value };
   });
 }
