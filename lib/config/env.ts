@@ -16,7 +16,7 @@ export interface StepscopeConfig {
   /** The emulator's URL (emulator source only). */
   endpoint?: string;
   demoSeed: number;
-  /** SDK attempts per call, retries included (adaptive retry mode). */
+  /** Attempts per call, retries of transient failures included (see lib/sfn/retry-strategy.ts). */
   maxAttempts: number;
   /** Deadline for one SDK call, retries included. */
   callTimeoutMs: number;

@@ -165,7 +165,7 @@ export async function send<Output>(ctx: SfnContext, operation: string, command: 
       // Step Functions itself refused: the account's bucket is empty for everyone, so is ours.
       if (!(error instanceof SfnError)) ctx.limiter?.drain(operation);
     }
-    // After a throttle the SDK's adaptive mode slows every call down, so a deadline missed soon after is throttling too.
+    // Soon after a throttle, a missed deadline is the service slowing down under the same pressure: say so.
     if (mapped.code === "TIMEOUT" && ctx.throttledAt !== undefined && ctx.now() - ctx.throttledAt < THROTTLE_MEMORY_MS) {
       mapped = new SfnError(
         "THROTTLED",

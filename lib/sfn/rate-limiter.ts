@@ -1,7 +1,7 @@
 /**
  * Client-side throttling: one token bucket per Step Functions operation, so Stepscope stays
  * inside the account's quotas however many people watch, instead of spending them and leaving
- * other tools (and the SDK's own adaptive retries) to find out. A caller waits for its token
+ * other tools to find out; every SDK attempt, retries included, takes a token. A caller waits for its token
  * up to a bound; past it, it gets THROTTLED straight away rather than queueing forever, and
  * the UI says the data is delayed.
  */

@@ -15,11 +15,17 @@ import { startStepscope, type StepscopeServer } from "../support/server";
 const PAYLOAD_SECRET = "payload-only-the-operator-may-see";
 const ENDPOINT_PASSWORD = "Endpoint-Pa55word";
 const TOKEN = "attack-token-0123456789abcdef";
+const DISGUISED = "pay\u200Bments";
 
 function account(): FakeSfn {
   const fake = new FakeSfn();
   const now = Math.floor(Date.now() / 1000);
-  fake.machines = [{ name: "orders", type: "STANDARD", createdSeconds: now - 86_400, definition: '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}' }];
+  const definition = '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}';
+  fake.machines = [
+    { name: "orders", type: "STANDARD", createdSeconds: now - 86_400, definition },
+    // A zero-width space: without it shown, this name passes for "payments".
+    { name: DISGUISED, type: "STANDARD", createdSeconds: now - 86_400, definition },
+  ];
   const events = makeEvents(3, now - 60, false);
   (events[0].executionStartedEventDetails as { input: string }).input = JSON.stringify({ note: PAYLOAD_SECRET });
   fake.addExecution({ machine: "orders", name: "running-1", status: "RUNNING", startSeconds: now - 60, events, description: { input: JSON.stringify({ note: PAYLOAD_SECRET }) } });
@@ -142,6 +148,11 @@ describe("credentials in AWS_ENDPOINT_URL_SFN, and the error contract (next star
       await page.waitForLoadState("networkidle", { timeout: 20_000 }).catch(() => undefined);
       expect(await page.content()).not.toContain(ENDPOINT_PASSWORD);
       expect(await page.locator("[data-testid=source-badge]").getAttribute("title")).not.toContain(ENDPOINT_PASSWORD);
+      // Names are shown with their invisible characters made visible.
+      const row = page.locator(`[data-testid=state-machine-row][data-name="${DISGUISED}"]`);
+      await row.waitFor({ timeout: 60_000 });
+      expect(await row.innerText()).toContain("pay⟨U+200B⟩ments");
+      expect(await row.innerText()).not.toContain("\u200B");
     } finally {
       await browser.close();
     }

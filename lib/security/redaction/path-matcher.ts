@@ -14,11 +14,19 @@ export interface PathMatcher {
   root(): MatchState;
   step(state: MatchState, key: string | number): MatchState;
   isMatch(state: MatchState): boolean;
+  /**
+   * False when no path can match anywhere in `text`, however deeply it nests JSON in strings:
+   * some key a path names does not occur in it. Most payloads are skipped this way without
+   * being walked. (A key spelled with \u escapes defeats the test, so such text is walked.)
+   */
+  mayMatch(text: string): boolean;
 }
 
 export function createPathMatcher(paths: readonly RedactPath[]): PathMatcher {
   const rootState = paths.map((_, p) => p * SHIFT);
+  const keysOf = paths.map((p) => p.segments.flatMap((s) => (s.kind === "child" || s.kind === "descendant" ? [s.key] : [])));
   return {
+    mayMatch: (text) => text.includes("\\u") || keysOf.some((keys) => keys.every((key) => text.includes(key))),
     root: () => rootState,
     isMatch: (state) => state.some((s) => s % SHIFT === paths[Math.floor(s / SHIFT)].segments.length),
     step(state, key) {

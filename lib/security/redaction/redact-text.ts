@@ -69,7 +69,7 @@ function nextOpening(text: string, from: number): number {
 
 /** Pass 1: masks by path and adds what it masked to `secrets`. */
 export function maskText(text: string, matcher: PathMatcher, secrets: SecretSet, nesting = 0): string {
-  if (!mayHoldJson(text) && !startsAsJson(text)) return text;
+  if ((!mayHoldJson(text) && !startsAsJson(text)) || !matcher.mayMatch(text)) return text;
   if (startsAsJson(text)) {
     const masked = maskJsonDocument(text, matcher, secrets, nesting);
     if (masked !== undefined) return masked;
