@@ -22,7 +22,8 @@ afterAll(async () => {
 
 /** A fresh server, `viewers` loading the history at once (twice each, as a page reload would), its peak memory and the history calls it made. */
 async function load(viewers: number): Promise<{ peak: number; historyCalls: number; bytes: number }> {
-  const server = await startStepscope({ env: { AWS_ENDPOINT_URL_SFN: endpoint.url, STEPSCOPE_SFN_MAX_ATTEMPTS: "1", STEPSCOPE_CACHE_MB: "1" } });
+  // A generous deadline per call: on a machine busy with other suites, a slow page is not the point here.
+  const server = await startStepscope({ env: { AWS_ENDPOINT_URL_SFN: endpoint.url, STEPSCOPE_SFN_MAX_ATTEMPTS: "1", STEPSCOPE_CACHE_MB: "1", STEPSCOPE_SFN_TIMEOUT_MS: "120000" } });
   try {
     const before = endpoint.calls.GetExecutionHistory ?? 0;
     const url = `${server.url}/api/executions/${encodeURIComponent(endpoint.executionArn)}/history`;
