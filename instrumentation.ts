@@ -6,6 +6,21 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { loadConfig, sourceInfo, ConfigError } = await import("./lib/config/env");
+  // Security settings are refused at start-up rather than on the first request: a redaction
+  // path that cannot be read would otherwise leave a server running that masks nothing.
+  const { parseSecuritySettings } = await import("./lib/security/settings");
+  const { parseHostPolicy } = await import("./lib/security/host-policy");
+  try {
+    parseSecuritySettings(process.env);
+    parseHostPolicy(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`[stepscope] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  (await import("./lib/security/refuse-unfetchable-methods")).refuseUnfetchableMethods();
   let config;
   try {
     config = loadConfig();

@@ -1,21 +1,62 @@
 /**
- * Runs in front of every page and API call (Next 16's proxy, formerly middleware). When
- * STEPSCOPE_TOKEN is set, only requests carrying it get through: see lib/security/access.ts.
+ * Runs in front of every page and API call (Next 16's proxy, formerly middleware), in this
+ * order: the request gate (our own host names only — DNS rebinding —, a validly encoded path, a
+ * method we answer: lib/security/request-gate.ts), then the access token when STEPSCOPE_TOKEN is
+ * set (lib/security/access.ts), then the CSP with a fresh nonce for pages. Refusals are the API's
+ * JSON error contract, or a plain HTML page for pages, with the security headers.
  * Static build assets are left out: they are the same public code for everyone.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { decideAccess, TOKEN_COOKIE } from "@/lib/security/access";
+import { decideAccess, isApiPath, TOKEN_COOKIE } from "@/lib/security/access";
+import { apiErrorResponse, htmlErrorResponse } from "@/lib/security/error-response";
 import { contentSecurityPolicy } from "@/lib/security/headers.cjs";
+import { parseHostPolicy, type HostPolicy } from "@/lib/security/host-policy";
+import { gateRequest } from "@/lib/security/request-gate";
 
-export function proxy(request: NextRequest): NextResponse {
+let policy: { env: string; value: HostPolicy } | undefined;
+
+/** Parsed once per distinct setting (start-up already refused a bad one: see instrumentation.ts). */
+function hostPolicy(): HostPolicy {
+  const env = [process.env.STEPSCOPE_HOST, process.env.STEPSCOPE_ALLOWED_HOSTS, process.env.STEPSCOPE_TRUSTED_PROXY].join("\n");
+  if (policy?.env !== env) policy = { env, value: parseHostPolicy(process.env) };
+  return policy.value;
+}
+
+/** The path exactly as the client sent it (NextURL keeps percent-encoding). */
+function rawPath(request: NextRequest): string {
+  return request.nextUrl.pathname;
+}
+
+export function proxy(request: NextRequest): Response {
   const url = request.nextUrl;
+  const api = isApiPath(url.pathname);
+  const gate = gateRequest(
+    {
+      method: request.method,
+      rawPath: rawPath(request),
+      headers: {
+        host: request.headers.get("host"),
+        forwardedHost: request.headers.get("x-forwarded-host"),
+        forwardedProto: request.headers.get("x-forwarded-proto"),
+      },
+      scheme: url.protocol === "https:" ? "https" : "http",
+    },
+    hostPolicy(),
+  );
+  if (gate.kind === "refuse") {
+    const extra: Record<string, string> = gate.allow ? { allow: gate.allow } : {};
+    if (api) return apiErrorResponse(gate.code, gate.message, gate.status, extra);
+    const title = gate.status === 403 ? "Not served for this host" : gate.status === 405 ? "Method not allowed" : "Bad request";
+    return htmlErrorResponse(title, gate.message, gate.status, extra);
+  }
+
   const decision = decideAccess(
     {
       pathname: url.pathname,
       searchParams: url.searchParams,
       authorization: request.headers.get("authorization"),
       cookieToken: request.cookies.get(TOKEN_COOKIE)?.value,
-      secure: url.protocol === "https:",
+      secure: gate.origin.scheme === "https",
     },
     process.env.STEPSCOPE_TOKEN,
   );
@@ -30,19 +71,8 @@ export function proxy(request: NextRequest): NextResponse {
       return response;
     }
     case "deny":
-      if (decision.api) {
-        return NextResponse.json(
-          { error: { code: "UNAUTHORIZED", message: decision.message } },
-          {
-            status: 401,
-            headers: { "cache-control": "no-store", "www-authenticate": 'Bearer realm="stepscope"', "content-security-policy": contentSecurityPolicy(false) },
-          },
-        );
-      }
-      return new NextResponse(tokenNeededPage(decision.message), {
-        status: 401,
-        headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": contentSecurityPolicy(false) },
-      });
+      if (decision.api) return apiErrorResponse("UNAUTHORIZED", decision.message, 401, { "www-authenticate": 'Bearer realm="stepscope"' });
+      return htmlErrorResponse("Access token needed", decision.message, 401, {}, "<p>Ask whoever runs this Stepscope for the link with <code>?token=</code>.</p>");
   }
 }
 
@@ -66,15 +96,6 @@ function withContentSecurityPolicy(request: NextRequest): NextResponse {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
-}
-
-/** A plain page with no script and no user input in it (the message is one of ours). */
-function tokenNeededPage(message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Access token needed · Stepscope</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;background:#0f1419;color:#d9dee3;display:grid;place-items:center;min-height:100vh;margin:0}
-main{max-width:34rem;padding:2rem;border:1px solid #2a323c;border-radius:8px;background:#161c23}h1{font-size:1.2rem;margin:0 0 .5rem}code{background:#222a33;padding:.1rem .3rem;border-radius:4px}</style>
-</head><body><main><h1>Access token needed</h1><p>${message.replace(/</g, "&lt;")}</p>
-<p>Ask whoever runs this Stepscope for the link with <code>?token=</code>.</p></main></body></html>`;
 }
 
 export const config = {

@@ -17,6 +17,13 @@ if (!loopback && !process.env.STEPSCOPE_TOKEN) {
   );
 }
 
+if (!loopback && !process.env.STEPSCOPE_ALLOWED_HOSTS) {
+  console.warn(
+    `[stepscope] Only requests for localhost, 127.0.0.1, [::1]${["0.0.0.0", "::"].includes(host) ? "" : ` and ${host}`} are answered. ` +
+      `List the names people use to reach this server in STEPSCOPE_ALLOWED_HOSTS (comma-separated).`,
+  );
+}
+
 buildIfStale(distDir);
 
 const child = spawn(

@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ExecutionDetail, SourceInfo } from "@/lib/contract/api";
 import type { ExecutionModel } from "@/lib/history/model";
 import { formatDuration, formatTimestamp } from "@/lib/format/time";
+import { visibleText } from "@/lib/security/visible-text";
 import { consoleExecutionUrl } from "@/lib/format/console-link";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { CopyButton } from "@/components/ui/CopyButton";
@@ -31,10 +32,10 @@ export function ExecutionHeader({ execution, model, source, now, actions }: Prop
     <section className="panel exec-header" data-testid="execution-header">
       <div className="exec-title">
         <StatusBadge status={status} />
-        <h1 title={execution.name}>{execution.name}</h1>
+        <h1 title={visibleText(execution.name)}>{visibleText(execution.name)}</h1>
         <span className="muted">of</span>
         {execution.stateMachineArn ? (
-          <Link href={`/state-machines/${encodeURIComponent(execution.stateMachineArn)}`}>{execution.stateMachineName}</Link>
+          <Link href={`/state-machines/${encodeURIComponent(execution.stateMachineArn)}`}>{visibleText(execution.stateMachineName)}</Link>
         ) : (
           <span>{execution.stateMachineName || "an unknown state machine"}</span>
         )}

@@ -5,6 +5,7 @@ import type { StateRun } from "@/lib/history/model";
 import { matchedCatcher, matchingRule, retriersOf } from "@/lib/postmortem/retry-catch";
 import { findStateDefinition } from "@/lib/postmortem/find-state";
 import { formatDuration, formatTimestamp } from "@/lib/format/time";
+import { visibleText } from "@/lib/security/visible-text";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { JsonView } from "@/components/json/JsonView";
 import { JsonDiff } from "@/components/diff/JsonDiff";
@@ -55,7 +56,7 @@ export function StateDetail({ run, definition, now }: Props) {
     <section className="panel state-detail" data-testid="state-detail" data-path={run.path}>
       <div className="sd-title">
         <StatusBadge status={run.status} />
-        <h2 title={run.path}>{run.name}</h2>
+        <h2 title={visibleText(run.path)}>{visibleText(run.name)}</h2>
         <span className="type-tag">{run.type}</span>
         {retries > 0 && <span className="badge-retry">⟳ {retries} {retries === 1 ? "retry" : "retries"}</span>}
         {run.caughtBy && <span className="badge-caught">↪ caught → {run.caughtBy}</span>}

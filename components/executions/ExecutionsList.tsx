@@ -6,6 +6,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import type { ExecutionStatusName, ExecutionsResponse } from "@/lib/contract/api";
 import { apiPaths, fetchJson, queryKeys } from "@/lib/queries";
 import { formatDuration, formatRelative, formatTimestamp } from "@/lib/format/time";
+import { visibleText } from "@/lib/security/visible-text";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { useNow } from "@/components/ui/use-now";
@@ -113,7 +114,7 @@ export function ExecutionsList({ stateMachineArn, filters, onFiltersChange }: Pr
               <tr key={e.arn} data-testid="execution-row" data-status={e.status}>
                 <td><StatusBadge status={e.status} /></td>
                 <td className="mono">
-                  <Link href={`/executions/${encodeURIComponent(e.arn)}`}>{e.name}</Link>
+                  <Link href={`/executions/${encodeURIComponent(e.arn)}`}>{visibleText(e.name)}</Link>
                   {e.error && <div className="faint" data-testid="execution-error" title={e.cause}>{e.error}</div>}
                 </td>
                 <td title={formatTimestamp(e.startedAt)}>{formatRelative(e.startedAt, now)}</td>

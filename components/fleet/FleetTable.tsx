@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { FleetRow, FleetSort } from "@/lib/contract/api";
 import { formatDuration, formatRelative } from "@/lib/format/time";
+import { visibleText } from "@/lib/security/visible-text";
 import { Sparkline } from "@/components/metrics";
 import { formatPercent } from "@/components/metrics/chart-format";
 import styles from "./Fleet.module.css";
@@ -73,7 +74,7 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props)
                   title={row.summary ? healthLabel(row.summary.health, row.summary.errors) : "No numbers"}
                   aria-hidden
                 />
-                <Link className={styles.name} href={stateMachineHref(row.arn)}>{row.name}</Link>
+                <Link className={styles.name} href={stateMachineHref(row.arn)}>{visibleText(row.name)}</Link>
                 {row.coverage.partial && row.summary && (
                   <span
                     className={styles.flag}

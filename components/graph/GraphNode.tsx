@@ -1,5 +1,6 @@
 import { memo, type KeyboardEvent } from "react";
 import { formatDuration } from "@/lib/format/time";
+import { visibleText } from "@/lib/security/visible-text";
 import { CONTAINER_HEADER, DETAIL_CHAR_WIDTH, NAME_CHAR_WIDTH, MARKS_WIDTH, NAME_LEFT, NAME_RIGHT, detailLine, hasMarks, type PlacedNode, type StateNode, type StateOverlay } from "@/lib/asl";
 import { placeBadges, type BadgeContent, type BadgeKind } from "@/lib/asl/badges";
 import { fitText } from "./svg-text";
@@ -67,7 +68,7 @@ export const GraphNode = memo(function GraphNode({ node, box, overlay, dimmed, s
         {node.type ? TYPE_GLYPHS[node.type] : ""}
       </text>
       <text x={NAME_LEFT} y={19} fontFamily={FONT} fontSize={12} fontWeight={600} fill={dimmed ? INK.muted : INK.text}>
-        {fitText(node.name, textWidth, NAME_CHAR_WIDTH)}
+        {fitText(visibleText(node.name), textWidth, NAME_CHAR_WIDTH)}
       </text>
       <text x={NAME_LEFT} y={35} fontFamily={FONT} fontSize={11} fill={INK.muted}>
         {fitText(detail, box.width - NAME_LEFT - 8 - (hasMarks(node) ? MARKS_WIDTH : 0), DETAIL_CHAR_WIDTH)}
@@ -133,7 +134,7 @@ function Terminal({ node, box, dimmed }: { node: StateNode; box: PlacedNode; dim
     <g transform={`translate(${box.x},${box.y})`} data-terminal={node.kind} style={{ opacity: dimmed ? 0.45 : 1 }}>
       <rect width={box.width} height={box.height} rx={box.height / 2} fill={node.kind === "start" ? "#fff" : INK.text} stroke={INK.text} />
       <text x={box.width / 2} y={box.height / 2 + 4} textAnchor="middle" fontFamily={FONT} fontSize={11} fontWeight={600} fill={node.kind === "start" ? INK.text : "#fff"}>
-        {node.name}
+        {visibleText(node.name)}
       </text>
     </g>
   );

@@ -2,6 +2,7 @@
 import { memo } from "react";
 import type { MapSummary, TimelineRow, TimelineSegment } from "@/lib/timeline";
 import { formatDuration } from "@/lib/format/time";
+import { visibleText } from "@/lib/security/visible-text";
 import { STATUS_COLOURS, STATUS_LABELS, UI } from "./palette";
 import css from "./TimelineRow.module.css";
 import type { TimeScale } from "./time-scale";
@@ -68,7 +69,7 @@ function NameCell({ row, onSelect, onToggle }: Pick<TimelineRowViewProps, "row" 
         disabled={row.runPath === undefined}
         onClick={() => row.runPath !== undefined && onSelect(row.runPath)}
       >
-        {row.label}
+        {visibleText(row.label)}
       </button>
       {summary && <MapSummaryText summary={summary} />}
     </div>

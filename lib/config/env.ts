@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { SourceInfo, SourceKind } from "@/lib/contract/api";
+import { displayEndpoint } from "@/lib/security/endpoint-display";
 import { DEFAULT_DEMO_SEED, DEMO_ACCOUNT_ID, DEMO_REGION } from "@/mocks/contract";
 
 export interface StepscopeConfig {
@@ -15,7 +16,7 @@ export interface StepscopeConfig {
   /** The emulator's URL (emulator source only). */
   endpoint?: string;
   demoSeed: number;
-  /** SDK attempts per call, retries included (adaptive retry mode). */
+  /** Attempts per call, retries of transient failures included (see lib/sfn/retry-strategy.ts). */
   maxAttempts: number;
   /** Deadline for one SDK call, retries included. */
   callTimeoutMs: number;
@@ -139,8 +140,11 @@ export function sourceInfo(config: StepscopeConfig = loadConfig()): SourceInfo {
   switch (config.source) {
     case "demo":
       return { kind: "demo", label: "Demo account", region: config.region, accountId: DEMO_ACCOUNT_ID };
-    case "emulator":
-      return { kind: "emulator", label: config.endpoint ?? "emulator", region: config.region, endpoint: config.endpoint };
+    case "emulator": {
+      // Credentials written into the URL (user:password@, ?token=) are never shown.
+      const shown = config.endpoint ? displayEndpoint(config.endpoint) : undefined;
+      return { kind: "emulator", label: shown ?? "emulator", region: config.region, endpoint: shown };
+    }
     case "aws":
       return {
         kind: "aws",

@@ -100,7 +100,8 @@ export type ApiErrorCode =
   | "TIMEOUT"
   | "UNSUPPORTED"
   | "UPSTREAM"
-  | "INTERNAL";
+  | "INTERNAL"
+  | "METHOD_NOT_ALLOWED";
 
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string };

@@ -8,7 +8,7 @@ import type { ExecutionDetail } from "@/lib/contract/api";
 import { parseCause } from "@/lib/history";
 import type { ExecutionModel, StateRun } from "@/lib/history/model";
 import { formatDuration, formatTimestamp } from "@/lib/format/time";
-import { block, cell, cellCode, code, offset } from "./markdown-text";
+import { block, cell, cellCode, code, jsonWithoutMarkup, name, offset, text } from "./markdown-text";
 
 /** Beyond this, the timeline table is cut: a 10,000-iteration Map does not belong in a doc. */
 export const MAX_TIMELINE_ROWS = 300;
@@ -19,7 +19,7 @@ export function postmortemMarkdown(detail: ExecutionDetail, model: ExecutionMode
   const startedAt = detail.startedAt || model.startedAt;
   const stoppedAt = detail.stoppedAt ?? model.stoppedAt;
   const out: string[] = [];
-  out.push(`# Postmortem: ${detail.name} — ${status}`, "");
+  out.push(`# Postmortem: ${name(detail.name)} — ${status}`, "");
   out.push("| | |", "| --- | --- |");
   out.push(`| Execution | ${cellCode(detail.arn)} |`);
   out.push(`| State machine | ${cell(detail.stateMachineName)}${detail.stateMachineArn ? ` (${cellCode(detail.stateMachineArn)})` : ""} |`);
@@ -79,8 +79,8 @@ function whatFailed(detail: ExecutionDetail, model: ExecutionModel, startedAt: n
     const parsed = parseCause(failedCause);
     lines.push("", "### Cause", "");
     if (parsed.json !== undefined) {
-      if (parsed.type || parsed.message !== failedCause) lines.push(`${parsed.type ? `${code(parsed.type)}: ` : ""}${parsed.message}`, "");
-      lines.push(block(JSON.stringify(parsed.json, null, 2), "json"));
+      if (parsed.type || parsed.message !== failedCause) lines.push(`${parsed.type ? `${code(parsed.type)}: ` : ""}${text(parsed.message)}`, "");
+      lines.push(block(jsonWithoutMarkup(JSON.stringify(parsed.json, null, 2)), "json"));
     } else {
       lines.push(block(failedCause));
     }

@@ -3,7 +3,7 @@
  * pass `process.env` or a literal.
  */
 import { ConfigError } from "@/lib/config/env";
-import { parseRedactPaths, RedactPathError, type RedactPath } from "./redact";
+import { parseRedactPaths, RedactPathError, type RedactPath } from "./redaction";
 
 export interface SecuritySettings {
   /** STEPSCOPE_ALLOW_ACTIONS=true: Stop and Redrive may be sent. Anything else: read-only. */

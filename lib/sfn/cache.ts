@@ -64,6 +64,11 @@ export class ByteLruCache {
     this.totalBytes -= entry.bytes;
   }
 
+  /** The byte budget: an entry larger than this is never kept. */
+  get maxBytes(): number {
+    return this.options.maxBytes;
+  }
+
   get bytes(): number {
     return this.totalBytes;
   }

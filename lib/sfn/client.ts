@@ -6,7 +6,9 @@
  */
 import { SFNClient, type SFNClientConfig } from "@aws-sdk/client-sfn";
 import type { StepscopeConfig } from "@/lib/config/env";
+import { displayEndpoint } from "@/lib/security/endpoint-display";
 import { DEMO_ENDPOINT } from "@/mocks/contract";
+import { createRetryStrategy } from "./retry-strategy";
 
 // Emulators accept any credentials but the SDK still signs requests, so it needs some.
 const PLACEHOLDER_CREDENTIALS = { accessKeyId: "stepscope", secretAccessKey: "stepscope" };
@@ -14,7 +16,8 @@ const PLACEHOLDER_CREDENTIALS = { accessKeyId: "stepscope", secretAccessKey: "st
 export function createSfnClient(config: StepscopeConfig): SFNClient {
   const common: SFNClientConfig = {
     region: config.region,
-    retryMode: "adaptive",
+    // Our own strategy: throttles are answered at once, not slept on (see retry-strategy.ts).
+    retryStrategy: createRetryStrategy(config.maxAttempts),
     maxAttempts: config.maxAttempts,
     requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
   };
@@ -39,7 +42,7 @@ export function endpointLabel(config: StepscopeConfig): string {
     case "demo":
       return `the demo account (${DEMO_ENDPOINT})`;
     case "emulator":
-      return config.endpoint ?? "the emulator";
+      return config.endpoint ? displayEndpoint(config.endpoint) : "the emulator";
     case "aws":
       return `AWS ${config.region}`;
   }

@@ -7,7 +7,7 @@
  */
 import type { SFNClient } from "@aws-sdk/client-sfn";
 import { loadConfig, type StepscopeConfig } from "@/lib/config/env";
-import type { RedactPath } from "@/lib/security/redact";
+import { redactExecutionData, SecretLedger, type RedactPath } from "@/lib/security/redaction";
 import { parseSecuritySettings, type SecuritySettings } from "@/lib/security/settings";
 import { ByteLruCache } from "./cache";
 import { createSfnClient, endpointLabel } from "./client";
@@ -15,11 +15,15 @@ import { SfnError, toSfnError } from "./errors";
 import { parseQuotas, type Quota } from "./quotas";
 import { RateLimiter } from "./rate-limiter";
 import { noteReachable, noteUnreachable } from "./reachability";
+import { installQuotaMiddleware } from "./quota-middleware";
+import { SharedBodies } from "./shared-bodies";
 import { SingleFlight } from "./single-flight";
 
 export interface SfnContext {
   client: SFNClient;
   cache: ByteLruCache;
+  /** Serialized finished histories, streamed to every viewer from one copy. */
+  bodies: SharedBodies<{ lastEventId: number }>;
   flight: SingleFlight;
   now: () => number;
   endpointLabel: string;
@@ -31,6 +35,8 @@ export interface SfnContext {
   limiter?: RateLimiter;
   /** JSON paths masked in every payload before it is cached or answered. */
   redactPaths?: RedactPath[];
+  /** Values found at those paths, per execution: scrubbed from every string of its data. */
+  secrets: SecretLedger;
   /** Whether StopExecution and RedriveExecution may be sent (STEPSCOPE_ALLOW_ACTIONS=true). */
   allowActions?: boolean;
   /** When Step Functions last answered with a throttle (epoch ms). */
@@ -58,21 +64,27 @@ export const DEFAULT_MAX_THROTTLE_WAIT_MS = 2_000;
 export function createSfnContext(config: StepscopeConfig = loadConfig(), options: SfnContextOptions = {}): SfnContext {
   const now = options.now ?? Date.now;
   const security = options.security ?? parseSecuritySettings(process.env);
+  const cache = new ByteLruCache({ maxBytes: options.maxCacheBytes ?? config.cacheBytes, now });
+  const client = options.client ?? createSfnClient(config);
+  const limiter = new RateLimiter({
+    quotas: options.quotas ?? parseQuotas(process.env),
+    maxWaitMs: options.maxThrottleWaitMs ?? DEFAULT_MAX_THROTTLE_WAIT_MS,
+    now,
+    sleep: options.sleep,
+  });
+  installQuotaMiddleware(client, limiter);
   return {
-    client: options.client ?? createSfnClient(config),
-    cache: new ByteLruCache({ maxBytes: options.maxCacheBytes ?? config.cacheBytes, now }),
+    client,
+    cache,
+    bodies: new SharedBodies(cache, now),
     flight: new SingleFlight(),
     now,
     endpointLabel: endpointLabel(config),
     callTimeoutMs: config.callTimeoutMs,
     reverseOrderIgnored: false,
-    limiter: new RateLimiter({
-      quotas: options.quotas ?? parseQuotas(process.env),
-      maxWaitMs: options.maxThrottleWaitMs ?? DEFAULT_MAX_THROTTLE_WAIT_MS,
-      now,
-      sleep: options.sleep,
-    }),
+    limiter,
     redactPaths: security.redactPaths,
+    secrets: new SecretLedger(),
     allowActions: security.allowActions,
     config,
   };
@@ -119,25 +131,44 @@ function assertPermitted(ctx: SfnContext, operation: string): void {
   );
 }
 
+/** The answers that carry execution data (payloads, causes, variables, map run details). */
+const EXECUTION_DATA = new Set(["DescribeExecution", "GetExecutionHistory", "ListExecutions", "ListMapRuns", "DescribeMapRun"]);
+
+/**
+ * The one place execution data enters Stepscope, so the one place it is redacted: nothing
+ * unmasked is cached, stored, folded into metrics or answered, whichever route asks.
+ */
+function redactOutput<Output>(ctx: SfnContext, operation: string, command: unknown, output: Output): Output {
+  const paths = ctx.redactPaths ?? [];
+  if (paths.length === 0 || !EXECUTION_DATA.has(operation)) return output;
+  const input = ((command as { input?: Record<string, unknown> }).input ?? {}) as Record<string, unknown>;
+  const owner = String(input.executionArn ?? input.mapRunArn ?? input.stateMachineArn ?? operation);
+  return redactExecutionData(output, paths, ctx.secrets.for(owner));
+}
+
 /**
  * Send one command: only permitted operations, within the client-side quota, with a deadline;
  * every failure comes out as an SfnError.
  */
 export async function send<Output>(ctx: SfnContext, operation: string, command: unknown): Promise<Output> {
   assertPermitted(ctx, operation);
-  await ctx.limiter?.acquire(operation);
+  // The client-side bucket is taken per attempt, inside the SDK's retry loop (quota-middleware.ts).
   const deadline = AbortSignal.timeout(ctx.callTimeoutMs);
   try {
     const client = ctx.client as unknown as { send(c: unknown, o: { abortSignal: AbortSignal }): Promise<Output> };
     const output = await client.send(command, { abortSignal: deadline });
     noteReachable(ctx.endpointLabel, ctx.now());
     assertComplete(ctx, operation, output);
-    return output;
+    return redactOutput(ctx, operation, command, output);
   } catch (error) {
     let mapped = toSfnError(error, { operation, endpointLabel: ctx.endpointLabel });
     if (mapped.code === "UNAVAILABLE") noteUnreachable(mapped.message, ctx.now());
-    if (mapped.code === "THROTTLED") ctx.throttledAt = ctx.now();
-    // After a throttle the SDK's adaptive mode slows every call down, so a deadline missed soon after is throttling too.
+    if (mapped.code === "THROTTLED") {
+      ctx.throttledAt = ctx.now();
+      // Step Functions itself refused: the account's bucket is empty for everyone, so is ours.
+      if (!(error instanceof SfnError)) ctx.limiter?.drain(operation);
+    }
+    // Soon after a throttle, a missed deadline is the service slowing down under the same pressure: say so.
     if (mapped.code === "TIMEOUT" && ctx.throttledAt !== undefined && ctx.now() - ctx.throttledAt < THROTTLE_MEMORY_MS) {
       mapped = new SfnError(
         "THROTTLED",

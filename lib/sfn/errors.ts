@@ -3,6 +3,10 @@
  * can carry principal ARNs or request ids, so only the AWS error name travels.
  */
 import type { ApiErrorCode } from "@/lib/contract/api";
+import { visibleName } from "@/lib/security/visible-text";
+
+/** An endpoint may answer any __type; only this much of an unknown one is repeated. */
+const MAX_UPSTREAM_NAME = 100;
 
 export class SfnError extends Error {
   readonly code: ApiErrorCode;
@@ -29,6 +33,7 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   UNSUPPORTED: 422,
   UPSTREAM: 502,
   INTERNAL: 500,
+  METHOD_NOT_ALLOWED: 405,
 };
 
 export interface ErrorContext {
@@ -154,7 +159,7 @@ export function toSfnError(error: unknown, context: ErrorContext): SfnError {
       `Step Functions at ${endpointLabel} failed to answer ${operation}${status ? ` (HTTP ${status})` : ""}; it is retried on the next refresh.`,
     );
   }
-  const label = name && name !== "Error" && name !== "Unknown" ? name : "an unexpected error";
+  const label = name && name !== "Error" && name !== "Unknown" ? visibleName(name, MAX_UPSTREAM_NAME) : "an unexpected error";
   return new SfnError(
     "UPSTREAM",
     `Step Functions at ${endpointLabel} answered ${operation} with ${label}${status ? ` (HTTP ${status})` : ""}.`,

@@ -12,7 +12,7 @@ import type {
   ExecutionSummary,
   ExecutionsResponse,
 } from "@/lib/contract/api";
-import { redactExecutionPayloads } from "@/lib/security/redact-payloads";
+import { scrubExecutionData } from "@/lib/security/redaction";
 import { cached, send, type SfnContext } from "./context";
 import { toExecutionDescription, toExecutionSummary } from "./convert";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -99,20 +99,20 @@ function isFinished(status: ExecutionStatusName): boolean {
   return status !== "RUNNING";
 }
 
-export function describeExecution(ctx: SfnContext, executionArn: string): Promise<ExecutionDescription> {
-  return cached(
+export async function describeExecution(ctx: SfnContext, executionArn: string): Promise<ExecutionDescription> {
+  const description = await cached(
     ctx,
     `execution:${executionArn}`,
     // PENDING_REDRIVE and FAILED can still be redriven, so only a few statuses are final enough to keep.
     (d) => (isFinished(d.status) && d.status !== "PENDING_REDRIVE" && d.status !== "FAILED" ? TTL.finished : TTL.runningExecution),
     async () =>
-      redactExecutionPayloads(
-        toExecutionDescription(
-          await send<DescribeExecutionCommandOutput>(ctx, "DescribeExecution", new DescribeExecutionCommand({ executionArn })),
-        ),
-        ctx.redactPaths ?? [],
+      toExecutionDescription(
+        await send<DescribeExecutionCommandOutput>(ctx, "DescribeExecution", new DescribeExecutionCommand({ executionArn })),
       ),
   );
+  // Redacted when read (in send); scrubbed again because reading the history since may have
+  // found more values at the paths, which the cause can quote.
+  return ctx.redactPaths?.length ? scrubExecutionData(description, ctx.secrets.for(executionArn)) : description;
 }
 
 /** The execution, the state machine it belongs to, and the definition it actually ran. */

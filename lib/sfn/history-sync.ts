@@ -11,10 +11,10 @@
 import { GetExecutionHistoryCommand, type GetExecutionHistoryCommandOutput } from "@aws-sdk/client-sfn";
 import type { HistoryResponse } from "@/lib/contract/api";
 import type { HistoryEvent } from "@/lib/history/events";
-import { redactHistoryEvent } from "@/lib/security/redact-payloads";
 import { approximateBytes } from "./cache";
 import { send, type SfnContext } from "./context";
 import { toHistoryEvent } from "./convert";
+import { compressBody, inflated } from "./shared-bodies";
 import { TTL } from "./ttl";
 
 export interface SyncedHistory {
@@ -59,9 +59,8 @@ async function historyPage(
     "GetExecutionHistory",
     new GetExecutionHistoryCommand({ executionArn, reverseOrder, maxResults, nextToken, includeExecutionData: true }),
   );
-  // Masked before caching: nothing unmasked is kept, so no path can hand it to a browser.
-  const paths = ctx.redactPaths ?? [];
-  return { events: (out.events ?? []).map((e) => redactHistoryEvent(toHistoryEvent(e), paths)), nextToken: out.nextToken };
+  // Already redacted by send(): nothing unmasked is kept, so no path can hand it to a browser.
+  return { events: (out.events ?? []).map(toHistoryEvent), nextToken: out.nextToken };
 }
 
 async function fetchWholeHistory(ctx: SfnContext, executionArn: string): Promise<HistoryEvent[]> {
@@ -152,4 +151,39 @@ export async function getHistorySince(ctx: SfnContext, executionArn: string, aft
   // Ids are dense from 1, so the position is usually exact; the filter covers emulators where they are not.
   const guess = history.events[after]?.id === after + 1 ? history.events.slice(after) : history.events.filter((e) => e.id > after);
   return { events: guess, finished: history.finished, lastEventId: history.lastEventId };
+}
+
+export type HistoryAnswer =
+  | { kind: "json"; value: HistoryResponse }
+  /** The serialized HistoryResponse of a finished execution, streamed from the copy every viewer shares. */
+  | { kind: "stream"; body: ReadableStream<Uint8Array>; keptBytes: number };
+
+/**
+ * What the history route sends. A finished execution's whole history is serialized once and
+ * streamed to every viewer from that one copy (kept even when it is larger than the cache: see
+ * shared-bodies.ts), so twenty viewers of a 25 MB history neither build twenty 25 MB strings
+ * nor read it from Step Functions twenty times. Everything else is the incremental answer.
+ */
+export async function getHistoryAnswer(ctx: SfnContext, executionArn: string, afterId?: number): Promise<HistoryAnswer> {
+  const after = afterId ?? 0;
+  const known = ctx.bodies.get(executionArn);
+  if (known && after >= known.meta.lastEventId) {
+    return { kind: "json", value: { events: [], finished: true, lastEventId: known.meta.lastEventId } };
+  }
+  if (after === 0) {
+    const shared =
+      known ??
+      (await ctx.flight.run(`history-body:${executionArn}`, async () => {
+        const again = ctx.bodies.get(executionArn);
+        if (again) return again;
+        const history = await getSyncedHistory(ctx, executionArn);
+        if (!history.finished) return undefined;
+        const response: HistoryResponse = { events: history.events, finished: true, lastEventId: history.lastEventId };
+        const last = history.events[history.events.length - 1];
+        const ttl = REDRIVABLE_ENDINGS.has(last?.type ?? "") ? TTL.redrivableHistory : TTL.finished;
+        return ctx.bodies.put(executionArn, await compressBody(JSON.stringify(response)), { lastEventId: history.lastEventId }, ttl);
+      }));
+    if (shared) return { kind: "stream", body: inflated(shared.open()), keptBytes: shared.bytes };
+  }
+  return { kind: "json", value: await getHistorySince(ctx, executionArn, afterId) };
 }

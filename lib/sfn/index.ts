@@ -18,10 +18,10 @@ export {
   type ExecutionsTarget,
   type ListExecutionsQuery,
 } from "./executions";
-export { getHistorySince, getSyncedHistory, type SyncedHistory } from "./history-sync";
+export { getHistoryAnswer, getHistorySince, getSyncedHistory, type HistoryAnswer, type SyncedHistory } from "./history-sync";
 export { describeMapRun, listMapRuns } from "./map-runs";
 export { SingleFlight } from "./single-flight";
 export { describeStateMachine, describeStateMachineForExecution, listStateMachines } from "./state-machines";
-export { DEFAULT_QUOTAS, FALLBACK_QUOTA, parseQuotas, type Quota } from "./quotas";
+export { DEFAULT_QUOTAS, DEFAULT_SHARE, FALLBACK_QUOTA, parseQuotas, SERVICE_QUOTAS, type Quota } from "./quotas";
 export { RateLimiter, type RateLimiterOptions } from "./rate-limiter";
 export { TokenBucket } from "./token-bucket";

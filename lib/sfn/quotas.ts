@@ -13,7 +13,7 @@ export interface Quota {
   perSecond: number;
 }
 
-export const DEFAULT_QUOTAS: Readonly<Record<string, Quota>> = {
+export const SERVICE_QUOTAS: Readonly<Record<string, Quota>> = {
   GetExecutionHistory: { burst: 400, perSecond: 20 },
   DescribeExecution: { burst: 300, perSecond: 15 },
   ListExecutions: { burst: 200, perSecond: 5 },
@@ -28,8 +28,19 @@ export const DEFAULT_QUOTAS: Readonly<Record<string, Quota>> = {
   RedriveExecution: { burst: 100, perSecond: 1 },
 };
 
+/**
+ * The share Stepscope takes by default: half of each bucket and of its refill. The account's
+ * buckets are shared with every other tool and with the workloads' own calls (a Lambda that
+ * calls DescribeExecution), so routine polling never spends the whole quota.
+ */
+export const DEFAULT_SHARE = 0.5;
+
+export const DEFAULT_QUOTAS: Readonly<Record<string, Quota>> = Object.fromEntries(
+  Object.entries(SERVICE_QUOTAS).map(([operation, quota]) => [operation, { burst: Math.max(1, Math.floor(quota.burst * DEFAULT_SHARE)), perSecond: quota.perSecond * DEFAULT_SHARE }]),
+);
+
 /** Operations missing from the table above (a future call) share this conservative bucket. */
-export const FALLBACK_QUOTA: Quota = { burst: 100, perSecond: 1 };
+export const FALLBACK_QUOTA: Quota = { burst: 50, perSecond: 0.5 };
 
 const PREFIX = "STEPSCOPE_QUOTA_";
 
@@ -40,8 +51,8 @@ export function parseQuotas(env: Record<string, string | undefined>): Record<str
   for (const [name, raw] of Object.entries(env)) {
     if (!name.startsWith(PREFIX) || raw === undefined) continue;
     const operation = name.slice(PREFIX.length);
-    if (!(operation in DEFAULT_QUOTAS)) {
-      problems.push(`${name}: unknown operation; known ones are ${Object.keys(DEFAULT_QUOTAS).join(", ")}`);
+    if (!(operation in SERVICE_QUOTAS)) {
+      problems.push(`${name}: unknown operation; known ones are ${Object.keys(SERVICE_QUOTAS).join(", ")}`);
       continue;
     }
     const m = /^\s*(\d{1,6})\s*\/\s*(\d{1,6}(?:\.\d{1,3})?)\s*$/.exec(raw);

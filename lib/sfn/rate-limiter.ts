@@ -1,7 +1,7 @@
 /**
  * Client-side throttling: one token bucket per Step Functions operation, so Stepscope stays
  * inside the account's quotas however many people watch, instead of spending them and leaving
- * other tools (and the SDK's own adaptive retries) to find out. A caller waits for its token
+ * other tools to find out; every SDK attempt, retries included, takes a token. A caller waits for its token
  * up to a bound; past it, it gets THROTTLED straight away rather than queueing forever, and
  * the UI says the data is delayed.
  */
@@ -31,6 +31,11 @@ export class RateLimiter {
       this.buckets.set(operation, bucket);
     }
     return bucket;
+  }
+
+  /** Step Functions answered a throttle: spend what is left, so the next calls wait for the refill. */
+  drain(operation: string): void {
+    this.bucket(operation).drain(this.options.now());
   }
 
   /** Resolves when `operation` may be sent; rejects with THROTTLED when the wait would be too long. */

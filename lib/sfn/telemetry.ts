@@ -9,6 +9,7 @@ import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { loadConfig, type StepscopeConfig } from "@/lib/config/env";
 import { DEMO_LOGS_ENDPOINT, DEMO_METRICS_ENDPOINT } from "@/mocks/contract";
+import { redactExecutionData } from "@/lib/security/redaction";
 import type { SfnContext } from "./context";
 import { SfnError, toSfnError } from "./errors";
 
@@ -79,10 +80,20 @@ export async function sendTelemetry<Output>(
     send(c: unknown, o: { abortSignal: AbortSignal }): Promise<Output>;
   };
   try {
-    return await client.send(command, { abortSignal: AbortSignal.timeout(ctx.callTimeoutMs) });
+    const output = await client.send(command, { abortSignal: AbortSignal.timeout(ctx.callTimeoutMs) });
+    return service === "logs" ? redactLogOutput(ctx, operation, command, output) : output;
   } catch (error) {
     throw telemetryError(error, service, operation, service === "logs" ? clients.logsLabel : clients.metricsLabel);
   }
+}
+
+/** Express log records carry the same payloads a history does, so they are redacted where they enter, as send() does for Step Functions. */
+function redactLogOutput<Output>(ctx: SfnContext, operation: string, command: unknown, output: Output): Output {
+  const paths = ctx.redactPaths ?? [];
+  if (paths.length === 0 || (operation !== "FilterLogEvents" && operation !== "GetQueryResults")) return output;
+  const input = ((command as { input?: Record<string, unknown> }).input ?? {}) as Record<string, unknown>;
+  const owner = String(input.filterPattern ?? input.queryId ?? input.logGroupName ?? operation);
+  return redactExecutionData(output, paths, ctx.secrets.for(owner));
 }
 
 export function telemetryError(error: unknown, service: Service, operation: string, label: string): SfnError {

@@ -23,6 +23,12 @@ export class TokenBucket {
     this.refilledAt = Math.max(this.refilledAt, now);
   }
 
+  /** Empties the bucket (a throttle from the service: it has no tokens for us either). */
+  drain(now: number): void {
+    this.refill(now);
+    this.tokens = Math.min(this.tokens, 0);
+  }
+
   /** How long to wait for a token if one were booked now (0: one is here). */
   waitFor(now: number): number {
     this.refill(now);

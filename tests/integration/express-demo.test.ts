@@ -13,7 +13,7 @@ import { createSfnContext, describeStateMachine, listStateMachines, type SfnCont
 import { machineMetricsFromCloudWatch, withMetricFigures } from "@/lib/sfn/cloudwatch";
 import { FleetIndex } from "@/lib/sfn/fleet";
 import { getExpressExecutionDetail, getExpressHistorySince, listExpressExecutions } from "@/lib/sfn/logs";
-import { parseRedactPaths } from "@/lib/security/redact";
+import { parseRedactPaths } from "@/lib/security/redaction";
 import { createDemoAccount, createDemoHandlers } from "@/mocks";
 
 // On the minute, so a 1 h window's buckets start exactly an hour back.

@@ -18,11 +18,12 @@ const ARGS = [
   "--disable-quic",
 ];
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs`, e.g. `--host-resolver-rules=MAP attacker.example 127.0.0.1` to play a DNS-rebinding page. */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH).`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...ARGS, ...extraArgs], headless: true });
 }
 
 export async function newPage(browser: Browser): Promise<Page> {

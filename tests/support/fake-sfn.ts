@@ -27,6 +27,8 @@ export interface FakeExecution {
   startSeconds: number;
   stopSeconds?: number;
   mapRunArn?: string;
+  /** Extra DescribeExecution fields (input, output, error, cause…), over the defaults. */
+  description?: Record<string, unknown>;
   /** Ascending; ids from 1. */
   events: { id: number; previousEventId: number; timestamp: number; type: string; [k: string]: unknown }[];
 }
@@ -73,15 +75,21 @@ export class FakeSfn {
       http.post(`${endpoint}/`, async ({ request }) => {
         const target = (request.headers.get("x-amz-target") ?? "").replace(/^AWSStepFunctions\./, "");
         const body = (await request.json()) as Record<string, unknown>;
-        const call = { target, body };
-        this.calls.push(call);
         if (this.delayMs) await delay(this.delayMs);
-        const injected = this.inject?.(call);
-        if (injected) return reply(injected.status ?? 400, { __type: `com.amazonaws.states#${injected.type}`, message: injected.message ?? "" });
-        const result = this.dispatch(target, body);
-        return "__type" in result ? reply(400, result as JsonBodyType) : reply(200, result as JsonBodyType);
+        const answer = this.answer(target, body);
+        return reply(answer.status, answer.body as JsonBodyType);
       }),
     ];
+  }
+
+  /** One call, logged and answered as the endpoint would: HTTP status and JSON body (injected errors first). */
+  answer(target: string, body: Record<string, unknown>): { status: number; body: Record<string, unknown> } {
+    const call = { target, body };
+    this.calls.push(call);
+    const injected = this.inject?.(call);
+    if (injected) return { status: injected.status ?? 400, body: { __type: `com.amazonaws.states#${injected.type}`, message: injected.message ?? "" } };
+    const result = this.dispatch(target, body);
+    return { status: "__type" in result ? 400 : 200, body: result };
   }
 
   private page<T>(items: T[], body: Record<string, unknown>): { items: T[]; nextToken?: string } {
@@ -148,6 +156,7 @@ export class FakeSfn {
           stopDate: e.stopSeconds,
           input: '{"order":1}',
           inputDetails: { included: true },
+          ...e.description,
         };
       }
       case "GetExecutionHistory": {

@@ -10,6 +10,8 @@ import { freePort, waitUntil } from "./free-port";
 
 export interface StepscopeServer {
   url: string;
+  /** The `next start` process (the server runs in it). */
+  pid: number;
   /** Everything the server printed, for assertions and failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -18,6 +20,8 @@ export interface StepscopeServer {
 export interface StartOptions {
   env?: Record<string, string | undefined>;
   port?: number;
+  /** The status /api/source answers once the server is up (401 when a token is required). */
+  ready?: number;
 }
 
 // Tests run from the repository root (npm test, vitest).
@@ -66,7 +70,7 @@ export async function startStepscope(options: StartOptions = {}): Promise<Stepsc
     });
   try {
     await waitUntil(
-      async () => (await fetch(`${url}/api/source`)).ok,
+      async () => (await fetch(`${url}/api/source`)).status === (options.ready ?? 200),
       60_000,
       "Stepscope (next start)",
       () => (child.exitCode !== null ? `exited with code ${child.exitCode}` : undefined),
@@ -75,5 +79,5 @@ export async function startStepscope(options: StartOptions = {}): Promise<Stepsc
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
   }
-  return { url, output: () => output, stop };
+  return { url, pid: child.pid!, output: () => output, stop };
 }

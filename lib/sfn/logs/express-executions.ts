@@ -13,7 +13,7 @@ import type {
   MachineLogging,
   StateMachineDescription,
 } from "@/lib/contract/api";
-import { redactExecutionPayloads, redactHistoryEvent } from "@/lib/security/redact-payloads";
+import { redactExecutionData } from "@/lib/security/redaction";
 import { cached, type SfnContext } from "../context";
 import { SfnError } from "../errors";
 import { describeStateMachine } from "../state-machines";
@@ -133,7 +133,7 @@ export async function listExpressExecutions(ctx: SfnContext, machine: StateMachi
   const offset = query.cursor && /^\d+$/.test(query.cursor) ? Number(query.cursor) : 0;
   const limit = query.limit ?? 50;
   // A cause can carry payload text: masked like every other payload before it leaves the server.
-  const page = summaries.slice(offset, offset + limit).map((e) => redactExecutionPayloads(e, ctx.redactPaths ?? []));
+  const page = summaries.slice(offset, offset + limit).map((e) => redactExecutionData(e, ctx.redactPaths ?? [], ctx.secrets.for(e.arn)));
   return {
     executions: page,
     ...(offset + limit < summaries.length ? { nextCursor: String(offset + limit) } : {}),
@@ -208,7 +208,7 @@ async function readExpressExecution(ctx: SfnContext, arn: string): Promise<Expre
   const history = await cached(ctx, `express-history:${arn}`, finishedHistoryTtl, async () => {
     const { records, unreadable } = await executionRecords(ctx, arn, logGroupName, machine.name);
     const read = historyFromRecords(records, machine.logging!, unreadable);
-    return { ...read, events: read.events.map((e) => redactHistoryEvent(e, ctx.redactPaths ?? [])) };
+    return { ...read, events: redactExecutionData(read.events, ctx.redactPaths ?? [], ctx.secrets.for(arn)) };
   });
   if (history.events.length === 0) {
     throw new SfnError(
@@ -242,7 +242,7 @@ export async function getExpressExecutionDetail(ctx: SfnContext, arn: string): P
   const endKey = endEvent ? `${endEvent.type.charAt(0).toLowerCase()}${endEvent.type.slice(1)}EventDetails` : "";
   const end = detailOf(endEvent, endKey);
   const text = (v: unknown) => (typeof v === "string" ? v : undefined);
-  const description = redactExecutionPayloads(
+  const description = redactExecutionData(
     {
       arn,
       name: parsed.name,
@@ -256,6 +256,7 @@ export async function getExpressExecutionDetail(ctx: SfnContext, arn: string): P
       cause: text(end.cause),
     },
     ctx.redactPaths ?? [],
+    ctx.secrets.for(arn),
   );
   return {
     ...description,

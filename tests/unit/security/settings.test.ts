@@ -43,4 +43,18 @@ describe("action requests", () => {
     expect(code(() => assertActionRequest(post({ "content-type": "application/json", origin: "https://evil.example" }), on))).toBe("ACCESS_DENIED");
     expect(code(() => assertActionRequest(post({ "content-type": "application/json", origin: "null" }), on))).toBe("ACCESS_DENIED");
   });
+
+  it("compares the Origin's scheme, host and port, and trusts X-Forwarded-Host only from the named proxy", () => {
+    const json = { "content-type": "application/json" };
+    for (const origin of ["https://127.0.0.1:4000", "http://127.0.0.1:4001", "http://127.0.0.1"]) {
+      expect(code(() => assertActionRequest(post({ ...json, origin }), on)), origin).toBe("ACCESS_DENIED");
+    }
+    // A rebinding page sends its own name as Host and may add X-Forwarded-Host: ours.
+    expect(code(() => assertActionRequest(post({ ...json, host: "attacker.example:4000", "x-forwarded-host": "127.0.0.1:4000" }), on))).toBe("ACCESS_DENIED");
+    expect(code(() => assertActionRequest(post({ ...json, origin: "http://attacker.example:4000", "x-forwarded-host": "attacker.example:4000" }), on))).toBe("ACCESS_DENIED");
+    const proxied = { ...on, STEPSCOPE_TRUSTED_PROXY: "127.0.0.1:4000", STEPSCOPE_ALLOWED_HOSTS: "stepscope.example.com" };
+    const viaProxy = { ...json, origin: "https://stepscope.example.com", "x-forwarded-host": "stepscope.example.com", "x-forwarded-proto": "https" };
+    expect(code(() => assertActionRequest(post(viaProxy), proxied))).toBe("passed");
+    expect(code(() => assertActionRequest(post(viaProxy), on))).toBe("ACCESS_DENIED");
+  });
 });

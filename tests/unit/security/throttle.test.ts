@@ -1,17 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "@/lib/config/env";
-import { DEFAULT_QUOTAS, parseQuotas } from "@/lib/sfn/quotas";
+import { DEFAULT_QUOTAS, parseQuotas, SERVICE_QUOTAS } from "@/lib/sfn/quotas";
 import { RateLimiter } from "@/lib/sfn/rate-limiter";
 import { TokenBucket } from "@/lib/sfn/token-bucket";
 import { SfnError } from "@/lib/sfn/errors";
 
 describe("quotas", () => {
-  it("defaults to Step Functions' published defaults", () => {
-    expect(DEFAULT_QUOTAS.GetExecutionHistory).toEqual({ burst: 400, perSecond: 20 });
-    expect(DEFAULT_QUOTAS.DescribeExecution).toEqual({ burst: 300, perSecond: 15 });
-    expect(DEFAULT_QUOTAS.ListExecutions).toEqual({ burst: 200, perSecond: 5 });
-    expect(DEFAULT_QUOTAS.DescribeStateMachineForExecution).toEqual({ burst: 200, perSecond: 1 });
-    expect(DEFAULT_QUOTAS.ListStateMachines).toEqual({ burst: 100, perSecond: 5 });
+  it("knows Step Functions' published defaults", () => {
+    expect(SERVICE_QUOTAS.GetExecutionHistory).toEqual({ burst: 400, perSecond: 20 });
+    expect(SERVICE_QUOTAS.DescribeExecution).toEqual({ burst: 300, perSecond: 15 });
+    expect(SERVICE_QUOTAS.ListExecutions).toEqual({ burst: 200, perSecond: 5 });
+    expect(SERVICE_QUOTAS.DescribeStateMachineForExecution).toEqual({ burst: 200, perSecond: 1 });
+    expect(SERVICE_QUOTAS.ListStateMachines).toEqual({ burst: 100, perSecond: 5 });
+  });
+
+  it("takes only half of each quota by default, leaving headroom for the other tools that share it", () => {
+    for (const [operation, quota] of Object.entries(SERVICE_QUOTAS)) {
+      expect(DEFAULT_QUOTAS[operation].burst, operation).toBeLessThanOrEqual(quota.burst / 2);
+      expect(DEFAULT_QUOTAS[operation].perSecond, operation).toBeLessThanOrEqual(quota.perSecond / 2);
+    }
+    expect(DEFAULT_QUOTAS.ListExecutions).toEqual({ burst: 100, perSecond: 2.5 });
   });
 
   it("takes overrides from the environment", () => {
