@@ -18,6 +18,7 @@ import { fleetKeys, fleetPaths } from "@/components/fleet/fleet-api";
 import { useUrlState } from "@/components/fleet/use-url-state";
 import { MACHINE_WINDOW_KEYS, windowFromSearch, writeWindow } from "@/components/fleet/window-params";
 import { WindowPicker } from "@/components/fleet/WindowPicker";
+import { coverageText } from "@/components/fleet/coverage-text";
 import { MachineCharts } from "./MachineCharts";
 import { MachineKpis } from "./MachineKpis";
 import { StateStatsTable } from "./StateStatsTable";
@@ -62,7 +63,7 @@ export function StateMachineView({ arn }: { arn: string }) {
   const setFilters = useCallback(
     (next: ExecutionFilters) =>
       update((p) => {
-        for (const key of ["status", "from", "to"] as const) {
+        for (const key of ["status", "from", "to", "name"] as const) {
           const value = next[key];
           if (value === undefined) p.delete(key);
           else p.set(key, String(value));
@@ -95,13 +96,14 @@ export function StateMachineView({ arn }: { arn: string }) {
         {sm.description && <p className="muted">{sm.description}</p>}
         {m && <MachineKpis summary={m.summary} />}
         {m && (
-          <p className={styles.note}>
+          <p className={styles.note} data-testid="machine-window">
             {formatTimestamp(m.window.from)} → {formatTimestamp(m.window.to)} · {m.coverage.indexed.toLocaleString("en-US")} executions indexed · updated{" "}
             {formatRelative(m.fetchedAt, now)}
-            {m.coverage.partial &&
-              (m.coverage.capped
-                ? ` · partial: only the newest ${m.coverage.indexed.toLocaleString("en-US")} executions are kept, the window starts earlier`
-                : " · partial: older executions of this window are still being listed")}
+          </p>
+        )}
+        {m && coverageText(m.coverage, m.window) && (
+          <p className="notice notice-warn" role="note" data-testid="coverage-note">
+            {coverageText(m.coverage, m.window)}
           </p>
         )}
       </section>
@@ -124,9 +126,9 @@ export function StateMachineView({ arn }: { arn: string }) {
         </>
       ) : (
         <>
-          {m ? <MachineCharts metrics={m} onSelectBucket={(range) => setFilters({ status: filters.status, from: range.from, to: range.to - 1 })} /> : <p className="muted">Loading metrics…</p>}
+          {m ? <MachineCharts metrics={m} onSelectBucket={(range) => setFilters({ status: filters.status, from: range.from, to: range.to })} /> : <p className="muted">Loading metrics…</p>}
           <div className={styles.row}>
-            <MetricPanel title="Definition" note={m ? `failures per state in ${m.sample.recent + m.sample.failures} sampled executions` : "as deployed today"}>
+            <MetricPanel title="Definition" note={m ? `failures per failing state, ${failureProgress(m)}` : "as deployed today"}>
               <StateGraph definition={sm.definition} overlay={overlay} height={560} selected={selectedState} onSelect={selectState} />
             </MetricPanel>
             <div className={styles.stack}>
@@ -138,11 +140,8 @@ export function StateMachineView({ arn }: { arn: string }) {
               </MetricPanel>
             </div>
           </div>
-          <MetricPanel
-            title="Error groups"
-            note={m ? `grouped from ${sampledFailures(m)} sampled failures spread over the window (of ${m.sample.failuresInWindow} in it)` : undefined}
-          >
-            {m && <ErrorGroupsTable groups={m.errorGroups} now={now} executionHref={(a) => executionHref(a)} />}
+          <MetricPanel title="Error groups" note={m ? `every failure of the window by error and cause: ${failureProgress(m)}` : undefined}>
+            {m && <ErrorGroupsTable groups={m.errorGroups} now={now} executionHref={executionHref} />}
           </MetricPanel>
           <ExecutionsList stateMachineArn={arn} filters={filters} onFiltersChange={setFilters} />
         </>
@@ -151,9 +150,12 @@ export function StateMachineView({ arn }: { arn: string }) {
   );
 }
 
-/** Failures whose histories were read and grouped. */
-function sampledFailures(m: MachineMetricsResponse): number {
-  return m.errorGroups.reduce((n, g) => n + g.count, 0);
+/** "all 941 failures read", or, while reading is under way, "642 of 941 failures read so far". */
+function failureProgress(m: MachineMetricsResponse): string {
+  const { failures, failuresInWindow } = m.sample;
+  const n = (x: number) => x.toLocaleString("en-US");
+  if (failures >= failuresInWindow) return failuresInWindow === 1 ? "the 1 failure read" : `all ${n(failuresInWindow)} failures read`;
+  return `${n(failures)} of ${n(failuresInWindow)} failures read so far (each failure's history is read once); ranked by what is known`;
 }
 
 const STATUSES = new Set(["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"]);
@@ -166,5 +168,6 @@ function filtersFromParams(params: URLSearchParams): ExecutionFilters {
     status: status && STATUSES.has(status) ? (status as ExecutionStatusName) : undefined,
     from: Number.isFinite(from) && from > 0 ? from : undefined,
     to: Number.isFinite(to) && to > 0 ? to : undefined,
+    name: params.get("name") || undefined,
   };
 }

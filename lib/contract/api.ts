@@ -188,6 +188,13 @@ export interface FleetCoverage {
   refreshedAt?: number;
   /** The last refresh failed with this message; the numbers are from before it. */
   error?: string;
+  /**
+   * Present when the figures start later than the window: they count the executions started
+   * from this instant on (every one of them), because older ones are not listed yet or not kept.
+   */
+  countedFrom?: number;
+  /** Present when the source itself holds nothing older than this, later than the window's start (it keeps less history than the window). */
+  sourceFrom?: number;
 }
 
 export interface FleetRow {
@@ -200,9 +207,31 @@ export interface FleetRow {
   /** Why there are no numbers (Express machines are not listed by Step Functions). */
   unavailable?: string;
   coverage: FleetCoverage;
+  /** Start of the oldest of the newest finished executions that all failed: when the current run of failures began. */
+  failingSince?: number;
 }
 
-export type FleetSort = "health" | "name" | "errors" | "started" | "p90";
+export type FleetSort =
+  | "health"
+  | "name"
+  | "type"
+  | "started"
+  | "running"
+  | "succeeded"
+  | "failed"
+  | "timedOut"
+  | "aborted"
+  | "errorRate"
+  | "p50"
+  | "p90"
+  | "p99"
+  | "errors"
+  | "failingSince";
+
+/** Every sort the fleet accepts, in column order. */
+export const FLEET_SORTS: readonly FleetSort[] = [
+  "health", "name", "type", "started", "running", "succeeded", "failed", "timedOut", "aborted", "errorRate", "p50", "p90", "p99", "errors", "failingSince",
+];
 
 export interface FleetResponse {
   source: SourceInfo;
@@ -215,11 +244,11 @@ export interface FleetResponse {
 }
 
 export interface MachineMetricsSample {
-  /** Histories read for per-state numbers: the newest finished executions… */
+  /** Histories read for per-state statistics and the grid: the newest finished executions. */
   recent: number;
-  /** …plus the newest failures of the window. */
+  /** Failures of the window whose histories are read and grouped (all of them once reading is done). */
   failures: number;
-  /** Failures in the window, sampled or not. */
+  /** Failed, timed-out and aborted executions counted in the window. */
   failuresInWindow: number;
 }
 
@@ -229,11 +258,11 @@ export interface MachineMetricsResponse {
   buckets: import("@/lib/metrics/buckets").ExecutionBucket[];
   summary: import("@/lib/metrics/summary").MachineSummary;
   histogram: import("@/lib/metrics/histogram").HistogramBin[];
-  /** Grouped from the sampled failures' histories (see `sample`). */
+  /** Every failure of the window whose history is read (`sample.failures` of `sample.failuresInWindow`). */
   errorGroups: import("@/lib/metrics/error-groups").ErrorGroup[];
   stateStats: import("@/lib/metrics/state-stats").StateStats[];
   grid: import("@/lib/metrics/state-execution-grid").StateExecutionGrid;
-  /** Per-state failures in the sample, for the graph overlay. */
+  /** Failures per failing state, over the failures read (see `sample`), for the graph overlay. */
   stateFailures: Record<string, number>;
   sample: MachineMetricsSample;
   coverage: FleetCoverage;

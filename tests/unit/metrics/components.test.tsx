@@ -108,7 +108,7 @@ describe("charts with a fixed width", () => {
 
 describe("BucketTooltip", () => {
   it("shows the bucket's range, its total and only the statuses that occurred", () => {
-    const row = { from: Date.UTC(2026, 10, 25, 14, 12), to: Date.UTC(2026, 10, 25, 14, 13), SUCCEEDED: 22, FAILED: 4, RUNNING: 0 };
+    const row = { from: Date.UTC(2026, 10, 25, 14, 12), to: Date.UTC(2026, 10, 25, 14, 13) - 1, SUCCEEDED: 22, FAILED: 4, RUNNING: 0 };
     const html = renderToStaticMarkup(<BucketTooltip active payload={[{ payload: row }]} clickable />);
     expect(html).toContain("2026-11-25 14:12–14:13 UTC");
     expect(html).toContain("26 executions started");
