@@ -12,16 +12,21 @@ export function comparePath(a: string, b: string): string {
   return `/compare?${new URLSearchParams({ a, b }).toString()}`;
 }
 
+/** The last success that started before this execution (not one that ran after it). */
+export function lastSuccessBefore(execution: { startedAt: number }): { status: "SUCCEEDED"; to: number; limit: 1 } {
+  return { status: "SUCCEEDED", to: execution.startedAt - 1, limit: 1 };
+}
+
 /**
  * On an execution that did not succeed: a link to compare it with the latest successful
  * execution of the same state machine (A = that success, the baseline; B = this one).
  */
 export function CompareWithLastSuccess({ execution }: { execution: ExecutionDetail }) {
   const wanted = UNSUCCESSFUL.has(execution.status) && !!execution.stateMachineArn;
+  const params = lastSuccessBefore(execution);
   const last = useQuery({
-    queryKey: queryKeys.executions(execution.stateMachineArn, { status: "SUCCEEDED", limit: "1" }),
-    queryFn: ({ signal }) =>
-      fetchJson<ExecutionsResponse>(apiPaths.executions(execution.stateMachineArn, { status: "SUCCEEDED", limit: 1 }), { signal }),
+    queryKey: queryKeys.executions(execution.stateMachineArn, { status: params.status, to: String(params.to), limit: "1" }),
+    queryFn: ({ signal }) => fetchJson<ExecutionsResponse>(apiPaths.executions(execution.stateMachineArn, params), { signal }),
     enabled: wanted,
     staleTime: 60_000,
   });

@@ -1,11 +1,10 @@
 "use client";
 
 import { useCallback, useMemo } from "react";
-import { useRouter } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ExecutionStatusName, MachineMetricsResponse, StateMachineResponse } from "@/lib/contract/api";
 import type { GraphOverlay } from "@/lib/asl/overlay";
-import { apiPaths, fetchJson, queryKeys } from "@/lib/queries";
+import { apiPaths, fetchJson, queryKeys, useQueryProblem } from "@/lib/queries";
 import { formatRelative, formatTimestamp } from "@/lib/format/time";
 import { StateGraph } from "@/components/graph";
 import { ErrorGroupsTable, MetricPanel, StateExecutionGrid } from "@/components/metrics";
@@ -36,7 +35,6 @@ function executionHref(arn: string, state?: string): string {
  * executions list. Window and list filters live in the URL.
  */
 export function StateMachineView({ arn }: { arn: string }) {
-  const router = useRouter();
   const { params, update } = useUrlState();
   const filters = filtersFromParams(params);
   const window = windowFromSearch(params, MACHINE_WINDOW_KEYS);
@@ -59,6 +57,8 @@ export function StateMachineView({ arn }: { arn: string }) {
     enabled: sm !== undefined && sm.type === "STANDARD",
   });
   const m = metrics.data;
+  const descriptionProblem = useQueryProblem(description);
+  const metricsProblem = useQueryProblem(metrics);
 
   const setFilters = useCallback(
     (next: ExecutionFilters) =>
@@ -79,7 +79,7 @@ export function StateMachineView({ arn }: { arn: string }) {
     return out;
   }, [m]);
 
-  if (description.error && !sm) return <ExecutionProblem what="state machine" arn={arn} error={description.error} onRetry={() => description.refetch()} />;
+  if (descriptionProblem && !sm) return <ExecutionProblem what="state machine" arn={arn} error={descriptionProblem} onRetry={() => description.refetch()} />;
   if (!sm) return <p className="muted page-loading">Loading state machine…</p>;
 
   return (
@@ -107,7 +107,7 @@ export function StateMachineView({ arn }: { arn: string }) {
           </p>
         )}
       </section>
-      <ErrorNotice error={description.error ?? metrics.error} stale />
+      <ErrorNotice error={descriptionProblem ?? metricsProblem} stale={!!m} />
       {m?.coverage.error && <ErrorNotice title="Listing failed" error={new Error(m.coverage.error)} stale />}
 
       {sm.type === "EXPRESS" ? (
@@ -133,7 +133,7 @@ export function StateMachineView({ arn }: { arn: string }) {
             </MetricPanel>
             <div className={styles.stack}>
               <MetricPanel title="States × executions" note={m ? `the ${m.grid.columns.length} newest finished executions; click a cell to open it` : undefined}>
-                {m && <StateExecutionGrid grid={m.grid} onSelect={(executionArn, state) => router.push(executionHref(executionArn, state))} cellSize={13} />}
+                {m && <StateExecutionGrid grid={m.grid} cellHref={executionHref} cellSize={13} />}
               </MetricPanel>
               <MetricPanel title="Per-state statistics" note="from the sampled histories">
                 {m && <StateStatsTable stats={m.stateStats} selected={selectedState} onSelect={selectState} />}

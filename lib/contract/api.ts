@@ -270,3 +270,26 @@ export interface MachineMetricsResponse {
   unavailable?: string;
   fetchedAt: number;
 }
+
+// ---- Added with search (additions only) ----
+
+/** An execution found by name, with its state machine's name. */
+export interface ExecutionMatch extends ExecutionSummary {
+  stateMachineName: string;
+}
+
+/** GET /api/search?q= : an ARN opens what it names; a name or name prefix matches across every state machine. */
+export interface SearchResponse {
+  query: string;
+  /** Set when `q` is the ARN of an existing execution or state machine: open it. */
+  open?: { kind: "execution" | "stateMachine"; arn: string };
+  stateMachines: StateMachineSummary[];
+  /** Executions whose name starts with `q` (case-insensitive), newest first, across every Standard state machine. */
+  executions: ExecutionMatch[];
+  /** More executions matched than were returned. */
+  truncated: boolean;
+  /** Executions started at or after this are searched (what the index keeps). */
+  searchedFrom: number;
+  /** Standard state machines whose executions were searched. */
+  machinesSearched: number;
+}

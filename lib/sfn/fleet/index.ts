@@ -8,3 +8,4 @@ export { stateNamesOf } from "./state-order";
 export { isIndexCursor, pageOfIndex } from "./index-page";
 export { FailureLedger, memoryFailureStore, type FailureRecordStore, type KnownFailure } from "./failure-ledger";
 export type { IndexedListQuery } from "./fleet-index";
+export { searchFleet } from "./search";

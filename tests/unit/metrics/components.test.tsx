@@ -38,9 +38,10 @@ describe("StateExecutionGrid", () => {
     { stateNames: ["Charge", "Ship"] },
   );
 
-  it("shows a square with a symbol per state and execution, with a hover title", () => {
-    const html = renderToStaticMarkup(<StateExecutionGrid grid={grid} onSelect={() => {}} />);
-    expect(html.match(/<button/g)).toHaveLength(4);
+  it("shows a square with a symbol per state and execution, each a link to that execution at that state, with a hover title", () => {
+    const html = renderToStaticMarkup(<StateExecutionGrid grid={grid} cellHref={(arn, state) => `/executions/${encodeURIComponent(arn)}?state=${state}`} />);
+    expect(html.match(/<a href="\/executions\/[^"]+\?state=(Charge|Ship)"/g)).toHaveLength(4);
+    expect(html).not.toContain("<button");
     expect(html).toContain('data-outcome="failed"');
     expect(html).toContain('data-outcome="retried"');
     expect(html).toContain(OUTCOME_LOOKS.failed.symbol);
