@@ -21,6 +21,8 @@ export interface StepscopeConfig {
   callTimeoutMs: number;
   /** Budget of the shared server cache, in bytes (entries sized by their JSON length). */
   cacheBytes: number;
+  /** STEPSCOPE_FAILURE_READS_PER_SECOND: failed executions' histories read per second for error groups. */
+  failureReadsPerSecond: number;
   /** Whether credentials were configured for the SDK's default chain (emulator only cares). */
   hasCredentials: boolean;
 }
@@ -60,6 +62,7 @@ const envSchema = z.object({
   STEPSCOPE_SFN_MAX_ATTEMPTS: intInRange("STEPSCOPE_SFN_MAX_ATTEMPTS", 1, 10),
   STEPSCOPE_SFN_TIMEOUT_MS: intInRange("STEPSCOPE_SFN_TIMEOUT_MS", 100, 300_000),
   STEPSCOPE_CACHE_MB: intInRange("STEPSCOPE_CACHE_MB", 1, 16_384),
+  STEPSCOPE_FAILURE_READS_PER_SECOND: intInRange("STEPSCOPE_FAILURE_READS_PER_SECOND", 1, 400),
   AWS_ACCESS_KEY_ID: optionalText,
   AWS_PROFILE: optionalText,
 });
@@ -98,6 +101,7 @@ export function parseConfig(env: Record<string, string | undefined>): StepscopeC
     maxAttempts: e.STEPSCOPE_SFN_MAX_ATTEMPTS ?? 4,
     callTimeoutMs: e.STEPSCOPE_SFN_TIMEOUT_MS ?? 20_000,
     cacheBytes: (e.STEPSCOPE_CACHE_MB ?? 64) * 1024 * 1024,
+    failureReadsPerSecond: e.STEPSCOPE_FAILURE_READS_PER_SECOND ?? 5,
     hasCredentials: Boolean(e.AWS_ACCESS_KEY_ID || e.AWS_PROFILE),
   };
 }

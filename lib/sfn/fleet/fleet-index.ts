@@ -27,6 +27,7 @@ import {
   summariseMachine,
   type ResolvedWindow,
 } from "@/lib/metrics";
+import { loadConfig } from "@/lib/config/env";
 import type { SfnContext } from "../context";
 import { EXPRESS_COUNTS_UNAVAILABLE } from "../counts";
 import { listStateMachines } from "../state-machines";
@@ -231,7 +232,7 @@ const byContext = new WeakMap<SfnContext, FleetIndex>();
 export function fleetIndexFor(ctx: SfnContext, limits?: Partial<FleetLimits>): FleetIndex {
   let index = byContext.get(ctx);
   if (!index) {
-    index = new FleetIndex(limits);
+    index = new FleetIndex({ failureReadsPerSecond: loadConfig().failureReadsPerSecond, ...limits });
     byContext.set(ctx, index);
   }
   return index;
