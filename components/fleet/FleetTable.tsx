@@ -24,7 +24,7 @@ interface Props {
 }
 
 const COUNT_COLUMNS = [
-  { key: "runningNow", sort: "running", label: "Running now", tone: undefined },
+  { key: "runningNow", sort: "running", label: "Running", tone: undefined },
   { key: "succeeded", sort: "succeeded", label: "Succeeded", tone: undefined },
   { key: "failed", sort: "failed", label: "Failed", tone: "bad" },
   { key: "timedOut", sort: "timedOut", label: "Timed out", tone: "warn" },
@@ -83,15 +83,15 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props)
                 <Link className={styles.name} href={stateMachineHref(row.arn)}>{row.name}</Link>
                 {row.coverage.partial && row.summary && (
                   <span
-                    className={styles.flag}
+                    className={styles.flagLine}
                     title={coverageText(row.coverage, row.summary.window)}
                   >
-                    partial
+                    partial: since {formatRelative(row.coverage.countedFrom, now)}
                   </span>
                 )}
                 {!row.coverage.partial && row.coverage.sourceFrom !== undefined && row.summary && (
-                  <span className={styles.flag} title={coverageText(row.coverage, row.summary.window)}>
-                    source since {formatRelative(row.coverage.sourceFrom, now)}
+                  <span className={styles.flagLine} title={coverageText(row.coverage, row.summary.window)}>
+                    source holds {formatDuration(row.summary.window.to - row.coverage.sourceFrom)} of the window
                   </span>
                 )}
                 {row.coverage.error && (
@@ -139,7 +139,7 @@ function RowNumbers({ row, now }: { row: FleetRow; now: number }) {
       <td data-col="p90">{formatDuration(s.p90)}</td>
       <td data-col="p99">{formatDuration(s.p99)}</td>
       <td className={styles.left} data-col="errors">
-        <Sparkline values={s.errorSparkline} label="errors" width={96} />
+        <Sparkline values={s.errorSparkline} label="errors" width={72} />
         <span className={s.errors > 0 ? styles.bad : styles.zero} style={{ marginLeft: 6 }}>{count(s.errors)}</span>
       </td>
       <td className={styles.left} data-col="failingSince" title={row.failingSince !== undefined ? formatTimestamp(row.failingSince) : "The newest finished execution succeeded"}>

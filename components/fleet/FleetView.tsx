@@ -64,7 +64,7 @@ export function FleetView() {
             update((p) => writeWindow(p, next));
           }}
         />
-        <input className={styles.search} type="search" aria-label="Search state machines by name" placeholder="Search by name…" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input className={styles.search} type="search" aria-label="Search state machines by name" placeholder="Filter state machines by name…" value={search} onChange={(e) => setSearch(e.target.value)} />
         <span className={styles.grow} />
         {data && (
           <span className={styles.meta} title={`${formatTimestamp(data.window.from)} → ${formatTimestamp(data.window.to)}`}>

@@ -141,7 +141,11 @@ export function StateMachineView({ arn }: { arn: string }) {
             </div>
           </div>
           <MetricPanel title="Error groups" note={m ? `every failure of the window by error and cause: ${failureProgress(m)}` : undefined}>
-            {m && <ErrorGroupsTable groups={m.errorGroups} now={now} executionHref={executionHref} />}
+            {m && m.errorGroups.length === 0 && m.sample.failuresInWindow > 0 ? (
+              <p className="muted">Reading the failures&apos; histories: {m.sample.failures.toLocaleString("en-US")} of {m.sample.failuresInWindow.toLocaleString("en-US")} in.</p>
+            ) : (
+              m && <ErrorGroupsTable groups={m.errorGroups} now={now} executionHref={executionHref} />
+            )}
           </MetricPanel>
           <ExecutionsList stateMachineArn={arn} filters={filters} onFiltersChange={setFilters} />
         </>

@@ -43,7 +43,7 @@ describe("triage on the demo account (Chromium)", () => {
     const x = box.x + box.width * 0.5;
     const y = box.y + box.height * 0.5;
     await page.mouse.move(x, y);
-    const tooltip = page.locator(".recharts-tooltip-wrapper");
+    const tooltip = page.locator("[data-testid=machine-charts] .recharts-tooltip-wrapper").first();
     await expect.poll(async () => (await tooltip.innerText()).match(/(\d+) executions? started/)?.[1], { timeout: 10_000 }).toBeTruthy();
     const counted = Number((await tooltip.innerText()).match(/(\d+) executions? started/)![1]);
     expect(counted).toBeGreaterThan(0);
@@ -54,12 +54,15 @@ describe("triage on the demo account (Chromium)", () => {
     expect(await page.getByText("No executions match").count()).toBe(0);
     // The first page is full (50) or holds the whole bucket.
     expect(await rows.count()).toBe(Math.min(50, counted));
-    const more = page.getByRole("button", { name: "Load older executions" });
-    while (await more.isVisible()) {
+    const more = page.getByRole("button", { name: /Load older executions|Loading…/ });
+    while ((await more.count()) > 0 && (await rows.count()) < counted) {
+      const before = await rows.count();
       await more.click();
-      await page.waitForTimeout(300);
+      await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(before);
     }
     expect(await rows.count()).toBe(counted);
+    // The list ends there: no further page.
+    await expect.poll(() => more.count(), { timeout: 10_000 }).toBe(0);
     expect(watch.errors).toEqual([]);
   }, 120_000);
 

@@ -211,7 +211,10 @@ function countedExecutions(index: MachineIndex, window: ResolvedWindow): { execu
   const countedFrom = Math.max(window.from, status.completeFrom);
   const executions = countedFrom > window.to ? [] : index.executionsBetween(countedFrom, window.to);
   const partial = countedFrom > window.from;
-  const sourceFrom = status.listEndReached && status.oldestStart !== undefined && status.oldestStart > window.from ? status.oldestStart : undefined;
+  // The list ended: nothing older exists. Only a gap of more than two buckets is the source
+  // keeping less history; a shorter one is a quiet machine whose first execution came late.
+  const sourceFrom =
+    status.listEndReached && status.oldestStart !== undefined && status.oldestStart - window.from > 2 * window.bucketMs ? status.oldestStart : undefined;
   return {
     executions,
     coverage: {
