@@ -4,17 +4,13 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import type { ExecutionDetail, ExecutionsResponse } from "@/lib/contract/api";
 import { apiPaths, fetchJson, queryKeys } from "@/lib/queries";
+import { lastSuccessBefore } from "@/components/compare/last-success";
 
 const UNSUCCESSFUL = new Set(["FAILED", "TIMED_OUT", "ABORTED"]);
 
 /** Only compare paths in our own app; ARNs travel as query values. */
 export function comparePath(a: string, b: string): string {
   return `/compare?${new URLSearchParams({ a, b }).toString()}`;
-}
-
-/** The last success that started before this execution (not one that ran after it). */
-export function lastSuccessBefore(execution: { startedAt: number }): { status: "SUCCEEDED"; to: number; limit: 1 } {
-  return { status: "SUCCEEDED", to: execution.startedAt - 1, limit: 1 };
 }
 
 /**

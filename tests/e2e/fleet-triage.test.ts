@@ -177,4 +177,40 @@ describe("triage on the demo account (Chromium)", () => {
     await times.first().waitFor({ timeout: 30_000 });
     expect(await times.first().innerText()).toMatch(/^\d{2}:\d{2}:\d{2}\.\d{3}$/);
   }, 120_000);
+
+  it("scrolls the events table to the first match when a filter changes", async () => {
+    const etl = await stateMachineArn(site, "etl-ingest");
+    const list = await site.api<ExecutionsResponse>(`/api/state-machines/${encodeURIComponent(etl)}/executions?limit=5&status=SUCCEEDED`);
+    const page = await newPage(site.browser);
+    await page.goto(site.url(executionPath(list.executions[0].arn)));
+    const table = page.locator('section[aria-label="History events"]');
+    await table.locator("[data-col=absolute-time]").first().waitFor({ timeout: 60_000 });
+    const scroller = table.locator("div[style*='overflow: auto']").first();
+    await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(500);
+    await table.getByLabel("Filter by event type").selectOption("TaskStateEntered");
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop), { timeout: 10_000 }).toBe(0);
+    const firstType = await table.locator("[role=row][aria-expanded]").first().locator("span").nth(3).innerText();
+    expect(firstType).toBe("TaskStateEntered");
+  }, 120_000);
+
+  it("shows every per-state statistics row and every top error in full", async () => {
+    const page = await openMachine();
+    const rows = page.locator("[data-testid=state-stats-row]");
+    await rows.first().waitFor({ timeout: 30_000 });
+    const metrics = await site.api<MachineMetricsResponse>(`/api/state-machines/${encodeURIComponent(orderArn)}/metrics?window=24h`);
+    expect(await rows.count()).toBe(metrics.stateStats.filter((s) => s.entries > 0).length);
+    // Nothing is scrolled away or cut off: the last row is laid out in full, no cell overflows.
+    const clipped = await page.locator('table[aria-label="Per-state statistics"]').evaluate((table) => {
+      const box = table.parentElement!;
+      const cells = [...table.querySelectorAll("td")];
+      return { scrolls: box.scrollHeight > box.clientHeight + 1, overflowing: cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent) };
+    });
+    expect(clipped).toEqual({ scrolls: false, overflowing: [] });
+    // Every top error of every state is written out, not only the first few.
+    for (const stat of metrics.stateStats.filter((s) => s.entries > 0 && s.topErrors.length > 0)) {
+      const text = await page.locator(`[data-testid=state-stats-row][data-state="${stat.name}"] [data-testid=state-top-errors]`).innerText();
+      for (const e of stat.topErrors) expect(text).toContain(e.error);
+    }
+  }, 120_000);
 });

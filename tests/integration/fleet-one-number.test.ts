@@ -13,6 +13,7 @@ import { foldHistory } from "@/lib/history";
 import { failureFromModel, isError, resolveWindow, WINDOW_PRESETS, type WindowPreset } from "@/lib/metrics";
 import { createSfnContext, DEFAULT_QUOTAS, describeStateMachine, getSyncedHistory, type SfnContext } from "@/lib/sfn";
 import { FleetIndex } from "@/lib/sfn/fleet";
+import { lastSuccessBefore } from "@/components/compare/last-success";
 import { createDemoAccount, createDemoHandlers } from "@/mocks";
 
 const clock = Date.UTC(2026, 10, 25, 15, 0, 0);
@@ -115,4 +116,19 @@ describe("one number per thing", () => {
     expect(perState).toBe(done.errorGroups.reduce((n, g) => n + g.states.reduce((m, s) => m + s.count, 0), 0));
     expect(isError("FAILED")).toBe(true);
   }, 300_000);
+
+  it("compares a failure with the last success that started before it, not a later one", async () => {
+    const order = rows.find((r) => r.name === "order-processing")!;
+    const window = resolveWindow("24h", clock);
+    const failed = await listAll(order.arn, { from: String(window.from), to: String(window.to), status: "FAILED" });
+    // A failure from the middle of the day: later successes exist.
+    const target = failed.pages.flatMap((p) => p.executions)[Math.floor(failed.arns.length / 2)];
+    const page = await fleet.listExecutions(ctx, order.arn, { ...lastSuccessBefore(target) });
+    expect(page, "the index serves the list").toBeDefined();
+    const [success] = page!.executions;
+    expect(success.status).toBe("SUCCEEDED");
+    expect(success.startedAt).toBeLessThan(target.startedAt);
+    const between = await listAll(order.arn, { from: String(success.startedAt + 1), to: String(target.startedAt - 1), status: "SUCCEEDED" });
+    expect(between.arns).toEqual([]);
+  }, 120_000);
 });

@@ -30,9 +30,24 @@ export interface FailureRecordStore {
   set(executionArn: string, known: KnownFailure): void;
 }
 
-export function memoryFailureStore(): FailureRecordStore {
+/**
+ * Records in memory, at most `maxRecords` (a few hundred bytes each); the oldest written go
+ * first: they belong to executions that have left the 7-day horizon.
+ */
+export function memoryFailureStore(maxRecords = 200_000): FailureRecordStore {
   const map = new Map<string, KnownFailure>();
-  return { get: (arn) => map.get(arn), set: (arn, known) => void map.set(arn, known) };
+  return {
+    get: (arn) => map.get(arn),
+    set: (arn, known) => {
+      map.delete(arn);
+      map.set(arn, known);
+      while (map.size > maxRecords) {
+        const oldest = map.keys().next().value;
+        if (oldest === undefined) break;
+        map.delete(oldest);
+      }
+    },
+  };
 }
 
 export interface FailureReadingOptions {

@@ -44,3 +44,16 @@ describe("pages served from the index", () => {
     expect(() => pageOfIndex(list, { limit: 5, cursor: "garbage" })).toThrow(/not one this server issued/);
   });
 });
+
+describe("failure records kept in memory", () => {
+  it("keeps at most the given number, the oldest written going first", async () => {
+    const { memoryFailureStore } = await import("@/lib/sfn/fleet/failure-ledger");
+    const store = memoryFailureStore(2);
+    store.set("a", { status: "FAILED" });
+    store.set("b", { status: "FAILED" });
+    store.set("c", { status: "FAILED" });
+    expect(store.get("a")).toBeUndefined();
+    expect(store.get("b")?.status).toBe("FAILED");
+    expect(store.get("c")?.status).toBe("FAILED");
+  });
+});
