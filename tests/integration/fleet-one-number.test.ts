@@ -100,6 +100,11 @@ describe("one number per thing", () => {
     expect(done.sample.failures).toBe(done.summary.errors);
     expect(done.errorGroups.reduce((n, g) => n + g.count, 0)).toBe(done.summary.errors);
     expect(done.errorGroups.reduce((n, g) => n + g.share, 0)).toBeCloseTo(1, 9);
+    // Identical failures form one group: each kind of failure the demo simulates (an error in
+    // one state; causes differing only in ids, numbers and the quoted input) is one group.
+    const kinds = done.errorGroups.map((g) => `${g.error} in ${g.state ?? "(execution)"}`);
+    expect(kinds.length).toBeGreaterThan(3);
+    expect(new Set(kinds).size).toBe(kinds.length);
     const ranked = done.errorGroups.map((g) => g.count);
     expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
 
