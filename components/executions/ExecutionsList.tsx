@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { ExecutionStatusName, ExecutionsResponse } from "@/lib/contract/api";
-import { apiPaths, fetchJson, queryKeys } from "@/lib/queries";
+import { apiPaths, fetchJson, queryKeys, useQueryProblem } from "@/lib/queries";
 import { formatDuration, formatRelative, formatTimestamp } from "@/lib/format/time";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
@@ -78,6 +78,7 @@ export function ExecutionsList({ stateMachineArn, filters, onFiltersChange }: Pr
     refetchInterval: 5_000,
   });
 
+  const problem = useQueryProblem(query);
   const [sort, setSort] = useState<ExecutionSort>(DEFAULT_EXECUTION_SORT);
   const rows = useMemo(() => {
     const all = query.data?.pages.flatMap((p) => p.executions) ?? [];
@@ -148,8 +149,8 @@ export function ExecutionsList({ stateMachineArn, filters, onFiltersChange }: Pr
           </span>
         )}
       </div>
-      <ErrorNotice error={query.error} stale={!!query.data} />
-      {query.isPending && <p className="muted">Loading executions…</p>}
+      <ErrorNotice error={problem} stale={!!query.data} />
+      {query.isPending && !problem && <p className="muted">Loading executions…</p>}
       {query.data && rows.length === 0 && <p className="muted">No executions match these filters.</p>}
       {rows.length > 0 && (
         <table className="data">

@@ -51,6 +51,18 @@ describe("outages (Chromium)", () => {
       expect(seen.loadingAfter).toBe(false);
       expect(seen.noticeLost).toBe(false);
       await screenshot(page, "outage-endpoint-down");
+      // A state machine page says it too.
+      const machine = await newPage(browser);
+      const arn = "arn:aws:states:us-east-1:123456789012:stateMachine:order-processing";
+      const onMachine = await timeToNotice(machine, `${server.url}/state-machines/${encodeURIComponent(arn)}`, 6_000);
+      expect(onMachine.ms).toBeLessThan(3_000);
+      expect(onMachine.text).toMatch(/not answering|Cannot reach/);
+      expect(onMachine.loadingAfter).toBe(false);
+      // And an execution page.
+      const execution = await newPage(browser);
+      const onExecution = await timeToNotice(execution, `${server.url}/executions/${encodeURIComponent(`${arn.replace(":stateMachine:", ":execution:")}:some-run`)}`, 3_000);
+      expect(onExecution.ms).toBeLessThan(3_000);
+      expect(onExecution.text).toMatch(/not answering|Cannot reach/);
     } finally {
       await browser.close();
     }
