@@ -213,4 +213,32 @@ describe("triage on the demo account (Chromium)", () => {
       for (const e of stat.topErrors) expect(text).toContain(e.error);
     }
   }, 120_000);
+
+  it("filters the executions list by name prefix on the server, in the URL, and by a date range", async () => {
+    // An execution far down the list: not among the rows the page loaded.
+    const deep = await site.api<ExecutionsResponse>(`/api/state-machines/${encodeURIComponent(orderArn)}/executions?limit=1000`);
+    const target = deep.executions[deep.executions.length - 1];
+    const page = await openMachine();
+    const rows = page.locator("[data-testid=execution-row]");
+    await rows.first().waitFor({ timeout: 30_000 });
+    const loaded = await rows.locator("td:nth-child(2)").allInnerTexts();
+    expect(loaded).not.toContain(target.name);
+    await page.getByLabel("Filter by name").fill(target.name.slice(0, 8));
+    await page.waitForURL(/name=/);
+    expect(new URL(page.url()).searchParams.get("name")).toBe(target.name.slice(0, 8));
+    await expect.poll(() => rows.locator("td:nth-child(2)").allInnerTexts(), { timeout: 20_000 }).toContain(target.name);
+    for (const name of await rows.locator("td:nth-child(2)").allInnerTexts()) expect(name.startsWith(target.name.slice(0, 8))).toBe(true);
+
+    // A date range from the inputs: the minute the target started.
+    await page.getByLabel("Filter by name").fill("");
+    await page.waitForURL((url) => !url.searchParams.has("name"));
+    const minute = new Date(Math.floor(target.startedAt / 60_000) * 60_000).toISOString().slice(0, 16);
+    await page.getByLabel("Started from (UTC)").fill(minute);
+    await page.getByLabel("Started until (UTC)").fill(minute);
+    await page.waitForURL(/from=\d+.*to=\d+|to=\d+.*from=\d+/);
+    await expect.poll(() => rows.locator("td:nth-child(2)").allInnerTexts(), { timeout: 20_000 }).toContain(target.name);
+    const from = Number(new URL(page.url()).searchParams.get("from"));
+    const to = Number(new URL(page.url()).searchParams.get("to"));
+    expect(to - from).toBe(59_999);
+  }, 120_000);
 });
