@@ -49,7 +49,7 @@ function PickA() {
   return (
     <>
       <p className="muted">First execution (A, the baseline): type its name or the start of it.</p>
-      <input type="search" aria-label="Find the first execution" placeholder="Execution name…" value={text} onChange={(e) => setText(e.target.value)} autoFocus />
+      <input type="search" aria-label="Find the first execution" placeholder="Execution name…" value={text} onChange={(e) => setText(e.target.value)} autoFocus style={{ width: 360 }} />
       <ErrorNotice error={problem} />
       {query.data?.open?.kind === "execution" && <Choices executions={[]} href={() => ""} openArn={query.data.open.arn} />}
       {query.data && <Choices executions={query.data.executions} href={(e) => comparePath(e.arn)} />}
@@ -85,7 +85,7 @@ function PickB({ a }: { a: string }) {
         </p>
       )}
       <p className="muted">Second execution (B), of the same state machine: newest first, or type the start of its name.</p>
-      <input type="search" aria-label="Find the second execution" placeholder="Execution name…" value={text} onChange={(e) => setText(e.target.value)} autoFocus />
+      <input type="search" aria-label="Find the second execution" placeholder="Execution name…" value={text} onChange={(e) => setText(e.target.value)} autoFocus style={{ width: 360 }} />
       <ErrorNotice error={problem} />
       {candidates.data && <Choices executions={candidates.data.executions.filter((e) => e.arn !== a)} href={(e) => comparePath(a, e.arn)} />}
     </>
@@ -96,12 +96,13 @@ function Choices({ executions, href, openArn }: { executions: ExecutionSummary[]
   if (openArn) return <p><Link href={comparePath(openArn)}>Use this execution</Link></p>;
   if (executions.length === 0) return <p className="muted">No execution matches.</p>;
   return (
-    <table className="data" data-testid="compare-choices">
+    <table className="data" data-testid="compare-choices" style={{ width: "auto", marginTop: 8 }}>
       <tbody>
         {executions.map((e) => (
           <tr key={e.arn} data-testid="compare-choice">
             <td><StatusBadge status={e.status} /></td>
             <td className="mono"><Link href={href(e)}>{e.name}</Link></td>
+            {"stateMachineName" in e && <td>{String(e.stateMachineName)}</td>}
             <td className="muted">{formatTimestamp(e.startedAt)}</td>
           </tr>
         ))}
