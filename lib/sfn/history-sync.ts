@@ -153,3 +153,14 @@ export async function getHistorySince(ctx: SfnContext, executionArn: string, aft
   const guess = history.events[after]?.id === after + 1 ? history.events.slice(after) : history.events.filter((e) => e.id > after);
   return { events: guess, finished: history.finished, lastEventId: history.lastEventId };
 }
+
+/**
+ * A history read for one use without keeping it in the shared cache (served from the cache when
+ * it is there). The error groups read every failure of a week once: kept, those histories would
+ * push out the ones people are looking at.
+ */
+export async function readHistoryOnce(ctx: SfnContext, executionArn: string): Promise<SyncedHistory> {
+  const known = ctx.cache.get<SyncedHistory>(historyKey(executionArn));
+  if (known && isFresh(known, ctx.now())) return known;
+  return ctx.flight.run(`history-once:${executionArn}`, () => sync(ctx, executionArn, undefined));
+}

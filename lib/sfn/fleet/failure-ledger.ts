@@ -15,7 +15,7 @@ import type { ExecutionStatusName, ExecutionSummary } from "@/lib/contract/api";
 import { foldHistory } from "@/lib/history";
 import { failureFromModel, type FailureRecord } from "@/lib/metrics";
 import type { SfnContext } from "../context";
-import { getSyncedHistory } from "../history-sync";
+import { readHistoryOnce } from "../history-sync";
 import { TokenBucket } from "../token-bucket";
 
 /** What was learnt from one failed execution's history, for the status it was listed with. */
@@ -126,7 +126,8 @@ export class FailureLedger {
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         this.reads++;
         try {
-          const history = await getSyncedHistory(ctx, execution.arn);
+          // Not kept in the shared cache: only the small record is.
+          const history = await readHistoryOnce(ctx, execution.arn);
           this.remember(execution, failureFromModel(execution, foldHistory(history.events)));
           this.lastError = undefined;
         } catch (error) {
