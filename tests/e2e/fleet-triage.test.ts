@@ -118,8 +118,18 @@ describe("triage on the demo account (Chromium)", () => {
       await home.waitForURL(/sort=/);
       const sort = new URL(home.url()).searchParams.get("sort");
       expect(sort).toBeTruthy();
-      const api = await site.api<FleetResponse>(`/api/fleet?sort=${sort}&dir=${new URL(home.url()).searchParams.get("dir")}`);
-      await expect.poll(() => home.locator("[data-testid=state-machine-row]").evaluateAll((els) => els.map((e) => e.getAttribute("data-name")))).toEqual(api.rows.map((r) => r.name));
+      const dir = new URL(home.url()).searchParams.get("dir");
+      // The page shows the server's order for that column (live data: compared with a fresh answer each time).
+      await expect
+        .poll(
+          async () => {
+            const api = await site.api<FleetResponse>(`/api/fleet?sort=${sort}&dir=${dir}`);
+            const shown = await home.locator("[data-testid=state-machine-row]").evaluateAll((els) => els.map((e) => e.getAttribute("data-name")));
+            return JSON.stringify(shown) === JSON.stringify(api.rows.map((r) => r.name));
+          },
+          { timeout: 20_000, interval: 1_000 },
+        )
+        .toBe(true);
     }
     await home.goto(site.url("/"));
     await home.locator("[data-testid=state-machine-row]").first().waitFor({ timeout: 60_000 });
