@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import "./globals.css";
 import { Providers } from "./providers";
 import { SourceBadge } from "@/components/ui/SourceBadge";
+import { HeaderSearch } from "@/components/search/HeaderSearch";
 
 export const metadata: Metadata = {
   title: { default: "Stepscope", template: "%s · Stepscope" },
@@ -26,7 +27,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav className="app-nav">
               <Link href="/">Fleet</Link>
               <Link href="/import">Import</Link>
+              <Link href="/compare">Compare</Link>
             </nav>
+            <HeaderSearch />
             <span className="spacer" />
             <SourceBadge />
           </header>

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
 import { CompareView } from "@/components/compare/CompareView";
+import { ComparePicker } from "@/components/compare/ComparePicker";
 
 export const metadata: Metadata = { title: "Compare executions" };
 
@@ -17,11 +18,7 @@ export default async function ComparePage({ searchParams }: Props) {
           <CompareView a={a} b={b} />
         </Suspense>
       ) : (
-        <div className="panel problem" role="alert" data-testid="compare-usage">
-          <h1>Compare two executions</h1>
-          <p>Give two executions of the same state machine: <code>/compare?a=EXECUTION_ARN&amp;b=EXECUTION_ARN</code>.</p>
-          <p className="muted">On a failed execution&apos;s page, “Compare with last success” opens this with the latest successful run.</p>
-        </div>
+        <ComparePicker a={a} />
       )}
     </main>
   );

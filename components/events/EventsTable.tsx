@@ -6,6 +6,7 @@ import type { HistoryEvent } from "@/lib/history/events";
 import type { ExecutionModel } from "@/lib/history/model";
 import { JsonView } from "@/components/json/JsonView";
 import { UI } from "@/components/timeline/palette";
+import { formatClock } from "@/lib/format/time";
 import { buildEventRows, eventTypesPresent, filterEventRows, statesPresent, type EventRow } from "./event-rows";
 
 export interface EventsTableProps {
@@ -21,7 +22,8 @@ export interface EventsTableProps {
 }
 
 const ROW_HEIGHT = 22;
-const COLUMNS = "64px 96px minmax(160px, 1.2fr) minmax(120px, 1fr) minmax(160px, 2fr)";
+/** id · since start · absolute time (UTC) · type · state · detail */
+const COLUMNS = "64px 96px 96px minmax(160px, 1.2fr) minmax(120px, 1fr) minmax(160px, 2fr)";
 
 /** The raw history, virtualised so that 25,000 rows scroll smoothly; each row opens to its JSON. */
 export function EventsTable({ events, model, startedAt, selected, onSelect, height = 420 }: EventsTableProps) {
@@ -61,6 +63,16 @@ export function EventsTable({ events, model, startedAt, selected, onSelect, heig
     if (index >= 0) virtualizer.scrollToIndex(index, { align: "start" });
     // Only a new selection scrolls; new events or filters leave the scroll position alone.
   }, [selected]);
+
+  // A new filter shows its first match: the list starts over at the top rather than keeping a
+  // scroll position that belonged to the unfiltered list (and may now be past the end).
+  const filterKey = `${type}\u0000${state}\u0000${deferredText}`;
+  const shownFilter = useRef(filterKey);
+  useEffect(() => {
+    if (shownFilter.current === filterKey) return;
+    shownFilter.current = filterKey;
+    if (visible.length > 0) virtualizer.scrollToIndex(0, { align: "start" });
+  }, [filterKey, visible.length, virtualizer]);
 
   const toggle = useCallback((id: number) => {
     setOpen((previous) => {
@@ -104,7 +116,8 @@ export function EventsTable({ events, model, startedAt, selected, onSelect, heig
       </div>
       <div role="row" style={{ ...gridStyle, ...headerRowStyle }}>
         <span>id</span>
-        <span>time</span>
+        <span title="Time since the execution started">elapsed</span>
+        <span title="Time of the event, UTC">time (UTC)</span>
         <span>type</span>
         <span>state</span>
         <span>detail</span>
@@ -157,6 +170,9 @@ const EventLine = memo(function EventLine({ row, isOpen, isSelected, onToggle, o
       </span>
       <span title={row.time !== undefined ? new Date(row.time).toISOString() : "unknown time"} style={{ fontVariantNumeric: "tabular-nums" }}>
         {formatEventOffset(row.offsetMs)}
+      </span>
+      <span data-col="absolute-time" title={row.time !== undefined ? new Date(row.time).toISOString() : "unknown time"} style={{ fontVariantNumeric: "tabular-nums", color: UI.muted }}>
+        {row.time !== undefined ? formatClock(row.time) : "—"}
       </span>
       <span style={{ ...cellStyle, color: failing ? "#CF222E" : UI.text }} data-after-end={row.afterEnd || undefined}>
         {row.type}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import type { ExecutionDetail, ExecutionsResponse } from "@/lib/contract/api";
 import { apiPaths, fetchJson, queryKeys } from "@/lib/queries";
+import { lastSuccessBefore } from "@/components/compare/last-success";
 
 const UNSUCCESSFUL = new Set(["FAILED", "TIMED_OUT", "ABORTED"]);
 
@@ -18,10 +19,10 @@ export function comparePath(a: string, b: string): string {
  */
 export function CompareWithLastSuccess({ execution }: { execution: ExecutionDetail }) {
   const wanted = UNSUCCESSFUL.has(execution.status) && !!execution.stateMachineArn;
+  const params = lastSuccessBefore(execution);
   const last = useQuery({
-    queryKey: queryKeys.executions(execution.stateMachineArn, { status: "SUCCEEDED", limit: "1" }),
-    queryFn: ({ signal }) =>
-      fetchJson<ExecutionsResponse>(apiPaths.executions(execution.stateMachineArn, { status: "SUCCEEDED", limit: 1 }), { signal }),
+    queryKey: queryKeys.executions(execution.stateMachineArn, { status: params.status, to: String(params.to), limit: "1" }),
+    queryFn: ({ signal }) => fetchJson<ExecutionsResponse>(apiPaths.executions(execution.stateMachineArn, params), { signal }),
     enabled: wanted,
     staleTime: 60_000,
   });

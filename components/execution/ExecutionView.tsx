@@ -3,7 +3,7 @@
 import { useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { ExecutionResponse } from "@/lib/contract/api";
-import { apiPaths, fetchJson, queryKeys } from "@/lib/queries";
+import { apiPaths, fetchJson, queryKeys, useQueryProblem } from "@/lib/queries";
 import { useExecutionHistory } from "@/lib/queries/use-execution-history";
 import { useNow } from "@/components/ui/use-now";
 import { ExecutionActions } from "./ExecutionActions";
@@ -34,9 +34,11 @@ export function ExecutionView({ arn }: { arn: string }) {
   historyFinished.current = !!history.data?.finished;
   const live = !!execution && hasHistoryApi && !history.data?.finished;
   const now = useNow(live ? 1_000 : 0);
+  // From the first failed attempt on, not after every retry (an outage shows at once).
+  const problem = useQueryProblem(description);
 
-  if (description.error && !execution) {
-    return <ExecutionProblem arn={arn} error={description.error} onRetry={() => description.refetch()} />;
+  if (problem && !execution) {
+    return <ExecutionProblem arn={arn} error={problem} onRetry={() => description.refetch()} />;
   }
   if (!execution) return <p className="muted page-loading">Loading execution…</p>;
   return (

@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { Fragment } from "react";
 import type { FleetRow, FleetSort } from "@/lib/contract/api";
-import { formatDuration, formatRelative } from "@/lib/format/time";
+import { formatDuration, formatRelative, formatTimestamp } from "@/lib/format/time";
 import { visibleText } from "@/lib/security/visible-text";
+import { coverageText } from "./coverage-text";
 import { Sparkline } from "@/components/metrics";
 import { formatPercent } from "@/components/metrics/chart-format";
 import styles from "./Fleet.module.css";
@@ -23,14 +25,14 @@ interface Props {
 }
 
 const COUNT_COLUMNS = [
-  { key: "runningNow", label: "Running now", tone: undefined },
-  { key: "succeeded", label: "Succeeded", tone: undefined },
-  { key: "failed", label: "Failed", tone: "bad" },
-  { key: "timedOut", label: "Timed out", tone: "warn" },
-  { key: "aborted", label: "Aborted", tone: "warn" },
+  { key: "runningNow", sort: "running", label: "Running", tone: undefined },
+  { key: "succeeded", sort: "succeeded", label: "Succeeded", tone: undefined },
+  { key: "failed", sort: "failed", label: "Failed", tone: "bad" },
+  { key: "timedOut", sort: "timedOut", label: "Timed out", tone: "warn" },
+  { key: "aborted", sort: "aborted", label: "Aborted", tone: "warn" },
 ] as const;
 
-/** One row per state machine for the selected window; headers sort (server side). */
+/** One row per state machine for the selected window; every header sorts (server side). */
 export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props) {
   const header = (label: string, key: FleetSort | undefined, left = false, title?: string) => (
     <th className={left ? styles.left : undefined} aria-sort={key && sort.sort === key ? (sort.dir === "asc" ? "ascending" : "descending") : undefined} title={title}>
@@ -38,7 +40,7 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props)
         <button
           type="button"
           className={`${styles.sortButton} ${sort.sort === key ? styles.sortActive : ""}`}
-          onClick={() => onSort({ sort: key, dir: sort.sort === key ? (sort.dir === "asc" ? "desc" : "asc") : key === "name" ? "asc" : "desc" })}
+          onClick={() => onSort({ sort: key, dir: sort.sort === key ? (sort.dir === "asc" ? "desc" : "asc") : key === "name" || key === "type" ? "asc" : "desc" })}
         >
           {label}
           {sort.sort === key ? (sort.dir === "asc" ? " ▲" : " ▼") : ""}
@@ -53,15 +55,17 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props)
       <table className={styles.table} data-testid="state-machine-table">
         <thead>
           <tr>
+            {header("Health", "health", true, "Unhealthy first: recent error rate, weighted by volume")}
             {header("State machine", "name", true)}
-            <th className={styles.left}>Type</th>
+            {header("Type", "type", true)}
             {header("Started", "started")}
-            {COUNT_COLUMNS.map((c) => <th key={c.key}>{c.label}</th>)}
-            {header("Error rate", "health", false, "Sorted by health: recent error rate, weighted by volume")}
-            <th>p50</th>
+            {COUNT_COLUMNS.map((c) => <Fragment key={c.key}>{header(c.label, c.sort)}</Fragment>)}
+            {header("Error rate", "errorRate")}
+            {header("p50", "p50")}
             {header("p90", "p90")}
-            <th>p99</th>
+            {header("p99", "p99")}
             {header("Errors", "errors", true)}
+            {header("Failing since", "failingSince", true, "When the current run of failures began: the newest finished executions all failed since then")}
           </tr>
         </thead>
         <tbody>
@@ -74,17 +78,21 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props)
                   title={row.summary ? healthLabel(row.summary.health, row.summary.errors) : "No numbers"}
                   aria-hidden
                 />
+                <span className="sr-only">{row.summary ? healthLabel(row.summary.health, row.summary.errors) : "No numbers"}</span>
+              </td>
+              <td className={styles.left}>
                 <Link className={styles.name} href={stateMachineHref(row.arn)}>{visibleText(row.name)}</Link>
                 {row.coverage.partial && row.summary && (
                   <span
-                    className={styles.flag}
-                    title={
-                      row.coverage.capped
-                        ? `Only the newest ${row.coverage.indexed.toLocaleString("en-US")} executions are kept; numbers cover part of the window.`
-                        : "Some executions of this window are still being listed; numbers are a lower bound and fill in on the next refreshes."
-                    }
+                    className={styles.flagLine}
+                    title={coverageText(row.coverage, row.summary.window)}
                   >
-                    partial
+                    partial: since {formatRelative(row.coverage.countedFrom, now)}
+                  </span>
+                )}
+                {!row.coverage.partial && row.coverage.sourceFrom !== undefined && row.summary && (
+                  <span className={styles.flagLine} title={coverageText(row.coverage, row.summary.window)}>
+                    source holds {formatDuration(row.summary.window.to - row.coverage.sourceFrom)} of the window
                   </span>
                 )}
                 {row.figuresFrom === "metrics" && (
@@ -107,7 +115,7 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props)
                 )}
               </td>
               <td className={styles.left}><span className="type-tag">{row.type === "EXPRESS" ? "Express" : "Standard"}</span></td>
-              <RowNumbers row={row} />
+              <RowNumbers row={row} now={now} />
             </tr>
           ))}
         </tbody>
@@ -116,11 +124,11 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props)
   );
 }
 
-function RowNumbers({ row }: { row: FleetRow }) {
+function RowNumbers({ row, now }: { row: FleetRow; now: number }) {
   const s = row.summary;
   if (!s) {
     return (
-      <td colSpan={11} className={styles.unavailable} data-col="unavailable">
+      <td colSpan={12} className={styles.unavailable} data-col="unavailable">
         {row.unavailable ?? (row.coverage.error ? `No numbers yet: ${row.coverage.error}` : "Not listed yet.")}
       </td>
     );
@@ -145,8 +153,11 @@ function RowNumbers({ row }: { row: FleetRow }) {
       <td data-col="p90">{formatDuration(s.p90)}</td>
       <td data-col="p99">{formatDuration(s.p99)}</td>
       <td className={styles.left} data-col="errors">
-        <Sparkline values={s.errorSparkline} label="errors" width={96} />
+        <Sparkline values={s.errorSparkline} label="errors" width={72} />
         <span className={s.errors > 0 ? styles.bad : styles.zero} style={{ marginLeft: 6 }}>{count(s.errors)}</span>
+      </td>
+      <td className={styles.left} data-col="failingSince" title={row.failingSince !== undefined ? formatTimestamp(row.failingSince) : "The newest finished execution succeeded"}>
+        {row.failingSince !== undefined ? <span className={styles.bad}>{formatRelative(row.failingSince, now)}</span> : <span className={styles.zero}>—</span>}
       </td>
     </>
   );

@@ -2,8 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { FleetResponse, FleetSort } from "@/lib/contract/api";
-import { fetchJson } from "@/lib/queries";
+import { FLEET_SORTS, type FleetResponse, type FleetSort } from "@/lib/contract/api";
+import { fetchJson, useQueryProblem } from "@/lib/queries";
 import { formatRelative, formatTimestamp } from "@/lib/format/time";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { useNow } from "@/components/ui/use-now";
@@ -16,7 +16,7 @@ import { WindowPicker } from "./WindowPicker";
 
 const REFRESH_MS = 10_000;
 const PAGE_SIZE = 50;
-const SORTS: FleetSort[] = ["health", "name", "errors", "started", "p90"];
+const SORTS: readonly FleetSort[] = FLEET_SORTS;
 
 /** The home page: every state machine's health over the selected window; window, sort and search in the URL. */
 export function FleetView() {
@@ -25,7 +25,7 @@ export function FleetView() {
   const sortParam = params.get("sort") as FleetSort | null;
   const sort: FleetSortState = {
     sort: sortParam && SORTS.includes(sortParam) ? sortParam : "health",
-    dir: params.get("dir") === "asc" ? "asc" : params.get("dir") === "desc" ? "desc" : sortParam === "name" ? "asc" : "desc",
+    dir: params.get("dir") === "asc" ? "asc" : params.get("dir") === "desc" ? "desc" : sortParam === "name" || sortParam === "type" ? "asc" : "desc",
   };
   const q = params.get("q") ?? "";
   const [search, setSearch] = useState(q);
@@ -49,7 +49,8 @@ export function FleetView() {
     refetchInterval: REFRESH_MS,
     placeholderData: keepPreviousData,
   });
-  const { data, error, isPending } = query;
+  const { data, isPending } = query;
+  const error = useQueryProblem(query);
 
   return (
     <section className="panel">
@@ -63,7 +64,7 @@ export function FleetView() {
             update((p) => writeWindow(p, next));
           }}
         />
-        <input className={styles.search} type="search" aria-label="Search state machines by name" placeholder="Search by name…" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input className={styles.search} type="search" aria-label="Search state machines by name" placeholder="Filter state machines by name…" value={search} onChange={(e) => setSearch(e.target.value)} />
         <span className={styles.grow} />
         {data && (
           <span className={styles.meta} title={`${formatTimestamp(data.window.from)} → ${formatTimestamp(data.window.to)}`}>
@@ -72,7 +73,7 @@ export function FleetView() {
         )}
       </div>
       <ErrorNotice error={error} stale={!!data} />
-      {isPending && <p className="muted">Loading state machines…</p>}
+      {isPending && !error && <p className="muted">Loading state machines…</p>}
       {data && data.rows.length === 0 && (
         <p className="muted">{q ? `No state machine name contains “${q}”.` : `This source has no state machines in ${data.source.region}.`}</p>
       )}

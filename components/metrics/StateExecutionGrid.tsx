@@ -6,8 +6,8 @@ import { OUTCOME_LOOKS } from "./palette";
 
 export interface StateExecutionGridProps {
   grid: GridModel;
-  /** Called when a cell is clicked: open that execution at that state. */
-  onSelect?: (executionArn: string, stateName: string) => void;
+  /** Where a cell links to: that execution at that state (a real link: open in a new tab, copy it). */
+  cellHref?: (executionArn: string, stateName: string) => string;
   cellSize?: number;
   showLegend?: boolean;
 }
@@ -17,7 +17,7 @@ export interface StateExecutionGridProps {
  * began failing at 14:05 shows as a run of ✕ from one column on. Each square has a symbol as
  * well as a colour, and a hover title with the execution, its start time and the outcome.
  */
-export function StateExecutionGrid({ grid, onSelect, cellSize = 14, showLegend = true }: StateExecutionGridProps) {
+export function StateExecutionGrid({ grid, cellHref, cellSize = 14, showLegend = true }: StateExecutionGridProps) {
   if (grid.columns.length === 0 || grid.rows.length === 0) {
     return <p className="muted">No executions with histories in this window yet.</p>;
   }
@@ -49,7 +49,7 @@ export function StateExecutionGrid({ grid, onSelect, cellSize = 14, showLegend =
                 </th>
                 {row.cells.map((cell, i) => (
                   <td key={grid.columns[i].executionArn} style={{ padding: 0 }}>
-                    <GridSquare cell={cell} column={grid.columns[i]} stateName={row.stateName} size={cellSize} onSelect={onSelect} />
+                    <GridSquare cell={cell} column={grid.columns[i]} stateName={row.stateName} size={cellSize} href={cellHref?.(grid.columns[i].executionArn, row.stateName)} />
                   </td>
                 ))}
               </tr>
@@ -62,19 +62,20 @@ export function StateExecutionGrid({ grid, onSelect, cellSize = 14, showLegend =
   );
 }
 
-function GridSquare({ cell, column, stateName, size, onSelect }: { cell: GridCell; column: GridColumn; stateName: string; size: number; onSelect?: (arn: string, state: string) => void }) {
+function GridSquare({ cell, column, stateName, size, href }: { cell: GridCell; column: GridColumn; stateName: string; size: number; href?: string }) {
   const title = cellTitle(cell, column, stateName);
+  const style = { display: "block", padding: 0, margin: 0, lineHeight: 0 } as const;
+  if (!href) {
+    return (
+      <span title={title} aria-label={title} role="img" data-outcome={cell.outcome} style={style}>
+        <OutcomeSquare outcome={cell.outcome} size={size} />
+      </span>
+    );
+  }
   return (
-    <button
-      type="button"
-      title={title}
-      aria-label={title}
-      data-outcome={cell.outcome}
-      onClick={onSelect ? () => onSelect(column.executionArn, stateName) : undefined}
-      style={{ display: "block", padding: 0, margin: 0, border: 0, background: "none", cursor: onSelect ? "pointer" : "default", lineHeight: 0 }}
-    >
+    <a href={href} title={title} aria-label={title} data-outcome={cell.outcome} data-testid="grid-cell" style={style}>
       <OutcomeSquare outcome={cell.outcome} size={size} />
-    </button>
+    </a>
   );
 }
 

@@ -24,7 +24,8 @@ export const BAR_CURSOR = { fill: "rgba(11, 99, 206, 0.08)" };
  * (seconds, minutes or dates); with no buckets there are no ticks, so any width will do.
  */
 export function bucketXAxisProps(buckets: ReadonlyArray<{ from: number; to: number }>) {
-  const bucketMs = buckets.length > 0 ? buckets[0].to - buckets[0].from : 60_000;
+  // The first and last buckets are cut by the window's edges; the widest one is the grid's size.
+  const bucketMs = buckets.reduce((widest, b) => Math.max(widest, b.to + 1 - b.from), 0) || 60_000;
   return { dataKey: "from", tickFormatter: (ms: number) => formatBucketTick(ms, bucketMs), minTickGap: 24, ...AXIS_PROPS };
 }
 

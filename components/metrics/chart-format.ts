@@ -11,12 +11,13 @@ export function formatBucketTick(ms: number, bucketMs: number): string {
   return iso.slice(11, 16);
 }
 
-/** A tooltip title for a bucket: "2026-11-25 14:05–14:06 UTC". */
+/** A tooltip title for a bucket whose last instant is `to` (inclusive): "2026-11-25 14:05–14:06 UTC". */
 export function formatBucketRange(from: number, to: number): string {
+  const end = to + 1;
   const a = new Date(from).toISOString();
-  const b = new Date(to).toISOString();
+  const b = new Date(end).toISOString();
   const sameDay = a.slice(0, 10) === b.slice(0, 10);
-  const clock = (iso: string) => (to - from < 60_000 ? iso.slice(11, 19) : iso.slice(11, 16));
+  const clock = (iso: string) => (end - from < 60_000 || from % 60_000 !== 0 || end % 60_000 !== 0 ? iso.slice(11, 19) : iso.slice(11, 16));
   return `${a.slice(0, 10)} ${clock(a)}–${sameDay ? "" : `${b.slice(0, 10)} `}${clock(b)} UTC`;
 }
 

@@ -1,11 +1,10 @@
 "use client";
 
 import { useCallback, useMemo } from "react";
-import { useRouter } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ExecutionStatusName, MachineMetricsResponse, StateMachineResponse } from "@/lib/contract/api";
 import type { GraphOverlay } from "@/lib/asl/overlay";
-import { apiPaths, fetchJson, queryKeys } from "@/lib/queries";
+import { apiPaths, fetchJson, queryKeys, useQueryProblem } from "@/lib/queries";
 import { formatRelative, formatTimestamp } from "@/lib/format/time";
 import { StateGraph } from "@/components/graph";
 import { ErrorGroupsTable, MetricPanel, StateExecutionGrid } from "@/components/metrics";
@@ -18,6 +17,7 @@ import { fleetKeys, fleetPaths } from "@/components/fleet/fleet-api";
 import { useUrlState } from "@/components/fleet/use-url-state";
 import { MACHINE_WINDOW_KEYS, windowFromSearch, writeWindow } from "@/components/fleet/window-params";
 import { WindowPicker } from "@/components/fleet/WindowPicker";
+import { coverageText } from "@/components/fleet/coverage-text";
 import { MachineCharts } from "./MachineCharts";
 import { MachineKpis } from "./MachineKpis";
 import { StateStatsTable } from "./StateStatsTable";
@@ -35,7 +35,6 @@ function executionHref(arn: string, state?: string): string {
  * executions list. Window and list filters live in the URL.
  */
 export function StateMachineView({ arn }: { arn: string }) {
-  const router = useRouter();
   const { params, update } = useUrlState();
   const filters = filtersFromParams(params);
   const window = windowFromSearch(params, MACHINE_WINDOW_KEYS);
@@ -60,11 +59,13 @@ export function StateMachineView({ arn }: { arn: string }) {
   const m = metrics.data;
   // Express machines, and windows older than the index keeps, are drawn from CloudWatch metrics.
   const fromMetrics = m?.figuresFrom === "metrics" || sm?.type === "EXPRESS";
+  const descriptionProblem = useQueryProblem(description);
+  const metricsProblem = useQueryProblem(metrics);
 
   const setFilters = useCallback(
     (next: ExecutionFilters) =>
       update((p) => {
-        for (const key of ["status", "from", "to"] as const) {
+        for (const key of ["status", "from", "to", "name"] as const) {
           const value = next[key];
           if (value === undefined) p.delete(key);
           else p.set(key, String(value));
@@ -80,7 +81,7 @@ export function StateMachineView({ arn }: { arn: string }) {
     return out;
   }, [m]);
 
-  if (description.error && !sm) return <ExecutionProblem what="state machine" arn={arn} error={description.error} onRetry={() => description.refetch()} />;
+  if (descriptionProblem && !sm) return <ExecutionProblem what="state machine" arn={arn} error={descriptionProblem} onRetry={() => description.refetch()} />;
   if (!sm) return <p className="muted page-loading">Loading state machine…</p>;
 
   return (
@@ -103,17 +104,18 @@ export function StateMachineView({ arn }: { arn: string }) {
           </p>
         )}
         {m && m.figuresFrom !== "metrics" && (
-          <p className={styles.note}>
+          <p className={styles.note} data-testid="machine-window">
             {formatTimestamp(m.window.from)} → {formatTimestamp(m.window.to)} · {m.coverage.indexed.toLocaleString("en-US")} executions indexed · updated{" "}
             {formatRelative(m.fetchedAt, now)}
-            {m.coverage.partial &&
-              (m.coverage.capped
-                ? ` · partial: only the newest ${m.coverage.indexed.toLocaleString("en-US")} executions are kept, the window starts earlier`
-                : " · partial: older executions of this window are still being listed")}
+          </p>
+        )}
+        {m && coverageText(m.coverage, m.window) && (
+          <p className="notice notice-warn" role="note" data-testid="coverage-note">
+            {coverageText(m.coverage, m.window)}
           </p>
         )}
       </section>
-      <ErrorNotice error={description.error ?? metrics.error} stale />
+      <ErrorNotice error={descriptionProblem ?? metricsProblem} stale={!!m} />
       {m?.coverage.error && <ErrorNotice title="Listing failed" error={new Error(m.coverage.error)} stale />}
 
       {fromMetrics ? (
@@ -127,25 +129,26 @@ export function StateMachineView({ arn }: { arn: string }) {
         </>
       ) : (
         <>
-          {m ? <MachineCharts metrics={m} onSelectBucket={(range) => setFilters({ status: filters.status, from: range.from, to: range.to - 1 })} /> : <p className="muted">Loading metrics…</p>}
+          {m ? <MachineCharts metrics={m} onSelectBucket={(range) => setFilters({ status: filters.status, from: range.from, to: range.to })} /> : <p className="muted">Loading metrics…</p>}
           <div className={styles.row}>
-            <MetricPanel title="Definition" note={m ? `failures per state in ${m.sample.recent + m.sample.failures} sampled executions` : "as deployed today"}>
+            <MetricPanel title="Definition" note={m ? `failures per failing state, ${failureProgress(m)}` : "as deployed today"}>
               <StateGraph definition={sm.definition} overlay={overlay} height={560} selected={selectedState} onSelect={selectState} />
             </MetricPanel>
             <div className={styles.stack}>
               <MetricPanel title="States × executions" note={m ? `the ${m.grid.columns.length} newest finished executions; click a cell to open it` : undefined}>
-                {m && <StateExecutionGrid grid={m.grid} onSelect={(executionArn, state) => router.push(executionHref(executionArn, state))} cellSize={13} />}
+                {m && <StateExecutionGrid grid={m.grid} cellHref={executionHref} cellSize={13} />}
               </MetricPanel>
               <MetricPanel title="Per-state statistics" note="from the sampled histories">
                 {m && <StateStatsTable stats={m.stateStats} selected={selectedState} onSelect={selectState} />}
               </MetricPanel>
             </div>
           </div>
-          <MetricPanel
-            title="Error groups"
-            note={m ? `grouped from ${sampledFailures(m)} sampled failures spread over the window (of ${m.sample.failuresInWindow} in it)` : undefined}
-          >
-            {m && <ErrorGroupsTable groups={m.errorGroups} now={now} executionHref={(a) => executionHref(a)} />}
+          <MetricPanel title="Error groups" note={m ? `every failure of the window by error and cause: ${failureProgress(m)}` : undefined}>
+            {m && m.errorGroups.length === 0 && m.sample.failuresInWindow > 0 ? (
+              <p className="muted">Reading the failures&apos; histories: {m.sample.failures.toLocaleString("en-US")} of {m.sample.failuresInWindow.toLocaleString("en-US")} in.</p>
+            ) : (
+              m && <ErrorGroupsTable groups={m.errorGroups} now={now} executionHref={executionHref} />
+            )}
           </MetricPanel>
           <ExecutionsList stateMachineArn={arn} filters={filters} onFiltersChange={setFilters} />
         </>
@@ -154,9 +157,12 @@ export function StateMachineView({ arn }: { arn: string }) {
   );
 }
 
-/** Failures whose histories were read and grouped. */
-function sampledFailures(m: MachineMetricsResponse): number {
-  return m.errorGroups.reduce((n, g) => n + g.count, 0);
+/** "all 941 failures read", or, while reading is under way, "642 of 941 failures read so far". */
+function failureProgress(m: MachineMetricsResponse): string {
+  const { failures, failuresInWindow } = m.sample;
+  const n = (x: number) => x.toLocaleString("en-US");
+  if (failures >= failuresInWindow) return failuresInWindow === 1 ? "the 1 failure read" : `all ${n(failuresInWindow)} failures read`;
+  return `${n(failures)} of ${n(failuresInWindow)} failures read so far (each failure's history is read once); ranked by what is known`;
 }
 
 const STATUSES = new Set(["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"]);
@@ -169,5 +175,6 @@ function filtersFromParams(params: URLSearchParams): ExecutionFilters {
     status: status && STATUSES.has(status) ? (status as ExecutionStatusName) : undefined,
     from: Number.isFinite(from) && from > 0 ? from : undefined,
     to: Number.isFinite(to) && to > 0 ? to : undefined,
+    name: params.get("name") || undefined,
   };
 }

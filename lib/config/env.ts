@@ -22,6 +22,8 @@ export interface StepscopeConfig {
   callTimeoutMs: number;
   /** Budget of the shared server cache, in bytes (entries sized by their JSON length). */
   cacheBytes: number;
+  /** STEPSCOPE_FAILURE_READS_PER_SECOND: failed executions' histories read per second for error groups. */
+  failureReadsPerSecond: number;
   /** Whether credentials were configured for the SDK's default chain (emulator only cares). */
   hasCredentials: boolean;
   /** CloudWatch Logs and CloudWatch endpoints (emulator only): their own AWS_ENDPOINT_URL_* or the Step Functions one. */
@@ -68,6 +70,7 @@ const envSchema = z.object({
     z.url({ protocol: /^https?$/, error: "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS must be an http(s) URL" }).optional(),
   ),
   AWS_ENDPOINT_URL_CLOUDWATCH: optionalText.pipe(z.url({ protocol: /^https?$/, error: "AWS_ENDPOINT_URL_CLOUDWATCH must be an http(s) URL" }).optional()),
+  STEPSCOPE_FAILURE_READS_PER_SECOND: intInRange("STEPSCOPE_FAILURE_READS_PER_SECOND", 1, 400),
   AWS_ACCESS_KEY_ID: optionalText,
   AWS_PROFILE: optionalText,
 });
@@ -106,6 +109,7 @@ export function parseConfig(env: Record<string, string | undefined>): StepscopeC
     maxAttempts: e.STEPSCOPE_SFN_MAX_ATTEMPTS ?? 4,
     callTimeoutMs: e.STEPSCOPE_SFN_TIMEOUT_MS ?? 20_000,
     cacheBytes: (e.STEPSCOPE_CACHE_MB ?? 64) * 1024 * 1024,
+    failureReadsPerSecond: e.STEPSCOPE_FAILURE_READS_PER_SECOND ?? 5,
     hasCredentials: Boolean(e.AWS_ACCESS_KEY_ID || e.AWS_PROFILE),
     // Emulators (moto, LocalStack, the demo's own server) serve every service on one port.
     logsEndpoint: source === "emulator" ? (e.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ?? e.AWS_ENDPOINT_URL_SFN) : undefined,

@@ -198,6 +198,13 @@ export interface FleetCoverage {
   refreshedAt?: number;
   /** The last refresh failed with this message; the numbers are from before it. */
   error?: string;
+  /**
+   * Present when the figures start later than the window: they count the executions started
+   * from this instant on (every one of them), because older ones are not listed yet or not kept.
+   */
+  countedFrom?: number;
+  /** Present when the source itself holds nothing older than this, later than the window's start (it keeps less history than the window). */
+  sourceFrom?: number;
 }
 
 export interface FleetRow {
@@ -212,9 +219,31 @@ export interface FleetRow {
   coverage: FleetCoverage;
   /** Set when the numbers come from CloudWatch metrics (Express, or a window longer than the index covers). */
   figuresFrom?: FiguresSource;
+  /** Start of the oldest of the newest finished executions that all failed: when the current run of failures began. */
+  failingSince?: number;
 }
 
-export type FleetSort = "health" | "name" | "errors" | "started" | "p90";
+export type FleetSort =
+  | "health"
+  | "name"
+  | "type"
+  | "started"
+  | "running"
+  | "succeeded"
+  | "failed"
+  | "timedOut"
+  | "aborted"
+  | "errorRate"
+  | "p50"
+  | "p90"
+  | "p99"
+  | "errors"
+  | "failingSince";
+
+/** Every sort the fleet accepts, in column order. */
+export const FLEET_SORTS: readonly FleetSort[] = [
+  "health", "name", "type", "started", "running", "succeeded", "failed", "timedOut", "aborted", "errorRate", "p50", "p90", "p99", "errors", "failingSince",
+];
 
 export interface FleetResponse {
   source: SourceInfo;
@@ -227,11 +256,11 @@ export interface FleetResponse {
 }
 
 export interface MachineMetricsSample {
-  /** Histories read for per-state numbers: the newest finished executions… */
+  /** Histories read for per-state statistics and the grid: the newest finished executions. */
   recent: number;
-  /** …plus the newest failures of the window. */
+  /** Failures of the window whose histories are read and grouped (all of them once reading is done). */
   failures: number;
-  /** Failures in the window, sampled or not. */
+  /** Failed, timed-out and aborted executions counted in the window. */
   failuresInWindow: number;
 }
 
@@ -241,11 +270,11 @@ export interface MachineMetricsResponse {
   buckets: import("@/lib/metrics/buckets").ExecutionBucket[];
   summary: import("@/lib/metrics/summary").MachineSummary;
   histogram: import("@/lib/metrics/histogram").HistogramBin[];
-  /** Grouped from the sampled failures' histories (see `sample`). */
+  /** Every failure of the window whose history is read (`sample.failures` of `sample.failuresInWindow`). */
   errorGroups: import("@/lib/metrics/error-groups").ErrorGroup[];
   stateStats: import("@/lib/metrics/state-stats").StateStats[];
   grid: import("@/lib/metrics/state-execution-grid").StateExecutionGrid;
-  /** Per-state failures in the sample, for the graph overlay. */
+  /** Failures per failing state, over the failures read (see `sample`), for the graph overlay. */
   stateFailures: Record<string, number>;
   sample: MachineMetricsSample;
   coverage: FleetCoverage;
@@ -299,3 +328,25 @@ export interface ExpressExecutionsResponse extends ExecutionsResponse {
 
 /** Where a machine's figures came from when not from the execution index. */
 export type FiguresSource = "metrics";
+// ---- Added with search (additions only) ----
+
+/** An execution found by name, with its state machine's name. */
+export interface ExecutionMatch extends ExecutionSummary {
+  stateMachineName: string;
+}
+
+/** GET /api/search?q= : an ARN opens what it names; a name or name prefix matches across every state machine. */
+export interface SearchResponse {
+  query: string;
+  /** Set when `q` is the ARN of an existing execution or state machine: open it. */
+  open?: { kind: "execution" | "stateMachine"; arn: string };
+  stateMachines: StateMachineSummary[];
+  /** Executions whose name starts with `q` (case-insensitive), newest first, across every Standard state machine. */
+  executions: ExecutionMatch[];
+  /** More executions matched than were returned. */
+  truncated: boolean;
+  /** Executions started at or after this are searched (what the index keeps). */
+  searchedFrom: number;
+  /** Standard state machines whose executions were searched. */
+  machinesSearched: number;
+}

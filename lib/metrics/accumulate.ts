@@ -45,19 +45,19 @@ export function tallyExecutions(executions: readonly ExecutionSummary[], window:
   const durationOf = new Float64Array(n);
   const finishedPerBucket = new Int32Array(b + 1);
   // Hoisted: this loop runs once per execution and is most of a refresh's cost.
-  const { from, to, bucketMs } = window;
+  const { from, to, gridFrom, bucketMs } = window;
   for (let i = 0; i < n; i++) {
     const e = executions[i];
     const status = e.status;
     if (status === "RUNNING") t.runningNow++;
     const startedAt = e.startedAt > now ? now : e.startedAt;
     // Written so that NaN fails the test too.
-    if (!(startedAt >= from && startedAt < to)) {
+    if (!(startedAt >= from && startedAt <= to)) {
       bucketOf[i] = -1;
       t.skipped++;
       continue;
     }
-    const index = Math.floor((startedAt - from) / bucketMs);
+    const index = Math.floor((startedAt - gridFrom) / bucketMs);
     bucketOf[i] = index;
     let finished = true;
     switch (status) {

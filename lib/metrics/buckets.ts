@@ -2,10 +2,13 @@ import type { ExecutionSummary, StatusCounts } from "@/lib/contract/api";
 import { errorsIn, finishedIn, tallyExecutions, type BucketTallies } from "./accumulate";
 import { percentilesInPlace } from "./percentile";
 import { errorRate } from "./status";
-import { resolveWindow, type ResolvedWindow, type WindowSpec } from "./windows";
+import { bucketEnd, bucketStart, resolveWindow, type ResolvedWindow, type WindowSpec } from "./windows";
 
 export interface ExecutionBucket {
-  /** Bucket start (inclusive) and end (exclusive), epoch ms: what `onSelectBucket` hands on. */
+  /**
+   * First and last instant of the bucket, both inclusive, epoch ms: the executions API's
+   * `from`/`to` for "list these executions". The first and last buckets are cut by the window.
+   */
   from: number;
   to: number;
   /** Executions that started in this bucket, by their status now. */
@@ -50,10 +53,9 @@ export function bucketsFromTallies(t: BucketTallies, resolved: ResolvedWindow): 
     };
     const finished = finishedIn(t, k);
     const errors = errorsIn(t, k);
-    const from = resolved.from + k * resolved.bucketMs;
     buckets.push({
-      from,
-      to: from + resolved.bucketMs,
+      from: bucketStart(resolved, k),
+      to: bucketEnd(resolved, k),
       counts,
       started: finished + t.running[k] + t.pendingRedrive[k],
       finished,

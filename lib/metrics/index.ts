@@ -13,3 +13,4 @@ export * from "./error-groups";
 export * from "./failure-records";
 export * from "./state-stats";
 export * from "./state-execution-grid";
+export * from "./failing-since";

@@ -15,15 +15,15 @@
 /** Causes may be 256 KiB; the first part is what tells failures apart, and it keeps grouping cheap. */
 const MAX_CAUSE_CHARS = 2_000;
 const MAX_KEY_CHARS = 500;
-const MAX_QUOTED_CHARS = 200;
 
 export function normaliseCause(cause: string | undefined | null): string {
   if (!cause) return "";
-  const key = scan(messageOf(cause.length > MAX_CAUSE_CHARS ? cause.slice(0, MAX_CAUSE_CHARS) : cause));
+  const cut = cause.length > MAX_CAUSE_CHARS;
+  const key = scan(messageOf(cut ? cause.slice(0, MAX_CAUSE_CHARS) : cause), cut);
   return key.length > MAX_KEY_CHARS ? `${key.slice(0, MAX_KEY_CHARS)}…` : key;
 }
 
-function scan(s: string): string {
+function scan(s: string, cut = false): string {
   let out = "";
   let i = 0;
   const n = s.length;
@@ -44,7 +44,7 @@ function scan(s: string): string {
       continue;
     }
     if (c === 34 /* " */ || (c === 39 /* ' */ && (i === 0 || !isWordChar(s.charCodeAt(i - 1))))) {
-      const close = closingQuote(s, i, c);
+      const close = closingQuote(s, i, c, cut);
       // A double-quoted string followed by ":" is a JSON key: part of the shape, kept.
       if (close > 0 && !(c === 34 && s.charCodeAt(nextNonSpace(s, close + 1)) === 58)) {
         out += c === 34 ? '"<v>"' : "'<v>'";
@@ -215,14 +215,19 @@ function nextNonSpace(s: string, from: number): number {
   return k;
 }
 
-function closingQuote(s: string, open: number, quote: number): number {
-  const limit = Math.min(s.length, open + 2 + MAX_QUOTED_CHARS);
-  for (let k = open + 1; k < limit; k++) {
+/**
+ * Where a quoted value ends, however long it is: AWS quotes the whole state input in causes
+ * ("… could not be found in the input '{"order":{…}}'"), and an input cut off at 200 characters
+ * made one failure into as many groups as there were input shapes. A single-quoted value still
+ * open where the cause was cut runs to the end (the cut is inside it).
+ */
+function closingQuote(s: string, open: number, quote: number, cut: boolean): number {
+  for (let k = open + 1; k < s.length; k++) {
     const c = s.charCodeAt(k);
     if (c === quote) return k;
     if (c === 10 /* \n */) return -1;
   }
-  return -1;
+  return cut && quote === 39 ? s.length : -1;
 }
 
 /**

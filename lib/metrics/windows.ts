@@ -1,9 +1,9 @@
 /**
- * Time windows and their buckets. A preset window ends at `now`; buckets are aligned to round
- * times (a 1 h window has 1-minute buckets starting on the minute) so that the same bucket
- * means the same minutes on every refresh and for every viewer. Because of that alignment the
- * bucketed range starts at or slightly before `now - window` and ends at the end of the
- * bucket holding `now`.
+ * Time windows and their buckets. A window is exactly what it says: "24h" is the executions
+ * started from `now - 24 h` up to and including `now`, never more. Bucket edges are aligned to
+ * round times (a 1 h window has 1-minute buckets starting on the minute) so that the same
+ * bucket means the same minutes on every refresh and for every viewer; the first and the last
+ * bucket are therefore cut by the window's edges (a bucket never reaches outside the window).
  */
 export type WindowPreset = "15m" | "1h" | "24h" | "7d" | "30d" | "90d";
 
@@ -15,10 +15,12 @@ export interface CustomWindow {
 export type WindowSpec = WindowPreset | CustomWindow;
 
 export interface ResolvedWindow {
-  /** Start of the first bucket (inclusive), epoch ms. */
+  /** First instant of the window (inclusive), epoch ms. */
   from: number;
-  /** End of the last bucket (exclusive), epoch ms. */
+  /** Last instant of the window (inclusive), epoch ms: `now` for a preset. */
   to: number;
+  /** Where the round bucket grid starts (at or before `from`): bucket k starts at gridFrom + k·bucketMs, cut to the window. */
+  gridFrom: number;
   bucketMs: number;
   bucketCount: number;
   /** "1h", "24h", … or "custom". */
@@ -79,16 +81,26 @@ export function resolveWindow(spec: WindowSpec, now: number): ResolvedWindow {
     label = "1h";
   }
   const bucketMs = bucketSizeFor(end - start);
-  const from = Math.floor(start / bucketMs) * bucketMs;
-  // The bucket holding `end` is included (for a preset, the bucket holding now).
-  const to = (Math.floor(end / bucketMs) + 1) * bucketMs;
-  return { from, to, bucketMs, bucketCount: Math.round((to - from) / bucketMs), label };
+  const gridFrom = Math.floor(start / bucketMs) * bucketMs;
+  // `end` itself belongs to the window; it opens a bucket of its own only when nothing else would hold it.
+  const bucketCount = Math.floor((end - gridFrom) / bucketMs) + 1;
+  return { from: start, to: end, gridFrom, bucketMs, bucketCount, label };
 }
 
 /** Index of the bucket holding `t`, or -1 outside the window. */
 export function bucketIndexOf(window: ResolvedWindow, t: number): number {
-  if (!(t >= window.from && t < window.to)) return -1;
-  return Math.floor((t - window.from) / window.bucketMs);
+  if (!(t >= window.from && t <= window.to)) return -1;
+  return Math.floor((t - window.gridFrom) / window.bucketMs);
+}
+
+/** First instant of bucket k (inclusive). */
+export function bucketStart(window: ResolvedWindow, k: number): number {
+  return Math.max(window.from, window.gridFrom + k * window.bucketMs);
+}
+
+/** Last instant of bucket k (inclusive): the list of a bucket is `from ≤ startedAt ≤ to`, like the executions API. */
+export function bucketEnd(window: ResolvedWindow, k: number): number {
+  return Math.min(window.to, window.gridFrom + (k + 1) * window.bucketMs - 1);
 }
 
 export type ParsedWindow = { ok: true; spec: WindowSpec } | { ok: false; message: string };

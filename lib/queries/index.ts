@@ -3,3 +3,4 @@ export { fetchJson } from "./fetch-json";
 export { queryKeys } from "./keys";
 export { apiPaths } from "./paths";
 export { retryTransient, retryDelay } from "./retry";
+export { useQueryProblem } from "./use-query-problem";

@@ -6,8 +6,12 @@ export function retryTransient(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-/** Honour Retry-After when the server gave one; else exponential back-off capped at 30 s. */
+/**
+ * Honour Retry-After when the server gave one (up to 30 s); else a short back-off: the pages
+ * show the problem from the first failed attempt on (see useQueryProblem) and poll on their own,
+ * so retries are only there to ride over a blip.
+ */
 export function retryDelay(attempt: number, error: unknown): number {
-  if (error instanceof ApiError && error.retryAfterSeconds) return error.retryAfterSeconds * 1000;
-  return Math.min(30_000, 1000 * 2 ** attempt);
+  if (error instanceof ApiError && error.retryAfterSeconds) return Math.min(30_000, error.retryAfterSeconds * 1000);
+  return Math.min(30_000, 500 * 2 ** attempt);
 }

@@ -28,17 +28,24 @@ export interface ListExecutionsQuery {
   from?: number;
   /** Only executions started at or before this epoch ms. */
   to?: number;
+  /** Only executions whose name starts with this (case-insensitive). */
+  name?: string;
   cursor?: string;
   limit?: number;
 }
 
 /**
- * Without a date filter one SDK page is one of ours, so a cursor resumes at AWS's own token
- * (stable while new executions start). A date filter may discard much of a page: read bigger ones.
+ * Without a filter one SDK page is one of ours, so a cursor resumes at AWS's own token
+ * (stable while new executions start). A date or name filter may discard most of a page: read
+ * the biggest ones, so that a range hours back is reached in a few calls, not dozens.
  */
-const FILTERED_SDK_PAGE_SIZE = 100;
-/** How many SDK pages one of our pages may read while looking for matches of a date filter. */
-const MAX_SDK_PAGES_PER_CALL = 10;
+const FILTERED_SDK_PAGE_SIZE = 1000;
+/**
+ * How many SDK pages one of our pages may read while looking for matches (25,000 executions):
+ * enough to reach any range of a busy day in one call, so a page comes back filled rather than
+ * empty with a cursor.
+ */
+const MAX_SDK_PAGES_PER_CALL = 25;
 export const DEFAULT_PAGE_LIMIT = 50;
 
 export async function fetchExecutionPage(
@@ -65,8 +72,9 @@ export async function fetchExecutionPage(
  */
 export async function listExecutions(ctx: SfnContext, query: ListExecutionsQuery): Promise<ExecutionsResponse> {
   const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-  const fingerprint = JSON.stringify([query.target, query.status ?? null, query.from ?? null, query.to ?? null]);
-  const filtered = query.from !== undefined || query.to !== undefined;
+  const needle = query.name?.toLowerCase();
+  const fingerprint = JSON.stringify([query.target, query.status ?? null, query.from ?? null, query.to ?? null, needle ?? null]);
+  const filtered = query.from !== undefined || query.to !== undefined || needle !== undefined;
   const start = query.cursor
     ? decodeCursor(query.cursor, fingerprint)
     : { token: undefined, skip: 0, pageSize: filtered ? Math.max(limit, FILTERED_SDK_PAGE_SIZE) : limit };
@@ -80,6 +88,7 @@ export async function listExecutions(ctx: SfnContext, query: ListExecutionsQuery
       const execution = page.executions[i];
       if (query.from !== undefined && execution.startedAt < query.from) return { executions };
       if (query.to !== undefined && execution.startedAt > query.to) continue;
+      if (needle !== undefined && !execution.name.toLowerCase().startsWith(needle)) continue;
       executions.push(execution);
       if (executions.length === limit) {
         const resume =

@@ -187,3 +187,14 @@ export async function getHistoryAnswer(ctx: SfnContext, executionArn: string, af
   }
   return { kind: "json", value: await getHistorySince(ctx, executionArn, afterId) };
 }
+
+/**
+ * A history read for one use without keeping it in the shared cache (served from the cache when
+ * it is there). The error groups read every failure of a week once: kept, those histories would
+ * push out the ones people are looking at.
+ */
+export async function readHistoryOnce(ctx: SfnContext, executionArn: string): Promise<SyncedHistory> {
+  const known = ctx.cache.get<SyncedHistory>(historyKey(executionArn));
+  if (known && isFresh(known, ctx.now())) return known;
+  return ctx.flight.run(`history-once:${executionArn}`, () => sync(ctx, executionArn, undefined));
+}

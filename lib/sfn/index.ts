@@ -15,6 +15,7 @@ export {
   fetchExecutionPage,
   getExecutionDetail,
   listExecutions,
+  DEFAULT_PAGE_LIMIT,
   type ExecutionsTarget,
   type ListExecutionsQuery,
 } from "./executions";

@@ -110,7 +110,7 @@ describe("state machine page in demo mode (Chromium)", () => {
     const page = await newPage(site.browser);
     await page.goto(site.url(gridPath!));
     await page.locator("[data-testid=machine-charts]").waitFor({ timeout: 60_000 });
-    const failed = page.locator('[aria-label="State outcomes by execution"] button[data-outcome=failed]');
+    const failed = page.locator('[aria-label="State outcomes by execution"] a[data-outcome=failed]');
     await failed.first().waitFor({ timeout: 30_000 });
     expect(await failed.count()).toBeGreaterThan(0);
     const title = (await failed.first().getAttribute("title")) ?? "";

@@ -54,11 +54,11 @@ describe("home page in demo mode (Chromium)", () => {
     const rows = page.locator("[data-testid=state-machine-row]");
     const byName = await site.api<FleetResponse>("/api/fleet?window=1h&sort=name");
     await expect.poll(async () => rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-name")))).toEqual(byName.rows.map((r) => r.name));
-    await page.getByRole("searchbox", { name: /search/i }).fill("media");
+    await page.getByRole("searchbox", { name: "Search state machines by name" }).fill("media");
     await page.waitForURL(/q=media/);
     await expect.poll(async () => rows.count()).toBe(1);
     await page.reload();
     await expect.poll(async () => rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-name")))).toEqual(["media-pipeline"]);
-    await expect(page.getByRole("searchbox", { name: /search/i }).inputValue()).resolves.toBe("media");
+    await expect(page.getByRole("searchbox", { name: "Search state machines by name" }).inputValue()).resolves.toBe("media");
   }, 90_000);
 });

@@ -76,6 +76,7 @@ const executionsQuery = z
     from: epochMs("from"),
     to: epochMs("to"),
     cursor: z.string().max(8192, "cursor is too long").optional(),
+    name: z.string().max(80, "name (a name prefix) may be at most 80 characters").optional(),
     limit: z
       .string()
       .regex(/^\d{1,4}$/, "limit must be a whole number from 1 to 1000")
@@ -104,11 +105,13 @@ export interface ExecutionsParams {
   from?: number;
   to?: number;
   cursor?: string;
+  /** Name prefix, case-insensitive. */
+  name?: string;
   limit?: number;
 }
 
 export function parseExecutionsQuery(request: Request): ExecutionsParams {
-  const parsed = executionsQuery.safeParse(queryObject(new URL(request.url), ["status", "from", "to", "cursor", "limit"]));
+  const parsed = executionsQuery.safeParse(queryObject(new URL(request.url), ["status", "from", "to", "cursor", "name", "limit"]));
   if (!parsed.success) throw bad(firstMessage(parsed.error));
   return parsed.data;
 }

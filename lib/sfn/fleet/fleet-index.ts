@@ -3,8 +3,15 @@
  * by every viewer. A machine is refreshed at most once per interval (longer when there are many
  * machines, so the ListExecutions quota is not spent by one dashboard), one refresh in flight
  * per machine.
+ *
+ * One number per thing: the fleet row, the state machine page, its buckets and the executions
+ * list of a range all read the same executions (`countedExecutions`, `listExecutions`), so they
+ * agree for the same window.
  */
 import type {
+  ExecutionStatusName,
+  ExecutionSummary,
+  ExecutionsResponse,
   FleetCoverage,
   FleetRow,
   MachineMetricsResponse,
@@ -13,16 +20,20 @@ import type {
 import {
   buildStateExecutionGrid,
   computeMachineMetrics,
+  failingSince,
   failureFromModel,
+  isError,
   stateStats,
   summariseMachine,
-  type FailureRecord,
   type ResolvedWindow,
 } from "@/lib/metrics";
+import { loadConfig } from "@/lib/config/env";
 import type { SfnContext } from "../context";
 import { EXPRESS_COUNTS_UNAVAILABLE } from "../counts";
 import { listStateMachines } from "../state-machines";
+import { FailureLedger } from "./failure-ledger";
 import { HistoryModels } from "./history-models";
+import { pageOfIndex } from "./index-page";
 import { DEFAULT_FLEET_LIMITS, executionCapFor, refreshIntervalFor, type FleetLimits } from "./limits";
 import { MachineIndex } from "./machine-index";
 import { chooseHistorySample } from "./sample";
@@ -31,14 +42,28 @@ import { stateNamesOf } from "./state-order";
 /** Machines refreshed at once: ListExecutions has the smallest quota of the read calls. */
 const REFRESH_CONCURRENCY = 4;
 
+export interface IndexedListQuery {
+  status?: ExecutionStatusName;
+  /** Started at or after (epoch ms). */
+  from?: number;
+  /** Started at or before (epoch ms). */
+  to?: number;
+  /** Name prefix, case-insensitive. */
+  name?: string;
+  cursor?: string;
+  limit: number;
+}
+
 export class FleetIndex {
   readonly limits: FleetLimits;
   private readonly machines = new Map<string, MachineIndex>();
   private readonly models = new HistoryModels();
+  private readonly failures: FailureLedger;
   private machineCount = 1;
 
   constructor(limits: Partial<FleetLimits> = {}) {
     this.limits = { ...DEFAULT_FLEET_LIMITS, ...limits };
+    this.failures = new FailureLedger({ readsPerSecond: this.limits.failureReadsPerSecond, concurrency: this.limits.historyConcurrency });
   }
 
   machine(arn: string): MachineIndex {
@@ -81,10 +106,10 @@ export class FleetIndex {
     if (machine.type === "EXPRESS") return { ...base, unavailable: EXPRESS_COUNTS_UNAVAILABLE, coverage: { partial: false, indexed: 0 } };
     const index = await this.ensureFresh(ctx, machine.arn);
     const status = index.status();
-    const coverage = coverageOf(index, window);
+    const { executions, coverage } = countedExecutions(index, window);
     // Never listed successfully: no numbers rather than a row of zeros that looks healthy.
     if (status.error && status.executions === 0) return { ...base, coverage };
-    return { ...base, summary: summariseMachine(index.executions(), window, ctx.now()), coverage };
+    return { ...base, summary: summariseMachine(executions, window, ctx.now()), coverage, failingSince: failingSince(index.executions()) };
   }
 
   /** Everything the state machine page shows for the window. */
@@ -94,7 +119,6 @@ export class FleetIndex {
     window: ResolvedWindow,
   ): Promise<MachineMetricsResponse> {
     const now = ctx.now();
-    const emptySample = { recent: 0, failures: 0, failuresInWindow: 0 };
     if (machine.type === "EXPRESS") {
       const metrics = computeMachineMetrics([], [], window, now);
       return {
@@ -103,28 +127,25 @@ export class FleetIndex {
         stateStats: [],
         grid: { columns: [], rows: [] },
         stateFailures: {},
-        sample: emptySample,
+        sample: { recent: 0, failures: 0, failuresInWindow: 0 },
         coverage: { partial: false, indexed: 0 },
         unavailable: EXPRESS_COUNTS_UNAVAILABLE,
         fetchedAt: now,
       };
     }
     const index = await this.ensureFresh(ctx, machine.arn);
-    const executions = index.executions();
-    const sample = chooseHistorySample(executions, window, this.limits);
+    const { executions, coverage } = countedExecutions(index, window);
+    const sample = chooseHistorySample(executions, window, { sampleFinished: this.limits.sampleFinished, sampleFailures: 0 });
     const recent = await this.models.modelsFor(ctx, sample.recent, this.limits.historyConcurrency);
-    const failed = await this.models.modelsFor(ctx, sample.failures, this.limits.historyConcurrency);
-    const all = [...recent, ...failed];
-    const failures: FailureRecord[] = [];
-    for (const { execution, model } of all) {
-      const failure = failureFromModel(execution, model);
-      if (failure) failures.push(failure);
-    }
-    const metrics = computeMachineMetrics(executions, failures, window, now);
+    // The sample's failed histories are read already: the failure ledger need not read them again.
+    for (const { execution, model } of recent) if (isError(execution.status)) this.failures.remember(execution, failureFromModel(execution, model));
+    const failed = executions.filter((e) => isError(e.status));
+    const { records, unread } = this.failures.lookUp(failed);
+    this.failures.readInBackground(ctx, machine.arn, unread);
+    const metrics = computeMachineMetrics(executions, records, window, now);
     const stateOrder = machine.definition ? stateNamesOf(machine.definition) : [];
-    const stats = stateStats(all.map((s) => s.model), { stateOrder });
     const stateFailures: Record<string, number> = {};
-    for (const s of stats) if (s.failures > 0) stateFailures[s.name] = s.failures;
+    for (const record of records) if (record.state !== undefined) stateFailures[record.state] = (stateFailures[record.state] ?? 0) + 1;
     return {
       stateMachineArn: machine.arn,
       window: metrics.window,
@@ -132,20 +153,80 @@ export class FleetIndex {
       summary: metrics.summary,
       histogram: metrics.histogram,
       errorGroups: metrics.errorGroups,
-      stateStats: stats,
+      stateStats: stateStats(recent.map((s) => s.model), { stateOrder }),
       grid: buildStateExecutionGrid(recent, { lastN: this.limits.sampleFinished, stateNames: stateOrder }),
       stateFailures,
-      sample: { recent: recent.length, failures: failed.length, failuresInWindow: sample.failuresInWindow },
-      coverage: coverageOf(index, window),
+      sample: { recent: recent.length, failures: records.length, failuresInWindow: failed.length },
+      coverage,
       fetchedAt: now,
     };
   }
+
+  /** Resolves when the machine's failures queued so far are read (tests, bench). */
+  failuresSettled(arn: string): Promise<void> {
+    return this.failures.settled(arn);
+  }
+
+  /** GetExecutionHistory reads spent on failures so far. */
+  get failureReads(): number {
+    return this.failures.reads;
+  }
+
+  /**
+   * A page of the machine's executions from the index, when the index holds every execution of
+   * the asked range; undefined when it does not (the caller then lists from Step Functions).
+   * Listing from the index is what makes "click a bucket" open on exactly the executions the
+   * bucket counted, and fills every page whatever the range.
+   */
+  async listExecutions(ctx: SfnContext, stateMachineArn: string, query: IndexedListQuery): Promise<ExecutionsResponse | undefined> {
+    const index = await this.ensureFresh(ctx, stateMachineArn);
+    const status = index.status();
+    // An open-ended list reaches past the index's horizon unless the source ends inside it; a
+    // name search without a range looks through the horizon (what the index keeps).
+    const horizon = ctx.now() - this.limits.horizonMs;
+    const from = query.from ?? (status.listEndReached ? 0 : query.name ? horizon : undefined);
+    if (from === undefined || !index.isComplete(from)) return undefined;
+    return pageOfIndex(index.executionsBetween(from, query.to ?? Number.POSITIVE_INFINITY), query);
+  }
+
+  /** Executions of every indexed machine whose name starts with `prefix` (case-insensitive), newest first. */
+  searchByName(prefix: string, limit: number): ExecutionSummary[] {
+    const needle = prefix.toLowerCase();
+    const out: ExecutionSummary[] = [];
+    for (const index of this.machines.values()) {
+      for (const execution of index.executions()) if (execution.name.toLowerCase().startsWith(needle)) out.push(execution);
+    }
+    return out.sort((a, b) => b.startedAt - a.startedAt).slice(0, limit);
+  }
 }
 
-function coverageOf(index: MachineIndex, window: ResolvedWindow): FleetCoverage {
+/**
+ * What the figures of a window count: every execution of the index started in the window, from
+ * where the index is complete. When listing is still under way (or the source holds less than
+ * the window) the coverage says from when on the figures count, so nothing a person reads
+ * covers less than it says.
+ */
+function countedExecutions(index: MachineIndex, window: ResolvedWindow): { executions: readonly ExecutionSummary[]; coverage: FleetCoverage } {
   const status = index.status();
-  const partial = !index.isComplete(window.from);
-  return { partial, capped: partial && status.capped ? true : undefined, indexed: status.executions, refreshedAt: status.refreshedAt, error: status.error };
+  const countedFrom = Math.max(window.from, status.completeFrom);
+  const executions = countedFrom > window.to ? [] : index.executionsBetween(countedFrom, window.to);
+  const partial = countedFrom > window.from;
+  // The list ended: nothing older exists. Only a gap of more than two buckets is the source
+  // keeping less history; a shorter one is a quiet machine whose first execution came late.
+  const sourceFrom =
+    status.listEndReached && status.oldestStart !== undefined && status.oldestStart - window.from > 2 * window.bucketMs ? status.oldestStart : undefined;
+  return {
+    executions,
+    coverage: {
+      partial,
+      capped: partial && status.capped ? true : undefined,
+      indexed: status.executions,
+      refreshedAt: status.refreshedAt,
+      error: status.error,
+      countedFrom: partial ? countedFrom : undefined,
+      sourceFrom,
+    },
+  };
 }
 
 const byContext = new WeakMap<SfnContext, FleetIndex>();
@@ -154,9 +235,8 @@ const byContext = new WeakMap<SfnContext, FleetIndex>();
 export function fleetIndexFor(ctx: SfnContext, limits?: Partial<FleetLimits>): FleetIndex {
   let index = byContext.get(ctx);
   if (!index) {
-    index = new FleetIndex(limits);
+    index = new FleetIndex({ failureReadsPerSecond: loadConfig().failureReadsPerSecond, ...limits });
     byContext.set(ctx, index);
   }
   return index;
 }
-

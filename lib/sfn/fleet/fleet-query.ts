@@ -42,11 +42,27 @@ function compare(a: FleetRow, b: FleetRow, sort: FleetSort): number {
       return compareByHealth({ name: a.name, ...sa }, { name: b.name, ...sb });
     case "name":
       return b.name.localeCompare(a.name);
+    case "type":
+      return b.type.localeCompare(a.type);
     case "errors":
       return sb.errors - sa.errors || (sb.errorRate ?? -1) - (sa.errorRate ?? -1);
+    case "errorRate":
+      return (sb.errorRate ?? -1) - (sa.errorRate ?? -1) || sb.errors - sa.errors;
     case "started":
       return sb.started - sa.started;
+    case "running":
+      return sb.runningNow - sa.runningNow;
+    case "succeeded":
+    case "failed":
+    case "timedOut":
+    case "aborted":
+      return sb[sort] - sa[sort];
+    case "p50":
     case "p90":
-      return (sb.p90 ?? -1) - (sa.p90 ?? -1);
+    case "p99":
+      return (sb[sort] ?? -1) - (sa[sort] ?? -1);
+    case "failingSince":
+      // Failing longest first: the earliest start of a run of failures; never failing last.
+      return (a.failingSince ?? Number.POSITIVE_INFINITY) - (b.failingSince ?? Number.POSITIVE_INFINITY);
   }
 }

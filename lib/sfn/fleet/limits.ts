@@ -29,12 +29,15 @@ export interface FleetLimits {
    * then refreshed less often instead of the account being throttled.
    */
   listCallsPerSecond: number;
-  /** Histories sampled per machine for per-state stats and the grid: the newest finished ones… */
+  /** Histories sampled per machine for per-state stats and the grid: the newest finished ones (failures are all read, see failureReadsPerSecond). */
   sampleFinished: number;
-  /** …plus up to this many of the newest failures in the window. */
-  sampleFailures: number;
   /** GetExecutionHistory syncs running at once. */
   historyConcurrency: number;
+  /**
+   * Failed executions' histories read per second for error groups (each once: a finished
+   * execution never changes). The default quota refills 20 a second, shared with the pages.
+   */
+  failureReadsPerSecond: number;
 }
 
 export const DEFAULT_FLEET_LIMITS: FleetLimits = {
@@ -49,8 +52,8 @@ export const DEFAULT_FLEET_LIMITS: FleetLimits = {
   minRefreshMs: 5_000,
   listCallsPerSecond: 2,
   sampleFinished: 40,
-  sampleFailures: 40,
   historyConcurrency: 4,
+  failureReadsPerSecond: 5,
 };
 
 /** A routine refresh reads the newest page and, when something is running, one page of RUNNING ones. */

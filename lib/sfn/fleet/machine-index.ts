@@ -47,6 +47,12 @@ export interface MachineIndexStatus {
   gaps: boolean;
   /** True when the count cap dropped the oldest executions. */
   capped: boolean;
+  /** Every execution started at or after this is in the index; Infinity while the newest stretch is unread. */
+  completeFrom: number;
+  /** True when ListExecutions was read to its end: the source holds nothing older than the oldest execution kept. */
+  listEndReached: boolean;
+  /** Start of the oldest execution kept. */
+  oldestStart?: number;
   refreshedAt?: number;
   lastCost?: RefreshCost;
   /** The last refresh's failure; the executions from before it are still served. */
@@ -61,6 +67,7 @@ export class MachineIndex {
   private tasks: FillTask[] = [];
   private coveredFrom = Infinity;
   private capped = false;
+  private listEndReached = false;
   private refreshedAt?: number;
   private lastCost?: RefreshCost;
   private error?: string;
@@ -81,6 +88,9 @@ export class MachineIndex {
       coveredFrom: this.coveredFrom,
       gaps: this.tasks.length > 0,
       capped: this.capped,
+      completeFrom: this.completeFrom(),
+      listEndReached: this.listEndReached,
+      oldestStart: this.byArn.size ? this.oldestStart() : undefined,
       refreshedAt: this.refreshedAt,
       lastCost: this.lastCost,
       error: this.error,
@@ -89,7 +99,23 @@ export class MachineIndex {
 
   /** Whether every execution started at or after `from` is in the index. */
   isComplete(from: number): boolean {
-    return from >= this.coveredFrom && this.tasks.every((t) => t.reachedStart <= from);
+    return from >= this.completeFrom();
+  }
+
+  /**
+   * The earliest start from which on the index holds every execution: below a stretch still to
+   * be read, nothing can be vouched for.
+   */
+  completeFrom(): number {
+    let from = this.coveredFrom;
+    for (const task of this.tasks) from = Math.max(from, task.reachedStart);
+    return from;
+  }
+
+  /** Executions started in [from, to] (both inclusive), newest first. A slice of the shared array: do not modify it. */
+  executionsBetween(from: number, to: number): readonly ExecutionSummary[] {
+    const all = this.executions();
+    return all.slice(firstAtOrBefore(all, to), firstBefore(all, from));
   }
 
   isDue(now: number, intervalMs: number): boolean {
@@ -172,7 +198,10 @@ export class MachineIndex {
       }
       if (!page.nextToken) {
         // The end of the list: nothing older exists.
-        if (stopBelow <= horizon) this.coveredFrom = Math.min(this.coveredFrom, 0);
+        if (stopBelow <= horizon) {
+          this.coveredFrom = Math.min(this.coveredFrom, 0);
+          this.listEndReached = true;
+        }
         return { reachedStart };
       }
       token = page.nextToken;
@@ -245,4 +274,28 @@ export class MachineIndex {
     this.tasks = this.tasks.filter((t) => t.stopBelow > oldest);
     this.coveredFrom = oldest;
   }
+}
+
+/** Index of the first execution (newest first) started at or before `t`. */
+function firstAtOrBefore(newestFirst: readonly ExecutionSummary[], t: number): number {
+  let lo = 0;
+  let hi = newestFirst.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (newestFirst[mid].startedAt > t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first execution (newest first) started before `t`. */
+function firstBefore(newestFirst: readonly ExecutionSummary[], t: number): number {
+  let lo = 0;
+  let hi = newestFirst.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (newestFirst[mid].startedAt >= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

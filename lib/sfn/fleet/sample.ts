@@ -9,7 +9,7 @@
  * the picks stay the same from one refresh to the next and their histories are not re-read.
  */
 import type { ExecutionSummary } from "@/lib/contract/api";
-import { isError, isFinished } from "@/lib/metrics";
+import { bucketIndexOf, isError, isFinished, type ResolvedWindow } from "@/lib/metrics";
 
 export interface HistorySample {
   /** Newest finished executions started in the window, newest first. */
@@ -22,14 +22,14 @@ export interface HistorySample {
 
 export function chooseHistorySample(
   newestFirst: readonly ExecutionSummary[],
-  window: { from: number; to: number; bucketMs?: number },
+  window: ResolvedWindow,
   limits: { sampleFinished: number; sampleFailures: number },
 ): HistorySample {
   const recent: ExecutionSummary[] = [];
   const older: ExecutionSummary[] = [];
   let failuresInWindow = 0;
   for (const execution of newestFirst) {
-    if (!(execution.startedAt >= window.from && execution.startedAt < window.to)) continue;
+    if (bucketIndexOf(window, execution.startedAt) < 0) continue;
     if (!isFinished(execution.status)) continue;
     const failed = isError(execution.status);
     if (failed) failuresInWindow++;
@@ -40,14 +40,13 @@ export function chooseHistorySample(
 }
 
 /** The newest failure of each bucket (newest buckets first), then the newest of the rest, up to `max`; newest first. */
-function spreadOverBuckets(newestFirst: ExecutionSummary[], window: { from: number; bucketMs?: number }, max: number): ExecutionSummary[] {
-  if (newestFirst.length <= max || !window.bucketMs) return newestFirst.slice(0, max);
-  const bucketMs = window.bucketMs;
+function spreadOverBuckets(newestFirst: ExecutionSummary[], window: ResolvedWindow, max: number): ExecutionSummary[] {
+  if (newestFirst.length <= max) return newestFirst.slice(0, max);
   const picked = new Set<ExecutionSummary>();
   let lastBucket = Number.NaN;
   for (const execution of newestFirst) {
     if (picked.size >= max) break;
-    const bucket = Math.floor((execution.startedAt - window.from) / bucketMs);
+    const bucket = bucketIndexOf(window, execution.startedAt);
     if (bucket !== lastBucket) picked.add(execution);
     lastBucket = bucket;
   }

@@ -52,3 +52,29 @@ describe("fleet rows: sort, search, page", () => {
     expect(second.nextOffset).toBeUndefined();
   });
 });
+
+describe("every fleet column sorts", () => {
+  it("orders by each count, the error rate, each percentile and how long a machine has been failing", () => {
+    const failing = { ...row("payments", 10, 5), failingSince: NOW - 40 * MIN };
+    const recent = { ...row("refunds", 10, 1), failingSince: NOW - 3 * MIN };
+    const all = [express, failing, recent, row("audit", 20, 0, 2, 90_000)];
+    const by = (sort: Parameters<typeof queryFleet>[1]["sort"], dir: "asc" | "desc" = "desc") => queryFleet(all, { ...base, sort, dir }).rows.map((r) => r.name);
+    expect(by("failingSince")).toEqual(["payments", "refunds", "audit", "clicks"]);
+    expect(by("errorRate")).toEqual(["payments", "refunds", "audit", "clicks"]);
+    expect(by("succeeded")).toEqual(["audit", "payments", "refunds", "clicks"]);
+    expect(by("failed", "asc")).toEqual(["audit", "refunds", "payments", "clicks"]);
+    expect(by("p99")[0]).toBe("audit");
+    expect(by("p50", "asc")[2]).toBe("audit");
+    for (const sort of ["type", "running", "timedOut", "aborted", "p50", "p90"] as const) expect(by(sort)).toHaveLength(4);
+  });
+});
+
+describe("failing since", () => {
+  const e = (startedAt: number, status: ExecutionSummary["status"]) => exec("m", `e${startedAt}`, status, startedAt, 1);
+  it("is the start of the oldest failure of the newest unbroken run of failures, running ones skipped", async () => {
+    const { failingSince } = await import("@/lib/metrics");
+    expect(failingSince([e(50, "RUNNING"), e(40, "FAILED"), e(30, "TIMED_OUT"), e(20, "SUCCEEDED"), e(10, "FAILED")])).toBe(30);
+    expect(failingSince([e(40, "SUCCEEDED"), e(30, "FAILED")])).toBeUndefined();
+    expect(failingSince([e(40, "RUNNING")])).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ExecutionSummary } from "@/lib/contract/api";
 import { chooseHistorySample } from "@/lib/sfn/fleet/sample";
+import { resolveWindow } from "@/lib/metrics";
 import { stateNamesOf } from "@/lib/sfn/fleet/state-order";
 
 const T = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -12,7 +13,7 @@ function exec(i: number, status: ExecutionSummary["status"]): ExecutionSummary {
 describe("history sample", () => {
   // Newest first: 2 running, then successes, with failures further back and one outside the window.
   const list = [exec(0, "RUNNING"), exec(1, "RUNNING"), ...Array.from({ length: 10 }, (_, k) => exec(k + 2, k % 5 === 4 ? "FAILED" : "SUCCEEDED")), exec(200, "FAILED")];
-  const window = { from: T - 100 * 60_000, to: T + 60_000 };
+  const window = resolveWindow({ from: T - 100 * 60_000, to: T + 60_000 }, T);
 
   it("takes the newest finished executions, then the newest failures beyond them, within the window", () => {
     const sample = chooseHistorySample(list, window, { sampleFinished: 4, sampleFailures: 5 });
@@ -58,7 +59,7 @@ describe("failure sample over a long window", () => {
     // 1 success now, then 3 failures in each of the last 10 hours.
     const list: ExecutionSummary[] = [exec(0, "SUCCEEDED")];
     for (let h = 0; h < 10; h++) for (let k = 0; k < 3; k++) list.push({ ...exec(1, "FAILED"), arn: `f${h}-${k}`, name: `f${h}-${k}`, startedAt: T - h * HOUR - (k + 1) * 60_000 });
-    const window = { from: T - 24 * HOUR, to: T + HOUR, bucketMs: HOUR };
+    const window = resolveWindow({ from: T - 24 * HOUR, to: T + HOUR }, T);
     const sample = chooseHistorySample(list, window, { sampleFinished: 1, sampleFailures: 12 });
     expect(sample.failuresInWindow).toBe(30);
     const hours = new Set(sample.failures.map((e) => e.name.split("-")[0]));

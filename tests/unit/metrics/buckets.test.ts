@@ -11,7 +11,7 @@ describe("bucketExecutions", () => {
     expect(buckets[0].from).toBe(window.from);
     expect(buckets[buckets.length - 1].to).toBe(window.to);
     buckets.forEach((bucket, i) => {
-      if (i > 0) expect(bucket.from).toBe(buckets[i - 1].to);
+      if (i > 0) expect(bucket.from).toBe(buckets[i - 1].to + 1);
       expect(bucket.started).toBe(0);
       expect(bucket.errorRate).toBeNull();
       expect(bucket.p50).toBeNull();

@@ -9,7 +9,7 @@ describe("chart labels", () => {
     expect(formatBucketTick(t, 3 * 3_600_000)).toBe("11-25 14:05");
   });
   it("names a bucket's range, across midnight too", () => {
-    expect(formatBucketRange(Date.UTC(2026, 10, 25, 23, 30), Date.UTC(2026, 10, 26, 0, 0))).toBe("2026-11-25 23:30–2026-11-26 00:00 UTC");
+    expect(formatBucketRange(Date.UTC(2026, 10, 25, 23, 30), Date.UTC(2026, 10, 26, 0, 0) - 1)).toBe("2026-11-25 23:30–2026-11-26 00:00 UTC");
   });
   it("shows rates as percentages and no rate as a dash", () => {
     expect(formatPercent(0.1234)).toBe("12%");

@@ -38,9 +38,10 @@ describe("StateExecutionGrid", () => {
     { stateNames: ["Charge", "Ship"] },
   );
 
-  it("shows a square with a symbol per state and execution, with a hover title", () => {
-    const html = renderToStaticMarkup(<StateExecutionGrid grid={grid} onSelect={() => {}} />);
-    expect(html.match(/<button/g)).toHaveLength(4);
+  it("shows a square with a symbol per state and execution, each a link to that execution at that state, with a hover title", () => {
+    const html = renderToStaticMarkup(<StateExecutionGrid grid={grid} cellHref={(arn, state) => `/executions/${encodeURIComponent(arn)}?state=${state}`} />);
+    expect(html.match(/<a href="\/executions\/[^"]+\?state=(Charge|Ship)"/g)).toHaveLength(4);
+    expect(html).not.toContain("<button");
     expect(html).toContain('data-outcome="failed"');
     expect(html).toContain('data-outcome="retried"');
     expect(html).toContain(OUTCOME_LOOKS.failed.symbol);
@@ -108,7 +109,7 @@ describe("charts with a fixed width", () => {
 
 describe("BucketTooltip", () => {
   it("shows the bucket's range, its total and only the statuses that occurred", () => {
-    const row = { from: Date.UTC(2026, 10, 25, 14, 12), to: Date.UTC(2026, 10, 25, 14, 13), SUCCEEDED: 22, FAILED: 4, RUNNING: 0 };
+    const row = { from: Date.UTC(2026, 10, 25, 14, 12), to: Date.UTC(2026, 10, 25, 14, 13) - 1, SUCCEEDED: 22, FAILED: 4, RUNNING: 0 };
     const html = renderToStaticMarkup(<BucketTooltip active payload={[{ payload: row }]} clickable />);
     expect(html).toContain("2026-11-25 14:12–14:13 UTC");
     expect(html).toContain("26 executions started");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { groupErrors, type FailureRecord } from "@/lib/metrics/error-groups";
+import { groupErrors, trendOf, type FailureRecord } from "@/lib/metrics/error-groups";
+import { resolveWindow } from "@/lib/metrics/windows";
 import { failureFromDetail, failureFromModel } from "@/lib/metrics/failure-records";
 import type { ExecutionDetail } from "@/lib/contract/api";
 import { execution, model, MINUTE, NOW, run } from "./helpers";
@@ -18,31 +19,41 @@ describe("groupErrors", () => {
     failure("f", NOW - 5 * MINUTE, "Ship", "PaymentDeclined", "Card 12 declined for order 1a0e7d6c-1a2b-4c3d-8e9f-a0b1c2d3e4f5"),
   ];
 
-  it("groups failures that differ only in ids and numbers, biggest group first", () => {
+  it("groups failures that differ only in ids and numbers, whatever state they failed in, biggest group first", () => {
     const groups = groupErrors(failures, "1h", NOW);
-    expect(groups).toHaveLength(3);
-    const [charge] = groups;
-    expect(charge).toMatchObject({ state: "Charge", error: "PaymentDeclined", normalisedCause: "Card <n> declined for order <uuid>", count: 4 });
-    expect(charge.firstSeen).toBe(NOW - 50 * MINUTE);
-    expect(charge.lastSeen).toBe(NOW - 10 * MINUTE);
-    expect(charge.sampleCause).toContain("Card 12");
+    expect(groups).toHaveLength(2);
+    const [declined] = groups;
+    expect(declined).toMatchObject({ state: "Charge", error: "PaymentDeclined", normalisedCause: "Card <n> declined for order <uuid>", count: 5 });
+    expect(declined.states).toEqual([{ name: "Charge", count: 4 }, { name: "Ship", count: 1 }]);
+    expect(declined.firstSeen).toBe(NOW - 50 * MINUTE);
+    expect(declined.lastSeen).toBe(NOW - 5 * MINUTE);
+    expect(declined.sampleCause).toContain("Card 12");
   });
 
-  it("keeps different errors and different states apart", () => {
+  it("keeps different errors apart and gives each group its share of all failures", () => {
     const groups = groupErrors(failures, "1h", NOW);
-    expect(groups.map((g) => `${g.state}/${g.error}`).sort()).toEqual(["Charge/PaymentDeclined", "Charge/States.Timeout", "Ship/PaymentDeclined"]);
+    expect(groups.map((g) => [g.error, g.count, g.share])).toEqual([["PaymentDeclined", 5, 5 / 6], ["States.Timeout", 1, 1 / 6]]);
   });
 
   it("links up to three example executions, newest first", () => {
-    const [charge] = groupErrors(failures, "1h", NOW);
-    expect(charge.examples.map((e) => e.executionName)).toEqual(["d", "c", "b"]);
+    const [declined] = groupErrors(failures, "1h", NOW);
+    expect(declined.examples.map((e) => e.executionName)).toEqual(["f", "d", "c"]);
   });
 
   it("draws a sparkline over the window's buckets", () => {
-    const [charge] = groupErrors(failures, "1h", NOW);
-    expect(charge.sparkline).toHaveLength(61);
-    expect(charge.sparkline.reduce((a, b) => a + b, 0)).toBe(4);
-    expect(charge.sparkline.filter((v) => v > 0)).toHaveLength(4);
+    const [declined] = groupErrors(failures, "1h", NOW);
+    expect(declined.sparkline).toHaveLength(resolveWindow("1h", NOW).bucketCount);
+    expect(declined.sparkline.reduce((a, b) => a + b, 0)).toBe(5);
+    expect(declined.sparkline.filter((v) => v > 0)).toHaveLength(5);
+  });
+
+  it("says whether a group is new, rising, steady, falling or has stopped", () => {
+    const flat = Array.from({ length: 40 }, () => 2);
+    expect(trendOf(flat)).toBe("steady");
+    expect(trendOf([...flat.slice(0, 30), ...Array(10).fill(6)])).toBe("rising");
+    expect(trendOf([...flat.slice(0, 30), ...Array(10).fill(1)])).toBe("falling");
+    expect(trendOf([...Array(30).fill(0), ...Array(10).fill(3)])).toBe("new");
+    expect(trendOf([...flat.slice(0, 30), ...Array(10).fill(0)])).toBe("stopped");
   });
 
   it("leaves out failures outside the window and treats future times as now", () => {

@@ -57,3 +57,18 @@ describe("normaliseCause on JSON causes", () => {
     expect(normaliseCause(cause)).toBe("Parameter Source is not valid.");
   });
 });
+
+describe("quoted input of any length", () => {
+  const cause = (input: string) =>
+    `An error occurred while executing the state 'NotifyCustomer' (entered at the event id #23). The JSONPath '$.customer.email' specified for the field 'Email.$' could not be found in the input '${input}'`;
+  const order = (items: number, extra: string) =>
+    JSON.stringify({ order: { id: `o-${extra}`, items: Array.from({ length: items }, (_, i) => ({ sku: `sku-${i}`, quantity: i + 1, note: extra })) }, payment: { transactionId: extra } });
+
+  it("groups failures whose causes quote different, long inputs as one", () => {
+    const keys = new Set([order(3, "a"), order(12, "bb"), order(40, "ccc"), order(400, "dddd")].map((input) => normaliseCause(cause(input))));
+    expect(order(400, "dddd").length).toBeGreaterThan(2_000);
+    expect([...keys]).toEqual([
+      "An error occurred while executing the state '<v>' (entered at the event id #<n>). The JSONPath '<v>' specified for the field '<v>' could not be found in the input '<v>'",
+    ]);
+  });
+});

@@ -1,17 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { bucketIndexOf, bucketSizeFor, parseWindow, resolveWindow, WINDOW_PRESETS, type WindowPreset } from "@/lib/metrics/windows";
+import { bucketEnd, bucketIndexOf, bucketSizeFor, bucketStart, parseWindow, resolveWindow, WINDOW_PRESETS, type WindowPreset } from "@/lib/metrics/windows";
 import { NOW } from "./helpers";
 
 describe("windows", () => {
-  it.each(Object.keys(WINDOW_PRESETS) as WindowPreset[])("%s has 30–61 round buckets that cover the window and now", (preset) => {
+  it.each(Object.keys(WINDOW_PRESETS) as WindowPreset[])("%s is exactly the span ending now, in 30–61 round buckets", (preset) => {
     const w = resolveWindow(preset, NOW);
+    // "24 h" is the 24 hours ending now: not a minute more, and nothing in the future.
+    expect(w.to).toBe(NOW);
+    expect(w.from).toBe(NOW - WINDOW_PRESETS[preset]);
     expect(w.bucketCount).toBeGreaterThanOrEqual(30);
     expect(w.bucketCount).toBeLessThanOrEqual(61);
-    expect(w.from % w.bucketMs).toBe(0);
-    expect(w.to - w.from).toBe(w.bucketCount * w.bucketMs);
-    expect(w.from).toBeLessThanOrEqual(NOW - WINDOW_PRESETS[preset]);
-    expect(w.to).toBeGreaterThan(NOW);
+    expect(w.gridFrom % w.bucketMs).toBe(0);
     expect(bucketIndexOf(w, NOW)).toBe(w.bucketCount - 1);
+    expect(bucketIndexOf(w, w.from)).toBe(0);
+    expect(bucketIndexOf(w, w.from - 1)).toBe(-1);
+    expect(bucketIndexOf(w, NOW + 1)).toBe(-1);
+    // Buckets tile the window: each starts one ms after the previous ends, first and last cut at its edges.
+    expect(bucketStart(w, 0)).toBe(w.from);
+    expect(bucketEnd(w, w.bucketCount - 1)).toBe(NOW);
+    for (let k = 1; k < w.bucketCount; k++) {
+      expect(bucketStart(w, k)).toBe(bucketEnd(w, k - 1) + 1);
+      expect(bucketStart(w, k) % w.bucketMs).toBe(0);
+    }
   });
 
   it("uses 15-second buckets for 15 minutes, minutes for an hour, half hours for a day, 3 hours for a week", () => {
@@ -26,8 +36,8 @@ describe("windows", () => {
       const w = resolveWindow({ from: NOW - span, to: NOW }, NOW);
       expect(w.label).toBe("custom");
       expect(span / bucketSizeFor(span)).toBeLessThanOrEqual(60);
-      expect(w.from).toBeLessThanOrEqual(NOW - span);
-      expect(w.to).toBeGreaterThan(NOW);
+      expect(w.from).toBe(NOW - span);
+      expect(w.to).toBe(NOW);
     }
   });
 

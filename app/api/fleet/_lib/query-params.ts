@@ -3,7 +3,7 @@
  * 400 whose message says what was expected.
  */
 import { z } from "zod";
-import type { FleetSort } from "@/lib/contract/api";
+import { FLEET_SORTS, type FleetSort } from "@/lib/contract/api";
 import { parseWindow, resolveWindow, type ResolvedWindow } from "@/lib/metrics";
 import { SfnError } from "@/lib/sfn";
 
@@ -34,7 +34,7 @@ export function parseWindowParams(request: Request, now: number): ResolvedWindow
   return resolveWindow(parsed.spec, now);
 }
 
-const SORTS = ["health", "name", "errors", "started", "p90"] as const satisfies readonly FleetSort[];
+const SORTS = FLEET_SORTS as [FleetSort, ...FleetSort[]];
 
 const fleetQuery = z.object({
   q: z.string().max(200, "q (the name search) may be at most 200 characters").optional(),
@@ -64,5 +64,5 @@ export function parseFleetParams(request: Request): FleetParams {
   if (!parsed.success) throw bad(parsed.error.issues[0]?.message ?? "invalid query");
   const { q, sort, dir, cursor, limit } = parsed.data;
   // Names read A→Z by default; every number reads biggest (worst) first.
-  return { q, sort, dir: dir ?? (sort === "name" ? "asc" : "desc"), offset: cursor ?? 0, limit: limit ?? 100 };
+  return { q, sort, dir: dir ?? (sort === "name" || sort === "type" ? "asc" : "desc"), offset: cursor ?? 0, limit: limit ?? 100 };
 }
