@@ -23,6 +23,12 @@ export interface StepscopeConfig {
   cacheBytes: number;
   /** Whether credentials were configured for the SDK's default chain (emulator only cares). */
   hasCredentials: boolean;
+  /** STEPSCOPE_DATABASE_URL as given (lib/store parses it): unset is the default SQLite file. */
+  databaseUrl?: string;
+  /** How long the store keeps an execution after it started. */
+  retentionMs: number;
+  /** How long the poller's lease lasts without renewal: another instance takes over within it. */
+  leaseMs: number;
 }
 
 const optionalText = z
@@ -62,6 +68,9 @@ const envSchema = z.object({
   STEPSCOPE_CACHE_MB: intInRange("STEPSCOPE_CACHE_MB", 1, 16_384),
   AWS_ACCESS_KEY_ID: optionalText,
   AWS_PROFILE: optionalText,
+  STEPSCOPE_DATABASE_URL: optionalText,
+  STEPSCOPE_RETENTION_DAYS: intInRange("STEPSCOPE_RETENTION_DAYS", 1, 36_500),
+  STEPSCOPE_LEASE_SECONDS: intInRange("STEPSCOPE_LEASE_SECONDS", 2, 600),
 });
 
 export class ConfigError extends Error {
@@ -99,6 +108,9 @@ export function parseConfig(env: Record<string, string | undefined>): StepscopeC
     callTimeoutMs: e.STEPSCOPE_SFN_TIMEOUT_MS ?? 20_000,
     cacheBytes: (e.STEPSCOPE_CACHE_MB ?? 64) * 1024 * 1024,
     hasCredentials: Boolean(e.AWS_ACCESS_KEY_ID || e.AWS_PROFILE),
+    databaseUrl: e.STEPSCOPE_DATABASE_URL,
+    retentionMs: (e.STEPSCOPE_RETENTION_DAYS ?? 400) * 86_400_000,
+    leaseMs: (e.STEPSCOPE_LEASE_SECONDS ?? 20) * 1000,
   };
 }
 

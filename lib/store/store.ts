@@ -146,8 +146,15 @@ export class Store {
 
   /** Executions of a machine written after `updatedAfter` (what another instance stored since we last looked). */
   async executionsUpdatedSince(machineArn: string, updatedAfter: number): Promise<StoredExecution[]> {
+    return (await this.changedSince(machineArn, updatedAfter)).executions;
+  }
+
+  /** The same, with the newest write time among them: the next call's `updatedAfter`. */
+  async changedSince(machineArn: string, updatedAfter: number): Promise<{ executions: StoredExecution[]; updatedUpTo?: number }> {
     const rows = await this.db.selectFrom("executions").selectAll().where("machine_arn", "=", machineArn).where("updated_at", ">", updatedAfter).execute();
-    return rows.map(toExecution);
+    let updatedUpTo: number | undefined;
+    for (const r of rows) updatedUpTo = Math.max(updatedUpTo ?? -Infinity, Number(r.updated_at));
+    return { executions: rows.map(toExecution), updatedUpTo };
   }
 
   async countExecutions(machineArn?: string): Promise<number> {

@@ -1,7 +1,8 @@
 import type { FleetResponse } from "@/lib/contract/api";
 import { sourceInfo } from "@/lib/config/env";
 import { getSfnContext } from "@/lib/sfn";
-import { fleetIndexFor, queryFleet } from "@/lib/sfn/fleet";
+import { queryFleet } from "@/lib/sfn/fleet";
+import { appFleetIndex } from "@/lib/server/fleet-service";
 import { respond } from "../_lib/respond";
 import { parseFleetParams, parseWindowParams } from "./_lib/query-params";
 
@@ -13,7 +14,7 @@ export function GET(request: Request): Promise<Response> {
     const ctx = getSfnContext();
     const window = parseWindowParams(request, ctx.now());
     const query = parseFleetParams(request);
-    const rows = await fleetIndexFor(ctx).fleetRows(ctx, window);
+    const rows = await (await appFleetIndex(ctx)).fleetRows(ctx, window);
     const page = queryFleet(rows, query);
     return {
       source: sourceInfo(),

@@ -25,26 +25,41 @@ import { listStateMachines } from "../state-machines";
 import { HistoryModels } from "./history-models";
 import { DEFAULT_FLEET_LIMITS, executionCapFor, refreshIntervalFor, type FleetLimits } from "./limits";
 import { MachineIndex } from "./machine-index";
+import type { IndexPersistence } from "./persistence";
 import { chooseHistorySample } from "./sample";
 import { stateNamesOf } from "./state-order";
 
 /** Machines refreshed at once: ListExecutions has the smallest quota of the read calls. */
 const REFRESH_CONCURRENCY = 4;
 
+export interface FleetIndexOptions {
+  /** Where the index is kept across restarts (absent: memory only, and the per-machine caps apply). */
+  persistence?: IndexPersistence;
+  /**
+   * How long a fleet answer waits for a machine's refresh before answering with what is known
+   * (the refresh goes on; the row says partial or loading meanwhile).
+   */
+  answerWithinMs?: number;
+}
+
 export class FleetIndex {
   readonly limits: FleetLimits;
   private readonly machines = new Map<string, MachineIndex>();
   private readonly models = new HistoryModels();
   private machineCount = 1;
+  private readonly persistence?: IndexPersistence;
+  private readonly answerWithinMs: number;
 
-  constructor(limits: Partial<FleetLimits> = {}) {
+  constructor(limits: Partial<FleetLimits> = {}, options: FleetIndexOptions = {}) {
     this.limits = { ...DEFAULT_FLEET_LIMITS, ...limits };
+    this.persistence = options.persistence;
+    this.answerWithinMs = options.answerWithinMs ?? Infinity;
   }
 
   machine(arn: string): MachineIndex {
     let index = this.machines.get(arn);
     if (!index) {
-      index = new MachineIndex(arn);
+      index = new MachineIndex(arn, this.persistence);
       this.machines.set(arn, index);
     }
     return index;
@@ -55,14 +70,45 @@ export class FleetIndex {
     const index = this.machine(arn);
     const interval = refreshIntervalFor(this.machineCount, this.limits);
     if (!index.isDue(ctx.now(), interval)) return index;
-    const limits = { ...this.limits, maxExecutionsPerMachine: executionCapFor(this.machineCount, this.limits) };
+    // With a store every execution of the window is kept: the cap only bounds memory-only indexes.
+    const cap = this.persistence ? Infinity : executionCapFor(this.machineCount, this.limits);
+    const limits = { ...this.limits, maxExecutionsPerMachine: cap };
     await ctx.flight.run(`fleet-refresh:${arn}`, () => index.refresh(ctx, limits));
     return index;
   }
 
+  /** Refreshes every due machine (the background poller; nobody waits on the answer). */
+  async refreshAll(ctx: SfnContext): Promise<void> {
+    const machines = this.persistence ? await this.persistence.stateMachines(() => listStateMachines(ctx)) : await listStateMachines(ctx);
+    const standard = machines.filter((m) => m.type !== "EXPRESS");
+    this.machineCount = standard.length;
+    let next = 0;
+    const worker = async () => {
+      while (next < standard.length) await this.ensureFresh(ctx, standard[next++].arn);
+    };
+    await Promise.all(Array.from({ length: Math.min(REFRESH_CONCURRENCY, standard.length) }, worker));
+  }
+
+  /** What is known after at most `answerWithinMs` of refreshing; what is stored is always loaded first. */
+  private async freshWithin(ctx: SfnContext, arn: string): Promise<MachineIndex> {
+    const index = this.machine(arn);
+    await index.ready(ctx.now() - this.limits.horizonMs);
+    const refresh = this.ensureFresh(ctx, arn);
+    if (!Number.isFinite(this.answerWithinMs)) return refresh;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const enough = new Promise<MachineIndex>((resolve) => {
+      timer = setTimeout(() => resolve(index), this.answerWithinMs);
+    });
+    try {
+      return await Promise.race([refresh, enough]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Every state machine with its numbers for the window. */
   async fleetRows(ctx: SfnContext, window: ResolvedWindow): Promise<FleetRow[]> {
-    const machines = await listStateMachines(ctx);
+    const machines = this.persistence ? await this.persistence.stateMachines(() => listStateMachines(ctx)) : await listStateMachines(ctx);
     this.machineCount = machines.filter((m) => m.type !== "EXPRESS").length;
     const rows: FleetRow[] = new Array(machines.length);
     let next = 0;
@@ -79,11 +125,11 @@ export class FleetIndex {
   private async rowFor(ctx: SfnContext, machine: StateMachineSummary, window: ResolvedWindow): Promise<FleetRow> {
     const base = { arn: machine.arn, name: machine.name, type: machine.type, createdAt: machine.createdAt };
     if (machine.type === "EXPRESS") return { ...base, unavailable: EXPRESS_COUNTS_UNAVAILABLE, coverage: { partial: false, indexed: 0 } };
-    const index = await this.ensureFresh(ctx, machine.arn);
+    const index = await this.freshWithin(ctx, machine.arn);
     const status = index.status();
     const coverage = coverageOf(index, window);
-    // Never listed successfully: no numbers rather than a row of zeros that looks healthy.
-    if (status.error && status.executions === 0) return { ...base, coverage };
+    // Never listed successfully, or still loading: no numbers rather than a row of zeros that looks healthy.
+    if (!index.hasData() || (status.error && status.executions === 0)) return { ...base, coverage };
     return { ...base, summary: summariseMachine(index.executions(), window, ctx.now()), coverage };
   }
 
@@ -145,16 +191,17 @@ export class FleetIndex {
 function coverageOf(index: MachineIndex, window: ResolvedWindow): FleetCoverage {
   const status = index.status();
   const partial = !index.isComplete(window.from);
-  return { partial, capped: partial && status.capped ? true : undefined, indexed: status.executions, refreshedAt: status.refreshedAt, error: status.error };
+  const state = !index.hasData() ? "loading" : partial ? "partial" : "complete";
+  return { state, partial, capped: partial && status.capped ? true : undefined, indexed: status.executions, refreshedAt: status.refreshedAt, error: status.error };
 }
 
 const byContext = new WeakMap<SfnContext, FleetIndex>();
 
 /** The fleet index of a context (one per process in the app; tests build their own contexts). */
-export function fleetIndexFor(ctx: SfnContext, limits?: Partial<FleetLimits>): FleetIndex {
+export function fleetIndexFor(ctx: SfnContext, limits?: Partial<FleetLimits>, options?: FleetIndexOptions): FleetIndex {
   let index = byContext.get(ctx);
   if (!index) {
-    index = new FleetIndex(limits);
+    index = new FleetIndex(limits, options);
     byContext.set(ctx, index);
   }
   return index;

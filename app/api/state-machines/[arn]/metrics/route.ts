@@ -1,6 +1,6 @@
 import type { MachineMetricsResponse } from "@/lib/contract/api";
 import { describeStateMachine, getSfnContext } from "@/lib/sfn";
-import { fleetIndexFor } from "@/lib/sfn/fleet";
+import { appFleetIndex } from "@/lib/server/fleet-service";
 import { parseArnSegment } from "../../../_lib/params";
 import { respond } from "../../../_lib/respond";
 import { parseWindowParams } from "../../../fleet/_lib/query-params";
@@ -14,6 +14,6 @@ export function GET(request: Request, { params }: { params: Promise<{ arn: strin
     const ctx = getSfnContext();
     const window = parseWindowParams(request, ctx.now());
     const machine = await describeStateMachine(ctx, arn);
-    return fleetIndexFor(ctx).machineMetrics(ctx, machine, window);
+    return (await appFleetIndex(ctx)).machineMetrics(ctx, machine, window);
   });
 }
