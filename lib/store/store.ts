@@ -141,7 +141,7 @@ export class Store {
       .orderBy("started_at", "desc")
       .orderBy("arn")
       .execute();
-    return rows.map(toExecution);
+    return rows.map((r) => toExecution(r, machineArn));
   }
 
   /** Executions of a machine written after `updatedAfter` (what another instance stored since we last looked). */
@@ -154,7 +154,7 @@ export class Store {
     const rows = await this.db.selectFrom("executions").selectAll().where("machine_arn", "=", machineArn).where("updated_at", ">", updatedAfter).execute();
     let updatedUpTo: number | undefined;
     for (const r of rows) updatedUpTo = Math.max(updatedUpTo ?? -Infinity, Number(r.updated_at));
-    return { executions: rows.map(toExecution), updatedUpTo };
+    return { executions: rows.map((r) => toExecution(r, machineArn)), updatedUpTo };
   }
 
   async countExecutions(machineArn?: string): Promise<number> {
@@ -400,8 +400,9 @@ function toRow(machineArn: string, e: StoredExecution, now: number): ExecutionsT
   };
 }
 
-function toExecution(r: ExecutionsTable): StoredExecution {
-  const e: StoredExecution = { arn: r.arn, name: r.name, stateMachineArn: r.machine_arn, status: r.status as ExecutionStatusName, startedAt: Number(r.started_at) };
+/** `machineArn`: the caller's string, shared by every row, instead of one copy per row (a million rows: ~90 MB). */
+function toExecution(r: ExecutionsTable, machineArn: string): StoredExecution {
+  const e: StoredExecution = { arn: r.arn, name: r.name, stateMachineArn: r.machine_arn === machineArn ? machineArn : r.machine_arn, status: r.status as ExecutionStatusName, startedAt: Number(r.started_at) };
   if (r.stopped_at !== null) e.stoppedAt = Number(r.stopped_at);
   if (r.map_run_arn !== null) e.mapRunArn = r.map_run_arn;
   if (r.redrive_count !== null) e.redriveCount = r.redrive_count;

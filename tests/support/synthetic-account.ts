@@ -21,18 +21,23 @@ const REGION = "us-east-1";
 
 export const syntheticMachineArn = (i: number) => `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:synthetic-${String(i).padStart(4, "0")}`;
 
-/** Execution j of machine i (0 is the newest). Every 20th fails, none runs: the account is quiet. */
+/**
+ * Execution j of machine i (0 is the newest). Executions sit on fixed time slots, so two
+ * accounts with the same spacing at different `now` agree on the executions they share (a
+ * restart's store and the account that went on). Every 20th fails, none runs.
+ */
 export function syntheticExecution(o: SyntheticAccountOptions, i: number, j: number): StoredExecution {
   const step = o.spanMs / o.perMachine;
-  const startedAt = Math.floor(o.now - (j + 0.5) * step - (i % 97));
-  const name = `run-${i}-${j}`;
+  const slot = Math.floor(o.now / step) - 1 - j;
+  const startedAt = Math.floor(slot * step + (i % 97));
+  const name = `run-${i}-${slot}`;
   return {
     arn: `arn:aws:states:${REGION}:${ACCOUNT}:execution:synthetic-${String(i).padStart(4, "0")}:${name}`,
     name,
     stateMachineArn: syntheticMachineArn(i),
-    status: (i * 31 + j) % 20 === 0 ? "FAILED" : "SUCCEEDED",
+    status: (i * 31 + slot) % 20 === 0 ? "FAILED" : "SUCCEEDED",
     startedAt,
-    stoppedAt: startedAt + 1_000 + ((i * 7 + j * 13) % 60_000),
+    stoppedAt: startedAt + 1_000 + ((i * 7 + slot * 13) % 60_000),
   };
 }
 
