@@ -68,6 +68,8 @@ export class FleetIndex {
   /** Refreshes the machine's listing if it is due; concurrent callers share one refresh. */
   async ensureFresh(ctx: SfnContext, arn: string): Promise<MachineIndex> {
     const index = this.machine(arn);
+    // What a previous run stored comes first: its refresh time decides whether a refresh is due.
+    await index.ready(ctx.now() - this.limits.horizonMs);
     const interval = refreshIntervalFor(this.machineCount, this.limits);
     if (!index.isDue(ctx.now(), interval)) return index;
     // With a store every execution of the window is kept: the cap only bounds memory-only indexes.
@@ -89,18 +91,21 @@ export class FleetIndex {
     await Promise.all(Array.from({ length: Math.min(REFRESH_CONCURRENCY, standard.length) }, worker));
   }
 
-  /** What is known after at most `answerWithinMs` of refreshing; what is stored is always loaded first. */
-  private async freshWithin(ctx: SfnContext, arn: string): Promise<MachineIndex> {
+  /**
+   * The machine as loaded and refreshed by `deadline` (performance.now() time), or as it is
+   * then: loading from the store and refreshing go on in the background, and the row says
+   * loading or partial meanwhile.
+   */
+  private async freshWithin(ctx: SfnContext, arn: string, deadline: number): Promise<MachineIndex> {
     const index = this.machine(arn);
-    await index.ready(ctx.now() - this.limits.horizonMs);
-    const refresh = this.ensureFresh(ctx, arn);
-    if (!Number.isFinite(this.answerWithinMs)) return refresh;
+    const work = this.ensureFresh(ctx, arn).catch(() => index);
+    if (!Number.isFinite(deadline)) return work;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const enough = new Promise<MachineIndex>((resolve) => {
-      timer = setTimeout(() => resolve(index), this.answerWithinMs);
+      timer = setTimeout(() => resolve(index), Math.max(0, deadline - performance.now()));
     });
     try {
-      return await Promise.race([refresh, enough]);
+      return await Promise.race([work, enough]);
     } finally {
       clearTimeout(timer);
     }
@@ -111,21 +116,22 @@ export class FleetIndex {
     const machines = this.persistence ? await this.persistence.stateMachines(() => listStateMachines(ctx)) : await listStateMachines(ctx);
     this.machineCount = machines.filter((m) => m.type !== "EXPRESS").length;
     const rows: FleetRow[] = new Array(machines.length);
+    const deadline = performance.now() + this.answerWithinMs;
     let next = 0;
     const worker = async () => {
       while (next < machines.length) {
         const i = next++;
-        rows[i] = await this.rowFor(ctx, machines[i], window);
+        rows[i] = await this.rowFor(ctx, machines[i], window, deadline);
       }
     };
     await Promise.all(Array.from({ length: Math.min(REFRESH_CONCURRENCY, machines.length) }, worker));
     return rows;
   }
 
-  private async rowFor(ctx: SfnContext, machine: StateMachineSummary, window: ResolvedWindow): Promise<FleetRow> {
+  private async rowFor(ctx: SfnContext, machine: StateMachineSummary, window: ResolvedWindow, deadline: number): Promise<FleetRow> {
     const base = { arn: machine.arn, name: machine.name, type: machine.type, createdAt: machine.createdAt };
     if (machine.type === "EXPRESS") return { ...base, unavailable: EXPRESS_COUNTS_UNAVAILABLE, coverage: { partial: false, indexed: 0 } };
-    const index = await this.freshWithin(ctx, machine.arn);
+    const index = await this.freshWithin(ctx, machine.arn, deadline);
     const status = index.status();
     const coverage = coverageOf(index, window);
     // Never listed successfully, or still loading: no numbers rather than a row of zeros that looks healthy.
