@@ -36,7 +36,7 @@ function formatLine(f: Figure): string {
     // Ratio figures time two things in the same run; the ratio is what compares across machines.
     return `${f.name}: ratio ${f.ratio ?? "n/a"} (${f.value} ms against a baseline of ${f.baseline ?? "n/a"} ms; target ${f.target})`;
   }
-  const base = f.baseline === null ? "" : ` (baseline ${f.baseline} ms, ratio ${f.ratio ?? "n/a"})`;
+  const base = f.baseline === null ? "" : ` (baseline ${f.baseline} ${f.unit}, ratio ${f.ratio ?? "n/a"})`;
   return `${f.name}: ${f.value} ${f.unit}${base}; target ${f.target}`;
 }
 
