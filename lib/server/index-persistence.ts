@@ -25,8 +25,8 @@ export class StoreIndexPersistence implements IndexPersistence {
   }
 
   async load(machineArn: string, since: number): Promise<StoredMachine> {
-    const [executions, cursor] = await Promise.all([this.store.executions(machineArn, since), this.store.cursor(machineArn)]);
-    return { executions, checkpoint: cursor ? decodeCheckpoint(cursor.state) : undefined };
+    const [updatedUpTo, executions, cursor] = await Promise.all([this.store.lastUpdate(machineArn), this.store.executions(machineArn, since), this.store.cursor(machineArn)]);
+    return { executions, checkpoint: cursor ? decodeCheckpoint(cursor.state) : undefined, updatedUpTo };
   }
 
   async save(machineArn: string, changed: StoredMachine["executions"], checkpoint: MachineCheckpoint): Promise<void> {

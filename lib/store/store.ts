@@ -157,6 +157,12 @@ export class Store {
     return { executions: rows.map((r) => toExecution(r, machineArn)), updatedUpTo };
   }
 
+  /** The newest write time of a machine's executions (undefined: none stored). */
+  async lastUpdate(machineArn: string): Promise<number | undefined> {
+    const row = await this.db.selectFrom("executions").select((eb) => eb.fn.max("updated_at").as("at")).where("machine_arn", "=", machineArn).executeTakeFirst();
+    return row?.at === null || row?.at === undefined ? undefined : Number(row.at);
+  }
+
   async countExecutions(machineArn?: string): Promise<number> {
     let q = this.db.selectFrom("executions").select((eb) => eb.fn.countAll<number>().as("n"));
     if (machineArn) q = q.where("machine_arn", "=", machineArn);

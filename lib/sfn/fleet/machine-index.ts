@@ -77,7 +77,11 @@ export class MachineIndex {
   ready(horizon: number): Promise<void> {
     if (!this.persistence) return Promise.resolve();
     this.loaded ??= this.persistence.load(this.arn, horizon).then(
-      (stored) => this.restore(stored.executions, stored.checkpoint),
+      (stored) => {
+        // Read first, so the first follow asks only for what changed after the load.
+        if (stored.updatedUpTo !== undefined) this.followedAt = Math.max(this.followedAt, stored.updatedUpTo);
+        this.restore(stored.executions, stored.checkpoint);
+      },
       (error) => {
         this.loaded = undefined;
         this.error = `The store could not be read: ${error instanceof Error ? error.message : String(error)}`;
