@@ -10,7 +10,7 @@
 import "./server-only";
 import { loadConfig, type StepscopeConfig } from "@/lib/config/env";
 import type { SfnContext } from "@/lib/sfn/context";
-import { FleetIndex, fleetIndexFor } from "@/lib/sfn/fleet";
+import { FleetIndex, fleetIndexFor } from "@/lib/server/fleet";
 import { describeLocation, openStore, parseDatabaseUrl, type Store } from "@/lib/store";
 import { StoreIndexPersistence } from "./index-persistence";
 import { PollerLease } from "./poller-lease";

@@ -1,10 +1,10 @@
 /**
- * The execution index kept in the store: the narrow interface lib/sfn/fleet asks for, over
+ * The execution index kept in the store: the narrow interface lib/server/fleet asks for, over
  * lib/store. Which process may poll is the lease's answer.
  */
 import "./server-only";
 import type { StateMachineSummary } from "@/lib/contract/api";
-import type { IndexPersistence, MachineCheckpoint, StoredMachine } from "@/lib/sfn/fleet/persistence";
+import type { IndexPersistence, MachineCheckpoint, StoredMachine } from "@/lib/server/fleet/persistence";
 import type { Store } from "@/lib/store";
 import { completeFrom, decodeCheckpoint, encodeCheckpoint } from "./checkpoint-json";
 

@@ -19,9 +19,9 @@ import {
   type FailureRecord,
   type ResolvedWindow,
 } from "@/lib/metrics";
-import type { SfnContext } from "../context";
-import { EXPRESS_COUNTS_UNAVAILABLE } from "../counts";
-import { listStateMachines } from "../state-machines";
+import type { SfnContext } from "@/lib/sfn/context";
+import { EXPRESS_COUNTS_UNAVAILABLE } from "@/lib/sfn/counts";
+import { listStateMachines } from "@/lib/sfn/state-machines";
 import { HistoryModels } from "./history-models";
 import { DEFAULT_FLEET_LIMITS, executionCapFor, refreshIntervalFor, type FleetLimits } from "./limits";
 import { MachineIndex } from "./machine-index";
