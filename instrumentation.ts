@@ -37,6 +37,18 @@ export async function register(): Promise<void> {
     const account = demo.createDemoAccount({ seed: config.demoSeed });
     setupServer(...demo.createDemoHandlers(account)).listen({ onUnhandledRequest: "bypass" });
   }
+  // The store opens at boot: a database that is not ours stops the server here, naming it.
+  const [{ fleetService }, { getSfnContext }] = await Promise.all([import("./lib/server/fleet-service"), import("./lib/sfn/default-context")]);
+  try {
+    await fleetService(getSfnContext(), config);
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === "StoreOpenError" || name === "DatabaseUrlError") {
+      console.error(`[stepscope] ${(error as Error).message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
   const source = sourceInfo(config);
   const where = source.kind === "demo" ? "the demo account (simulated, no AWS calls)" : source.kind === "emulator" ? `the emulator at ${source.label}` : `${source.label} (default credential chain)`;
   console.log(`[stepscope] reading Step Functions from ${where}`);

@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Tests (and the servers they start) keep nothing on disk unless a test asks for a store.
+    env: { STEPSCOPE_DATABASE_URL: "memory" },
   },
 });

@@ -29,6 +29,12 @@ export interface StepscopeConfig {
   /** CloudWatch Logs and CloudWatch endpoints (emulator only): their own AWS_ENDPOINT_URL_* or the Step Functions one. */
   logsEndpoint?: string;
   metricsEndpoint?: string;
+  /** STEPSCOPE_DATABASE_URL as given (lib/store parses it): unset is the default SQLite file. */
+  databaseUrl?: string;
+  /** How long the store keeps an execution after it started. */
+  retentionMs: number;
+  /** How long the poller's lease lasts without renewal: another instance takes over within it. */
+  leaseMs: number;
 }
 
 const optionalText = z
@@ -73,6 +79,9 @@ const envSchema = z.object({
   STEPSCOPE_FAILURE_READS_PER_SECOND: intInRange("STEPSCOPE_FAILURE_READS_PER_SECOND", 1, 400),
   AWS_ACCESS_KEY_ID: optionalText,
   AWS_PROFILE: optionalText,
+  STEPSCOPE_DATABASE_URL: optionalText,
+  STEPSCOPE_RETENTION_DAYS: intInRange("STEPSCOPE_RETENTION_DAYS", 1, 36_500),
+  STEPSCOPE_LEASE_SECONDS: intInRange("STEPSCOPE_LEASE_SECONDS", 2, 600),
 });
 
 export class ConfigError extends Error {
@@ -114,6 +123,9 @@ export function parseConfig(env: Record<string, string | undefined>): StepscopeC
     // Emulators (moto, LocalStack, the demo's own server) serve every service on one port.
     logsEndpoint: source === "emulator" ? (e.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ?? e.AWS_ENDPOINT_URL_SFN) : undefined,
     metricsEndpoint: source === "emulator" ? (e.AWS_ENDPOINT_URL_CLOUDWATCH ?? e.AWS_ENDPOINT_URL_SFN) : undefined,
+    databaseUrl: e.STEPSCOPE_DATABASE_URL,
+    retentionMs: (e.STEPSCOPE_RETENTION_DAYS ?? 400) * 86_400_000,
+    leaseMs: (e.STEPSCOPE_LEASE_SECONDS ?? 20) * 1000,
   };
 }
 

@@ -188,6 +188,11 @@ export interface MapRunResponse {
 
 /** How complete a machine's numbers are: the server lists executions incrementally and samples histories. */
 export interface FleetCoverage {
+  /**
+   * loading: nothing listed or stored yet; partial: some executions of the window are not listed
+   * yet (or the walk was cut off, e.g. throttled); complete: every execution of the window is known.
+   */
+  state?: "loading" | "partial" | "complete";
   /** True when some executions of the window are not listed yet (filled in over the next refreshes) or were capped. */
   partial: boolean;
   /** True when the window is partial because only the newest executions are kept (the count cap), not because listing is under way. */

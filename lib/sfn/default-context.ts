@@ -1,15 +1,20 @@
 /** The process-wide context shared by every route handler (one client, one cache). */
 import { createSfnContext, type SfnContext } from "./context";
 
-let shared: SfnContext | undefined;
+// On globalThis: Next bundles instrumentation (which starts the background poller) and each
+// route separately, and they must share one client, one cache and one set of token buckets.
+const KEY = Symbol.for("stepscope.sfnContext");
+type Holder = { [KEY]?: SfnContext };
 
 export function getSfnContext(): SfnContext {
-  shared ??= createSfnContext();
-  return shared;
+  const holder = globalThis as Holder;
+  holder[KEY] ??= createSfnContext();
+  return holder[KEY];
 }
 
 /** Drop the shared context (tests that change the environment or need a cold cache). */
 export function resetSfnContext(): void {
-  shared?.client.destroy();
-  shared = undefined;
+  const holder = globalThis as Holder;
+  holder[KEY]?.client.destroy();
+  holder[KEY] = undefined;
 }

@@ -37,7 +37,7 @@ function formatLine(f: Figure): string {
     const u = f.measuredIn ?? "ms";
     return `${f.name}: ratio ${f.ratio ?? "n/a"} (${f.value} ${u} against a baseline of ${f.baseline ?? "n/a"} ${u}; target ${f.target})`;
   }
-  const base = f.baseline === null ? "" : ` (baseline ${f.baseline} ms, ratio ${f.ratio ?? "n/a"})`;
+  const base = f.baseline === null ? "" : ` (baseline ${f.baseline} ${f.unit}, ratio ${f.ratio ?? "n/a"})`;
   return `${f.name}: ${f.value} ${f.unit}${base}; target ${f.target}`;
 }
 

@@ -11,7 +11,7 @@ import { foldHistory } from "@/lib/history/fold";
 import { resolveWindow } from "@/lib/metrics";
 import { createSfnContext, describeStateMachine, listStateMachines, type SfnContext } from "@/lib/sfn";
 import { machineMetricsFromCloudWatch, withMetricFigures } from "@/lib/sfn/cloudwatch";
-import { FleetIndex } from "@/lib/sfn/fleet";
+import { FleetIndex } from "@/lib/server/fleet";
 import { getExpressExecutionDetail, getExpressHistorySince, listExpressExecutions } from "@/lib/sfn/logs";
 import { parseRedactPaths } from "@/lib/security/redaction";
 import { createDemoAccount, createDemoHandlers } from "@/mocks";

@@ -7,8 +7,8 @@ import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config/env";
 import { createSfnContext, describeStateMachine, type SfnContext } from "@/lib/sfn";
-import { FleetIndex, queryFleet } from "@/lib/sfn/fleet";
-import { DEFAULT_FLEET_LIMITS } from "@/lib/sfn/fleet/limits";
+import { FleetIndex, queryFleet } from "@/lib/server/fleet";
+import { DEFAULT_FLEET_LIMITS } from "@/lib/server/fleet/limits";
 import { resolveWindow } from "@/lib/metrics";
 import { createDemoAccount, createDemoHandlers } from "@/mocks";
 

@@ -12,7 +12,7 @@ import type { ExecutionsResponse, FleetRow, MachineMetricsResponse } from "@/lib
 import { foldHistory } from "@/lib/history";
 import { failureFromModel, isError, resolveWindow, WINDOW_PRESETS, type WindowPreset } from "@/lib/metrics";
 import { createSfnContext, DEFAULT_QUOTAS, describeStateMachine, getSyncedHistory, type SfnContext } from "@/lib/sfn";
-import { FleetIndex } from "@/lib/sfn/fleet";
+import { FleetIndex } from "@/lib/server/fleet";
 import { lastSuccessBefore } from "@/components/compare/last-success";
 import { createDemoAccount, createDemoHandlers } from "@/mocks";
 

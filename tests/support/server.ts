@@ -15,6 +15,8 @@ export interface StepscopeServer {
   /** Everything the server printed, for assertions and failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** Kills the server with a signal, as a crash would (SIGKILL: no shutdown code runs); resolves when it exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 export interface StartOptions {
@@ -79,5 +81,11 @@ export async function startStepscope(options: StartOptions = {}): Promise<Stepsc
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
   }
-  return { url, pid: child.pid!, output: () => output, stop };
+  const kill = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
+  return { url, output: () => output, stop, kill, pid: child.pid ?? -1 };
 }

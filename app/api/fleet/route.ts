@@ -2,7 +2,8 @@ import type { FleetResponse } from "@/lib/contract/api";
 import { sourceInfo } from "@/lib/config/env";
 import { getSfnContext } from "@/lib/sfn";
 import { withMetricFigures } from "@/lib/sfn/cloudwatch";
-import { fleetIndexFor, queryFleet } from "@/lib/sfn/fleet";
+import { queryFleet } from "@/lib/server/fleet";
+import { appFleetIndex } from "@/lib/server/fleet-service";
 import { respond } from "../_lib/respond";
 import { parseFleetParams, parseWindowParams } from "./_lib/query-params";
 
@@ -15,7 +16,7 @@ export function GET(request: Request): Promise<Response> {
     const window = parseWindowParams(request, ctx.now());
     const query = parseFleetParams(request);
     // Express machines, and windows the index cannot answer, get their figures from CloudWatch metrics.
-    const rows = await withMetricFigures(ctx, await fleetIndexFor(ctx).fleetRows(ctx, window), window);
+    const rows = await withMetricFigures(ctx, await (await appFleetIndex(ctx)).fleetRows(ctx, window), window);
     const page = queryFleet(rows, query);
     return {
       source: sourceInfo(),

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { SearchResponse } from "@/lib/contract/api";
 import { getSfnContext, SfnError } from "@/lib/sfn";
-import { fleetIndexFor, searchFleet } from "@/lib/sfn/fleet";
+import { searchFleet } from "@/lib/server/fleet";
+import { appFleetIndex } from "@/lib/server/fleet-service";
 import { respond } from "../_lib/respond";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +19,6 @@ export function GET(request: Request): Promise<Response> {
     const parsed = searchQuery.safeParse({ q: url.searchParams.get("q") ?? undefined, limit: url.searchParams.get("limit") || undefined });
     if (!parsed.success) throw new SfnError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "invalid query");
     const ctx = getSfnContext();
-    return searchFleet(ctx, fleetIndexFor(ctx), parsed.data.q, parsed.data.limit ?? 100);
+    return searchFleet(ctx, await appFleetIndex(ctx), parsed.data.q, parsed.data.limit ?? 100);
   });
 }

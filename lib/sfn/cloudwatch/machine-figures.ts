@@ -9,7 +9,7 @@ import { GetMetricDataCommand, type GetMetricDataCommandOutput } from "@aws-sdk/
 import type { FleetRow, MachineMetricsResponse } from "@/lib/contract/api";
 import type { ResolvedWindow } from "@/lib/metrics/windows";
 import { cached, type SfnContext } from "../context";
-import { DEFAULT_FLEET_LIMITS } from "../fleet/limits";
+import { DEFAULT_FLEET_LIMITS } from "@/lib/server/fleet/limits";
 import { SfnError } from "../errors";
 import { sendTelemetry } from "../telemetry";
 import {

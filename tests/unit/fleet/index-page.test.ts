@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ExecutionSummary } from "@/lib/contract/api";
-import { isIndexCursor, pageOfIndex } from "@/lib/sfn/fleet/index-page";
+import { isIndexCursor, pageOfIndex } from "@/lib/server/fleet/index-page";
 
 const T = Date.UTC(2026, 10, 25, 12, 0, 0);
 const exec = (i: number, status: ExecutionSummary["status"] = "SUCCEEDED", name = `order-${i}`): ExecutionSummary => ({
@@ -47,7 +47,7 @@ describe("pages served from the index", () => {
 
 describe("failure records kept in memory", () => {
   it("keeps at most the given number, the oldest written going first", async () => {
-    const { memoryFailureStore } = await import("@/lib/sfn/fleet/failure-ledger");
+    const { memoryFailureStore } = await import("@/lib/server/fleet/failure-ledger");
     const store = memoryFailureStore(2);
     store.set("a", { status: "FAILED" });
     store.set("b", { status: "FAILED" });

@@ -1,6 +1,7 @@
 import type { ExecutionsResponse } from "@/lib/contract/api";
 import { DEFAULT_PAGE_LIMIT, getSfnContext, listExecutions, SfnError } from "@/lib/sfn";
-import { fleetIndexFor, isIndexCursor } from "@/lib/sfn/fleet";
+import { isIndexCursor } from "@/lib/server/fleet";
+import { appFleetIndex } from "@/lib/server/fleet-service";
 import { expressMachine, listExpressExecutions } from "@/lib/sfn/logs";
 import { parseArnSegment, parseExecutionsQuery } from "../../../_lib/params";
 import { respond } from "../../../_lib/respond";
@@ -23,7 +24,7 @@ export function GET(request: Request, { params }: { params: Promise<{ arn: strin
     if (express) return listExpressExecutions(ctx, express, query);
     const indexCursor = query.cursor !== undefined && isIndexCursor(query.cursor);
     if (query.cursor === undefined || indexCursor) {
-      const page = await fleetIndexFor(ctx).listExecutions(ctx, stateMachineArn, { ...query, limit: query.limit ?? DEFAULT_PAGE_LIMIT });
+      const page = await (await appFleetIndex(ctx)).listExecutions(ctx, stateMachineArn, { ...query, limit: query.limit ?? DEFAULT_PAGE_LIMIT });
       if (page) return page;
       if (indexCursor) throw new SfnError("BAD_REQUEST", "This list changed while it was read; start from the first page.");
     }

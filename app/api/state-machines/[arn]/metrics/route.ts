@@ -1,7 +1,8 @@
 import type { MachineMetricsResponse } from "@/lib/contract/api";
 import { describeStateMachine, getSfnContext } from "@/lib/sfn";
 import { machineMetricsFromCloudWatch } from "@/lib/sfn/cloudwatch";
-import { DEFAULT_FLEET_LIMITS, fleetIndexFor } from "@/lib/sfn/fleet";
+import { DEFAULT_FLEET_LIMITS } from "@/lib/server/fleet";
+import { appFleetIndex } from "@/lib/server/fleet-service";
 import { parseArnSegment } from "../../../_lib/params";
 import { respond } from "../../../_lib/respond";
 import { parseWindowParams } from "../../../fleet/_lib/query-params";
@@ -19,6 +20,6 @@ export function GET(request: Request, { params }: { params: Promise<{ arn: strin
     if (machine.type === "EXPRESS" || window.from < ctx.now() - DEFAULT_FLEET_LIMITS.horizonMs) {
       return machineMetricsFromCloudWatch(ctx, arn, window);
     }
-    return fleetIndexFor(ctx).machineMetrics(ctx, machine, window);
+    return (await appFleetIndex(ctx)).machineMetrics(ctx, machine, window);
   });
 }

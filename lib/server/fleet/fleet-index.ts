@@ -28,14 +28,15 @@ import {
   type ResolvedWindow,
 } from "@/lib/metrics";
 import { loadConfig } from "@/lib/config/env";
-import type { SfnContext } from "../context";
-import { EXPRESS_COUNTS_UNAVAILABLE } from "../counts";
-import { listStateMachines } from "../state-machines";
+import type { SfnContext } from "@/lib/sfn/context";
+import { EXPRESS_COUNTS_UNAVAILABLE } from "@/lib/sfn/counts";
+import { listStateMachines } from "@/lib/sfn/state-machines";
 import { FailureLedger } from "./failure-ledger";
 import { HistoryModels } from "./history-models";
 import { pageOfIndex } from "./index-page";
 import { DEFAULT_FLEET_LIMITS, executionCapFor, refreshIntervalFor, type FleetLimits } from "./limits";
 import { MachineIndex } from "./machine-index";
+import type { IndexPersistence } from "./persistence";
 import { chooseHistorySample } from "./sample";
 import { stateNamesOf } from "./state-order";
 
@@ -54,22 +55,36 @@ export interface IndexedListQuery {
   limit: number;
 }
 
+export interface FleetIndexOptions {
+  /** Where the index is kept across restarts (absent: memory only, and the per-machine caps apply). */
+  persistence?: IndexPersistence;
+  /**
+   * How long a fleet answer waits for a machine's refresh before answering with what is known
+   * (the refresh goes on; the row says partial or loading meanwhile).
+   */
+  answerWithinMs?: number;
+}
+
 export class FleetIndex {
   readonly limits: FleetLimits;
   private readonly machines = new Map<string, MachineIndex>();
   private readonly models = new HistoryModels();
   private readonly failures: FailureLedger;
   private machineCount = 1;
+  private readonly persistence?: IndexPersistence;
+  private readonly answerWithinMs: number;
 
-  constructor(limits: Partial<FleetLimits> = {}) {
+  constructor(limits: Partial<FleetLimits> = {}, options: FleetIndexOptions = {}) {
     this.limits = { ...DEFAULT_FLEET_LIMITS, ...limits };
     this.failures = new FailureLedger({ readsPerSecond: this.limits.failureReadsPerSecond, concurrency: this.limits.historyConcurrency });
+    this.persistence = options.persistence;
+    this.answerWithinMs = options.answerWithinMs ?? Infinity;
   }
 
   machine(arn: string): MachineIndex {
     let index = this.machines.get(arn);
     if (!index) {
-      index = new MachineIndex(arn);
+      index = new MachineIndex(arn, this.persistence);
       this.machines.set(arn, index);
     }
     return index;
@@ -78,37 +93,77 @@ export class FleetIndex {
   /** Refreshes the machine's listing if it is due; concurrent callers share one refresh. */
   async ensureFresh(ctx: SfnContext, arn: string): Promise<MachineIndex> {
     const index = this.machine(arn);
+    // What a previous run stored comes first: its refresh time decides whether a refresh is due.
+    await index.ready(ctx.now() - this.limits.horizonMs);
     const interval = refreshIntervalFor(this.machineCount, this.limits);
     if (!index.isDue(ctx.now(), interval)) return index;
-    const limits = { ...this.limits, maxExecutionsPerMachine: executionCapFor(this.machineCount, this.limits) };
+    // With a store every execution of the window is kept: the cap only bounds memory-only indexes.
+    const cap = this.persistence ? Infinity : executionCapFor(this.machineCount, this.limits);
+    const limits = { ...this.limits, maxExecutionsPerMachine: cap };
     await ctx.flight.run(`fleet-refresh:${arn}`, () => index.refresh(ctx, limits));
     return index;
   }
 
+  /** Refreshes every due machine (the background poller; nobody waits on the answer). */
+  async refreshAll(ctx: SfnContext): Promise<void> {
+    const machines = this.persistence ? await this.persistence.stateMachines(() => listStateMachines(ctx)) : await listStateMachines(ctx);
+    const standard = machines.filter((m) => m.type !== "EXPRESS");
+    this.machineCount = standard.length;
+    let next = 0;
+    const worker = async () => {
+      while (next < standard.length) await this.ensureFresh(ctx, standard[next++].arn);
+    };
+    await Promise.all(Array.from({ length: Math.min(REFRESH_CONCURRENCY, standard.length) }, worker));
+  }
+
+  /**
+   * The machine as loaded and refreshed by `deadline` (performance.now() time), or as it is
+   * then: loading from the store and refreshing go on in the background, and the row says
+   * loading or partial meanwhile.
+   */
+  private async freshWithin(ctx: SfnContext, arn: string, deadline: number): Promise<MachineIndex> {
+    const index = this.machine(arn);
+    if (!Number.isFinite(deadline)) return this.ensureFresh(ctx, arn);
+    // Past the deadline a request starts no more loads or refreshes: the background loop does
+    // them a few at a time. Hundreds started at once would queue up behind a synchronous driver.
+    if (performance.now() >= deadline) return index;
+    const work = this.ensureFresh(ctx, arn).catch(() => index);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const enough = new Promise<MachineIndex>((resolve) => {
+      timer = setTimeout(() => resolve(index), Math.max(0, deadline - performance.now()));
+    });
+    try {
+      return await Promise.race([work, enough]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Every state machine with its numbers for the window. */
   async fleetRows(ctx: SfnContext, window: ResolvedWindow): Promise<FleetRow[]> {
-    const machines = await listStateMachines(ctx);
+    const machines = this.persistence ? await this.persistence.stateMachines(() => listStateMachines(ctx)) : await listStateMachines(ctx);
     this.machineCount = machines.filter((m) => m.type !== "EXPRESS").length;
     const rows: FleetRow[] = new Array(machines.length);
+    const deadline = performance.now() + this.answerWithinMs;
     let next = 0;
     const worker = async () => {
       while (next < machines.length) {
         const i = next++;
-        rows[i] = await this.rowFor(ctx, machines[i], window);
+        rows[i] = await this.rowFor(ctx, machines[i], window, deadline);
       }
     };
     await Promise.all(Array.from({ length: Math.min(REFRESH_CONCURRENCY, machines.length) }, worker));
     return rows;
   }
 
-  private async rowFor(ctx: SfnContext, machine: StateMachineSummary, window: ResolvedWindow): Promise<FleetRow> {
+  private async rowFor(ctx: SfnContext, machine: StateMachineSummary, window: ResolvedWindow, deadline: number): Promise<FleetRow> {
     const base = { arn: machine.arn, name: machine.name, type: machine.type, createdAt: machine.createdAt };
     if (machine.type === "EXPRESS") return { ...base, unavailable: EXPRESS_COUNTS_UNAVAILABLE, coverage: { partial: false, indexed: 0 } };
-    const index = await this.ensureFresh(ctx, machine.arn);
+    const index = await this.freshWithin(ctx, machine.arn, deadline);
     const status = index.status();
     const { executions, coverage } = countedExecutions(index, window);
-    // Never listed successfully: no numbers rather than a row of zeros that looks healthy.
-    if (status.error && status.executions === 0) return { ...base, coverage };
+    // Never listed successfully, or still loading: no numbers rather than a row of zeros that looks healthy.
+    if (!index.hasData() || (status.error && status.executions === 0)) return { ...base, coverage };
     return { ...base, summary: summariseMachine(executions, window, ctx.now()), coverage, failingSince: failingSince(index.executions()) };
   }
 
@@ -211,6 +266,7 @@ function countedExecutions(index: MachineIndex, window: ResolvedWindow): { execu
   const countedFrom = Math.max(window.from, status.completeFrom);
   const executions = countedFrom > window.to ? [] : index.executionsBetween(countedFrom, window.to);
   const partial = countedFrom > window.from;
+  const state = !index.hasData() ? "loading" : partial ? "partial" : "complete";
   // The list ended: nothing older exists. Only a gap of more than two buckets is the source
   // keeping less history; a shorter one is a quiet machine whose first execution came late.
   const sourceFrom =
@@ -218,6 +274,7 @@ function countedExecutions(index: MachineIndex, window: ResolvedWindow): { execu
   return {
     executions,
     coverage: {
+      state,
       partial,
       capped: partial && status.capped ? true : undefined,
       indexed: status.executions,
@@ -232,10 +289,10 @@ function countedExecutions(index: MachineIndex, window: ResolvedWindow): { execu
 const byContext = new WeakMap<SfnContext, FleetIndex>();
 
 /** The fleet index of a context (one per process in the app; tests build their own contexts). */
-export function fleetIndexFor(ctx: SfnContext, limits?: Partial<FleetLimits>): FleetIndex {
+export function fleetIndexFor(ctx: SfnContext, limits?: Partial<FleetLimits>, options?: FleetIndexOptions): FleetIndex {
   let index = byContext.get(ctx);
   if (!index) {
-    index = new FleetIndex({ failureReadsPerSecond: loadConfig().failureReadsPerSecond, ...limits });
+    index = new FleetIndex({ failureReadsPerSecond: loadConfig().failureReadsPerSecond, ...limits }, options);
     byContext.set(ctx, index);
   }
   return index;

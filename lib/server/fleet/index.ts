@@ -1,5 +1,6 @@
 /** The server-side execution index behind the fleet and state machine pages. Server only. */
-export { FleetIndex, fleetIndexFor } from "./fleet-index";
+export { FleetIndex, fleetIndexFor, type FleetIndexOptions } from "./fleet-index";
+export type { IndexPersistence, MachineCheckpoint, StoredMachine, FillTask } from "./persistence";
 export { MachineIndex, type MachineIndexStatus, type RefreshCost } from "./machine-index";
 export { DEFAULT_FLEET_LIMITS, refreshIntervalFor, type FleetLimits } from "./limits";
 export { chooseHistorySample, type HistorySample } from "./sample";

@@ -10,25 +10,23 @@
  * left that list are described one by one (capped).
  */
 import type { ExecutionSummary } from "@/lib/contract/api";
-import type { SfnContext } from "../context";
-import { SfnError } from "../errors";
-import { describeExecution, fetchExecutionPage } from "../executions";
+import type { SfnContext } from "@/lib/sfn/context";
+import { SfnError } from "@/lib/sfn/errors";
+import { describeExecution, fetchExecutionPage } from "@/lib/sfn/executions";
 import type { FleetLimits } from "./limits";
-
-/**
- * A stretch not read yet: executions started in [stopBelow, reachedStart). Reading resumes at
- * `nextToken` and goes on down to `stopBelow`.
- */
-interface FillTask {
-  nextToken: string;
-  stopBelow: number;
-  reachedStart: number;
-}
+import type { FillTask, IndexPersistence, MachineCheckpoint } from "./persistence";
 
 interface WalkResult {
   /** Where to resume when the page budget ran out before `stopBelow`. */
   nextToken?: string;
   /** Start of the oldest execution read. */
+  reachedStart: number;
+}
+
+/** How far a walk got, kept up to date page by page so a walk cut off by a throttle still says where to resume. */
+interface WalkProgress {
+  /** The token of the next page to read (undefined: the top of the list). */
+  token?: string;
   reachedStart: number;
 }
 
@@ -71,9 +69,51 @@ export class MachineIndex {
   private refreshedAt?: number;
   private lastCost?: RefreshCost;
   private error?: string;
+  /** Executions changed since the last save (persistence only). */
+  private readonly unsaved = new Map<string, ExecutionSummary>();
+  private loaded?: Promise<void>;
+  /** Newest `updated_at` seen from the store, for a process that reads what the poller wrote. */
+  private followedAt = 0;
+  private following = false;
 
-  constructor(arn: string) {
+  constructor(arn: string, private readonly persistence?: IndexPersistence) {
     this.arn = arn;
+  }
+
+  /** Loads what a previous run stored, once; the first refresh then lists only what is newer. */
+  ready(horizon: number): Promise<void> {
+    if (!this.persistence) return Promise.resolve();
+    this.loaded ??= this.persistence.load(this.arn, horizon).then(
+      (stored) => {
+        // Read first, so the first follow asks only for what changed after the load.
+        if (stored.updatedUpTo !== undefined) this.followedAt = Math.max(this.followedAt, stored.updatedUpTo);
+        this.restore(stored.executions, stored.checkpoint);
+      },
+      (error) => {
+        this.loaded = undefined;
+        this.error = `The store could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      },
+    );
+    return this.loaded;
+  }
+
+  /** Whether anything is known yet (listed, or loaded from the store). */
+  hasData(): boolean {
+    return this.refreshedAt !== undefined || this.byArn.size > 0;
+  }
+
+  private restore(executions: readonly ExecutionSummary[], checkpoint: MachineCheckpoint | undefined): void {
+    for (const e of executions) this.put(e, false);
+    if (!checkpoint) return;
+    this.newestStart = Math.max(this.newestStart, checkpoint.newestStart);
+    this.coveredFrom = checkpoint.coveredFrom;
+    this.tasks = checkpoint.tasks.map((t) => ({ ...t }));
+    this.refreshedAt ??= checkpoint.refreshedAt;
+    this.error = checkpoint.error;
+  }
+
+  private checkpoint(): MachineCheckpoint {
+    return { newestStart: this.newestStart, coveredFrom: this.coveredFrom, tasks: this.tasks.map((t) => ({ ...t })), refreshedAt: this.refreshedAt, error: this.error };
   }
 
   /** Newest first. The array is shared: do not modify it. */
@@ -127,6 +167,16 @@ export class MachineIndex {
     const now = ctx.now();
     const cost: RefreshCost = { listPages: 0, runningPages: 0, describes: 0 };
     const horizon = now - limits.horizonMs;
+    await this.ready(horizon);
+    if (this.persistence && !this.persistence.mayPoll()) {
+      this.following = true;
+      return this.follow(now, horizon);
+    }
+    // Just took over from another poller: start from what it committed last, not from our last look.
+    if (this.following) {
+      this.following = false;
+      await this.follow(now, horizon);
+    }
     try {
       const runningBefore = this.runningArns();
       await this.readNewest(ctx, limits, horizon, cost);
@@ -139,24 +189,79 @@ export class MachineIndex {
     } finally {
       this.refreshedAt = now;
       this.lastCost = cost;
+      await this.save();
+    }
+  }
+
+  private async save(): Promise<void> {
+    if (!this.persistence) return;
+    const changed = [...this.unsaved.values()];
+    try {
+      await this.persistence.save(this.arn, changed, this.checkpoint());
+      for (const e of changed) if (this.unsaved.get(e.arn) === e) this.unsaved.delete(e.arn);
+    } catch (error) {
+      // Kept in memory and written with the next refresh's save.
+      this.error = `The store could not be written: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  /** Another process polls: take what it stored since we last looked. */
+  private async follow(now: number, horizon: number): Promise<void> {
+    try {
+      // A few seconds of overlap: writers' clocks and commits are not perfectly ordered. Re-reading is harmless.
+      const stored = await this.persistence!.changedSince(this.arn, this.followedAt - 10_000);
+      if (stored.updatedUpTo !== undefined) this.followedAt = Math.max(this.followedAt, stored.updatedUpTo);
+      this.restore(stored.executions, undefined);
+      if (stored.checkpoint) {
+        this.newestStart = Math.max(this.newestStart, stored.checkpoint.newestStart);
+        this.coveredFrom = stored.checkpoint.coveredFrom;
+        this.tasks = stored.checkpoint.tasks.map((t) => ({ ...t }));
+        this.error = stored.checkpoint.error;
+        this.refreshedAt = stored.checkpoint.refreshedAt ?? now;
+      } else this.refreshedAt = now;
+      this.prune(horizon, Infinity);
+    } catch (error) {
+      this.error = `The store could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      this.refreshedAt = now;
     }
   }
 
   private async readNewest(ctx: SfnContext, limits: FleetLimits, horizon: number, cost: RefreshCost): Promise<void> {
+    const first = this.newestStart === -Infinity;
     const stopBelow = Math.max(this.newestStart, horizon);
-    // The first read aims at the horizon; what it cannot reach becomes a fill task.
-    if (this.newestStart === -Infinity) this.coveredFrom = Math.min(this.coveredFrom, horizon);
-    const walked = await this.walk(ctx, limits, undefined, stopBelow, horizon, cost);
+    const progress: WalkProgress = { reachedStart: Infinity };
+    let walked: WalkResult;
+    try {
+      walked = await this.walk(ctx, limits, progress, stopBelow, horizon, cost);
+    } catch (error) {
+      // Cut off (throttled, timed out) after some pages: the stretch below the last page read is
+      // a gap, not "nothing there". Without this, the newest start moved up and the next walk
+      // stopped above the gap, which was then never read and the window called complete.
+      if (progress.token !== undefined) {
+        this.tasks.unshift({ nextToken: progress.token, stopBelow, reachedStart: progress.reachedStart });
+        if (first) this.coveredFrom = Math.min(this.coveredFrom, horizon);
+      }
+      throw error;
+    }
+    // The first read aims at the horizon; what it could not reach is a fill task.
+    if (first) this.coveredFrom = Math.min(this.coveredFrom, horizon);
     if (walked.nextToken !== undefined) this.tasks.unshift({ nextToken: walked.nextToken, stopBelow, reachedStart: walked.reachedStart });
   }
 
   private async backfill(ctx: SfnContext, limits: FleetLimits, horizon: number, cost: RefreshCost): Promise<void> {
     while (this.tasks.length > 0 && cost.listPages < limits.maxListPagesPerRefresh) {
       const task = this.tasks[0];
+      const progress: WalkProgress = { token: task.nextToken, reachedStart: task.reachedStart };
       let walked: WalkResult;
       try {
-        walked = await this.walk(ctx, limits, task.nextToken, task.stopBelow, horizon, cost);
+        walked = await this.walk(ctx, limits, progress, task.stopBelow, horizon, cost);
       } catch (error) {
+        // Keep the pages that were read: resume after them, not before.
+        if (progress.token !== undefined && progress.token !== task.nextToken) {
+          task.nextToken = progress.token;
+          task.reachedStart = Math.min(task.reachedStart, progress.reachedStart);
+          throw error;
+        }
         // A nextToken expires after 24 h: that stretch cannot be read any more, so nothing
         // below it can be called complete.
         if (error instanceof SfnError && error.code === "BAD_REQUEST") {
@@ -178,12 +283,12 @@ export class MachineIndex {
   private async walk(
     ctx: SfnContext,
     limits: FleetLimits,
-    startToken: string | undefined,
+    progress: WalkProgress,
     stopBelow: number,
     horizon: number,
     cost: RefreshCost,
   ): Promise<WalkResult> {
-    let token = startToken;
+    let token = progress.token;
     let reachedStart = Infinity;
     for (;;) {
       if (cost.listPages >= limits.maxListPagesPerRefresh) return { nextToken: token, reachedStart };
@@ -196,6 +301,7 @@ export class MachineIndex {
         this.put(execution);
         reachedStart = Math.min(reachedStart, execution.startedAt);
       }
+      progress.reachedStart = Math.min(progress.reachedStart, reachedStart);
       if (!page.nextToken) {
         // The end of the list: nothing older exists.
         if (stopBelow <= horizon) {
@@ -205,6 +311,7 @@ export class MachineIndex {
         return { reachedStart };
       }
       token = page.nextToken;
+      progress.token = token;
     }
   }
 
@@ -238,8 +345,9 @@ export class MachineIndex {
     }
   }
 
-  private put(execution: ExecutionSummary): void {
+  private put(execution: ExecutionSummary, changed = true): void {
     this.byArn.set(execution.arn, execution);
+    if (changed && this.persistence) this.unsaved.set(execution.arn, execution);
     if (execution.startedAt > this.newestStart) this.newestStart = execution.startedAt;
     this.sorted = undefined;
   }

@@ -14,9 +14,9 @@
 import type { ExecutionStatusName, ExecutionSummary } from "@/lib/contract/api";
 import { foldHistory } from "@/lib/history";
 import { failureFromModel, type FailureRecord } from "@/lib/metrics";
-import type { SfnContext } from "../context";
-import { readHistoryOnce } from "../history-sync";
-import { TokenBucket } from "../token-bucket";
+import type { SfnContext } from "@/lib/sfn/context";
+import { readHistoryOnce } from "@/lib/sfn/history-sync";
+import { TokenBucket } from "@/lib/sfn/token-bucket";
 
 /** What was learnt from one failed execution's history, for the status it was listed with. */
 export interface KnownFailure {

@@ -6,9 +6,9 @@
  */
 import type { ExecutionMatch, SearchResponse } from "@/lib/contract/api";
 import { resolveWindow } from "@/lib/metrics";
-import type { SfnContext } from "../context";
-import { describeExecution } from "../executions";
-import { describeStateMachine, listStateMachines } from "../state-machines";
+import type { SfnContext } from "@/lib/sfn/context";
+import { describeExecution } from "@/lib/sfn/executions";
+import { describeStateMachine, listStateMachines } from "@/lib/sfn/state-machines";
 import type { FleetIndex } from "./fleet-index";
 
 const EXECUTION_ARN = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(?:execution|express):/;

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ExecutionStatusName, ExecutionSummary, ExecutionsResponse } from "@/lib/contract/api";
-import { SfnError } from "../errors";
+import { SfnError } from "@/lib/sfn/errors";
 
 export interface IndexPageQuery {
   status?: ExecutionStatusName;

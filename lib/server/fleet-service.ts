@@ -1,0 +1,104 @@
+/**
+ * The long-lived fleet service of a Stepscope process: the store, the poller lease, the
+ * execution index on top of them and the background loop that keeps the index fresh.
+ *
+ * One per process, kept on globalThis: Next bundles instrumentation and each route handler
+ * separately, and all of them must share one store connection, one lease and one index.
+ * With STEPSCOPE_DATABASE_URL=memory there is no store, no lease and no loop: the index is
+ * filled when pages ask, as before the store existed.
+ */
+import "./server-only";
+import { loadConfig, type StepscopeConfig } from "@/lib/config/env";
+import type { SfnContext } from "@/lib/sfn/context";
+import { FleetIndex, fleetIndexFor } from "@/lib/server/fleet";
+import { describeLocation, openStore, parseDatabaseUrl, type Store } from "@/lib/store";
+import { StoreIndexPersistence } from "./index-persistence";
+import { PollerLease } from "./poller-lease";
+
+/** A fleet answer waits this long for refreshes, then answers with what is known. */
+export const FLEET_ANSWER_WITHIN_MS = 1_500;
+/** How often the background loop looks for due machines (each machine keeps its own interval). */
+const LOOP_MS = 2_000;
+const RETENTION_SWEEP_MS = 3_600_000;
+
+export interface FleetService {
+  /** Absent with STEPSCOPE_DATABASE_URL=memory: each SDK context then has its own in-memory index, as before. */
+  fleet?: FleetIndex;
+  store?: Store;
+  lease?: PollerLease;
+  stop(): Promise<void>;
+}
+
+const KEY = Symbol.for("stepscope.fleetService");
+type Holder = { [KEY]?: Promise<FleetService> };
+
+/** The process's fleet service, started on first use (instrumentation starts it at boot). */
+export function fleetService(ctx: SfnContext, config: StepscopeConfig = loadConfig()): Promise<FleetService> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= startFleetService(ctx, config).catch((error) => {
+    holder[KEY] = undefined;
+    throw error;
+  });
+  return holder[KEY];
+}
+
+/** The execution index the API reads. */
+export async function appFleetIndex(ctx: SfnContext): Promise<FleetIndex> {
+  return (await fleetService(ctx)).fleet ?? fleetIndexFor(ctx);
+}
+
+/** Forget the process's service (tests). */
+export async function resetFleetService(): Promise<void> {
+  const holder = globalThis as Holder;
+  const current = holder[KEY];
+  holder[KEY] = undefined;
+  if (current) await (await current.catch(() => undefined))?.stop();
+}
+
+export async function startFleetService(ctx: SfnContext, config: StepscopeConfig): Promise<FleetService> {
+  const location = parseDatabaseUrl(config.databaseUrl, process.cwd());
+  if (location.kind === "memory") {
+    return { stop: async () => undefined };
+  }
+  const store = await openStore(location);
+  const lease = new PollerLease(store, config.leaseMs);
+  await lease.start();
+  const persistence = new StoreIndexPersistence(store, { mayPoll: () => lease.held, now: ctx.now });
+  const fleet = new FleetIndex({ failureReadsPerSecond: config.failureReadsPerSecond }, { persistence, answerWithinMs: FLEET_ANSWER_WITHIN_MS });
+  console.log(`[stepscope] keeping the execution index in ${describeLocation(location)}; retention ${Math.round(config.retentionMs / 86_400_000)} days`);
+
+  let stopped = false;
+  let lastSweep = 0;
+  let wake: (() => void) | undefined;
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        await fleet.refreshAll(ctx);
+        if (lease.held && ctx.now() - lastSweep >= RETENTION_SWEEP_MS) {
+          lastSweep = ctx.now();
+          await store.deleteOlderThan(ctx.now() - config.retentionMs);
+        }
+      } catch (error) {
+        // Listing failures are kept per machine; this is the machine list itself failing.
+        console.error(`[stepscope] background refresh failed: ${(error as Error).message}`);
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, LOOP_MS).unref();
+      });
+    }
+  };
+  const running = loop();
+  return {
+    fleet,
+    store,
+    lease,
+    async stop() {
+      stopped = true;
+      wake?.();
+      await running;
+      await lease.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The execution index kept in the store: the narrow interface lib/server/fleet asks for, over
+ * lib/store. Which process may poll is the lease's answer.
+ */
+import "./server-only";
+import type { StateMachineSummary } from "@/lib/contract/api";
+import type { IndexPersistence, MachineCheckpoint, StoredMachine } from "@/lib/server/fleet/persistence";
+import type { Store } from "@/lib/store";
+import { completeFrom, decodeCheckpoint, encodeCheckpoint } from "./checkpoint-json";
+
+export interface StoreIndexPersistenceOptions {
+  /** Whether this process holds the poller lease right now. */
+  mayPoll: () => boolean;
+  now: () => number;
+}
+
+export class StoreIndexPersistence implements IndexPersistence {
+  constructor(
+    private readonly store: Store,
+    private readonly options: StoreIndexPersistenceOptions,
+  ) {}
+
+  mayPoll(): boolean {
+    return this.options.mayPoll();
+  }
+
+  async load(machineArn: string, since: number): Promise<StoredMachine> {
+    // better-sqlite3 answers synchronously: without a turn of the event loop between loads, a
+    // chain of hundreds of them runs as one task and no timer (the fleet answer's deadline) fires.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const [updatedUpTo, executions, cursor] = await Promise.all([this.store.lastUpdate(machineArn), this.store.executions(machineArn, since), this.store.cursor(machineArn)]);
+    return { executions, checkpoint: cursor ? decodeCheckpoint(cursor.state) : undefined, updatedUpTo };
+  }
+
+  async save(machineArn: string, changed: StoredMachine["executions"], checkpoint: MachineCheckpoint): Promise<void> {
+    const now = this.options.now();
+    await this.store.putListing(
+      machineArn,
+      changed,
+      { state: encodeCheckpoint(checkpoint), completeFrom: completeFrom(checkpoint), partial: checkpoint.tasks.length > 0, updatedAt: now },
+      now,
+    );
+  }
+
+  async changedSince(machineArn: string, since: number): Promise<StoredMachine> {
+    const [changed, cursor] = await Promise.all([this.store.changedSince(machineArn, since), this.store.cursor(machineArn)]);
+    return { executions: changed.executions, updatedUpTo: changed.updatedUpTo, checkpoint: cursor ? decodeCheckpoint(cursor.state) : undefined };
+  }
+
+  async stateMachines(list: () => Promise<StateMachineSummary[]>): Promise<StateMachineSummary[]> {
+    if (!this.mayPoll()) {
+      const stored = await this.store.stateMachines();
+      return stored.map(({ definition: _definition, ...summary }) => summary);
+    }
+    const machines = await list();
+    await this.store.putStateMachines(machines, this.options.now());
+    return machines;
+  }
+}

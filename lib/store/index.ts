@@ -1,0 +1,8 @@
+/** The persistent store: SQLite by default, Postgres when shared. Server only. */
+import "@/lib/server/server-only";
+export { parseDatabaseUrl, describeLocation, DEFAULT_SQLITE_FILE, DatabaseUrlError, type DatabaseLocation } from "./database-url";
+export { openStore, type OpenStoreOptions } from "./open";
+export { StoreOpenError } from "./errors";
+export { SCHEMA_VERSION } from "./migrations";
+export { Store, type StoredExecution, type ListingCursor, type FailureRecordRow, type ErrorGroupRow, type StateStatRow, type StateStatTotal } from "./store";
+export { tryAcquireLease, takeOverLease, releaseLease, type LeaseState } from "./lease";

@@ -1,0 +1,107 @@
+/**
+ * Versioned migrations, run by Kysely's Migrator on both dialects. Append only: a released
+ * migration never changes. The newest version is written to `stepscope_meta.schema_version`,
+ * so an older Stepscope refuses a database a newer one has migrated (see guard.ts).
+ */
+import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+
+export type Dialect = "sqlite" | "postgres";
+
+function migration1(dialect: Dialect): Migration {
+  const blob = dialect === "postgres" ? "bytea" : "blob";
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable("stepscope_meta").addColumn("key", "text", (c) => c.primaryKey()).addColumn("value", "text", (c) => c.notNull()).execute();
+      // In the same transaction as the tables: another instance never sees our tables without our mark.
+      await sql`insert into stepscope_meta (key, value) values ('app', 'stepscope')`.execute(db);
+      await db.schema
+        .createTable("state_machines")
+        .addColumn("arn", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("definition", "text")
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("executions")
+        .addColumn("arn", "text", (c) => c.primaryKey())
+        .addColumn("machine_arn", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("started_at", "bigint", (c) => c.notNull())
+        .addColumn("stopped_at", "bigint")
+        .addColumn("error", "text")
+        .addColumn("cause", "text")
+        .addColumn("redrive_count", "integer")
+        .addColumn("redrive_status", "text")
+        .addColumn("map_run_arn", "text")
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("executions_by_machine_start").on("executions").columns(["machine_arn", "started_at"]).execute();
+      await db.schema.createIndex("executions_by_machine_update").on("executions").columns(["machine_arn", "updated_at"]).execute();
+      await db.schema.createIndex("executions_by_start").on("executions").column("started_at").execute();
+      await db.schema
+        .createTable("listing_cursors")
+        .addColumn("machine_arn", "text", (c) => c.primaryKey())
+        .addColumn("state", "text", (c) => c.notNull())
+        .addColumn("complete_from", "bigint")
+        .addColumn("partial", "integer", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("histories")
+        .addColumn("execution_arn", "text", (c) => c.primaryKey())
+        .addColumn("machine_arn", "text", (c) => c.notNull())
+        .addColumn("encoding", "text", (c) => c.notNull())
+        .addColumn("body", sql.raw(blob), (c) => c.notNull())
+        .addColumn("event_count", "integer", (c) => c.notNull())
+        .addColumn("stored_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("failure_records")
+        .addColumn("execution_arn", "text", (c) => c.primaryKey())
+        .addColumn("machine_arn", "text", (c) => c.notNull())
+        .addColumn("started_at", "bigint", (c) => c.notNull())
+        .addColumn("stopped_at", "bigint")
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("state_name", "text")
+        .addColumn("error", "text")
+        .addColumn("cause", "text")
+        .addColumn("group_key", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("failure_records_by_machine_start").on("failure_records").columns(["machine_arn", "started_at"]).execute();
+      await db.schema
+        .createTable("state_stats")
+        .addColumn("execution_arn", "text", (c) => c.notNull())
+        .addColumn("state_name", "text", (c) => c.notNull())
+        .addColumn("machine_arn", "text", (c) => c.notNull())
+        .addColumn("started_at", "bigint", (c) => c.notNull())
+        .addColumn("runs", "integer", (c) => c.notNull())
+        .addColumn("failures", "integer", (c) => c.notNull())
+        .addColumn("retries", "integer", (c) => c.notNull())
+        .addColumn("duration_ms", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("state_stats_pk", ["execution_arn", "state_name"])
+        .execute();
+      await db.schema.createIndex("state_stats_by_machine_start").on("state_stats").columns(["machine_arn", "started_at"]).execute();
+      await db.schema
+        .createTable("leases")
+        .addColumn("name", "text", (c) => c.primaryKey())
+        .addColumn("holder", "text", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .addColumn("term", "integer", (c) => c.notNull().defaultTo(1))
+        .execute();
+    },
+  };
+}
+
+/** Every migration, oldest first; the key's number is the schema version it leaves behind. */
+export function storeMigrations(dialect: Dialect): Record<string, Migration> {
+  return { "0001_initial": migration1(dialect) };
+}
+
+export const SCHEMA_VERSION = Object.keys(storeMigrations("sqlite")).length;
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: async () => storeMigrations(dialect) };
+}

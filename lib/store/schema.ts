@@ -1,0 +1,111 @@
+/**
+ * The tables of the store, as Kysely sees them. Times are epoch milliseconds (bigint columns,
+ * read back as numbers on both dialects); flags are 0/1 integers, since SQLite has no boolean.
+ */
+import type { Generated } from "kysely";
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface StateMachinesTable {
+  arn: string;
+  name: string;
+  type: string;
+  created_at: number;
+  definition: string | null;
+  updated_at: number;
+}
+
+export interface ExecutionsTable {
+  arn: string;
+  machine_arn: string;
+  name: string;
+  status: string;
+  started_at: number;
+  stopped_at: number | null;
+  error: string | null;
+  cause: string | null;
+  redrive_count: number | null;
+  redrive_status: string | null;
+  map_run_arn: string | null;
+  /** When this row was last written: other instances read what changed since they last looked. */
+  updated_at: number;
+}
+
+export interface ListingCursorsTable {
+  machine_arn: string;
+  /** The walk's position (JSON: newest start seen, stretches still to read and their tokens). */
+  state: string;
+  /** Every execution started at or after this is stored; null until a walk reached somewhere. */
+  complete_from: number | null;
+  /** 1 while stretches of the listing remain unread (a throttled or interrupted walk). */
+  partial: number;
+  updated_at: number;
+}
+
+export interface HistoriesTable {
+  execution_arn: string;
+  machine_arn: string;
+  /** How `body` is compressed ("br": brotli of the JSON event list). */
+  encoding: string;
+  body: Buffer;
+  event_count: number;
+  stored_at: number;
+}
+
+export interface FailureRecordsTable {
+  execution_arn: string;
+  machine_arn: string;
+  started_at: number;
+  stopped_at: number | null;
+  status: string;
+  state_name: string | null;
+  error: string | null;
+  cause: string | null;
+  /** The error group this failure counts in (error name plus normalised cause): groups are GROUP BY over this. */
+  group_key: string;
+}
+
+export interface StateStatsTable {
+  execution_arn: string;
+  state_name: string;
+  machine_arn: string;
+  started_at: number;
+  runs: number;
+  failures: number;
+  retries: number;
+  duration_ms: number;
+}
+
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+  /** Bumped on every takeover: a holder that lost the lease sees it changed. */
+  term: Generated<number>;
+}
+
+export interface StoreSchema {
+  stepscope_meta: MetaTable;
+  state_machines: StateMachinesTable;
+  executions: ExecutionsTable;
+  listing_cursors: ListingCursorsTable;
+  histories: HistoriesTable;
+  failure_records: FailureRecordsTable;
+  state_stats: StateStatsTable;
+  leases: LeasesTable;
+}
+
+/** Our tables: a database holding others and none of ours is someone else's. */
+export const STORE_TABLES = [
+  "stepscope_meta",
+  "state_machines",
+  "executions",
+  "listing_cursors",
+  "histories",
+  "failure_records",
+  "state_stats",
+  "leases",
+] as const;

@@ -1,0 +1,423 @@
+/**
+ * The typed queries of the store, the same on SQLite and Postgres (Kysely builds both).
+ * Every write that must stand or fall together runs in one transaction: a machine's listed
+ * executions and its listing cursor are committed at once, so a restart resumes from a cursor
+ * that matches the rows.
+ */
+import "@/lib/server/server-only";
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { ExecutionStatusName, ExecutionSummary, StateMachineSummary } from "@/lib/contract/api";
+import type { DatabaseLocation } from "./database-url";
+import type { Dialect } from "./migrations";
+import type { ExecutionsTable, StoreSchema } from "./schema";
+
+/** An execution as the store keeps it: the listed summary plus what DescribeExecution adds. */
+export interface StoredExecution extends ExecutionSummary {
+  error?: string;
+  cause?: string;
+  redriveStatus?: string;
+}
+
+/** Where a machine's listing stands. `state` is the walker's own JSON; the flags are for queries and people. */
+export interface ListingCursor {
+  state: string;
+  /** Every execution started at or after this is stored (undefined: not known for any time yet). */
+  completeFrom?: number;
+  /** Stretches of the listing remain unread. */
+  partial: boolean;
+  updatedAt: number;
+}
+
+export interface FailureRecordRow {
+  executionArn: string;
+  machineArn: string;
+  startedAt: number;
+  stoppedAt?: number;
+  status: string;
+  stateName?: string;
+  error?: string;
+  cause?: string;
+  groupKey: string;
+}
+
+export interface ErrorGroupRow {
+  groupKey: string;
+  error?: string;
+  sampleCause?: string;
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export interface StateStatRow {
+  executionArn: string;
+  stateName: string;
+  machineArn: string;
+  startedAt: number;
+  runs: number;
+  failures: number;
+  retries: number;
+  durationMs: number;
+}
+
+export interface StateStatTotal {
+  stateName: string;
+  executions: number;
+  runs: number;
+  failures: number;
+  retries: number;
+  totalDurationMs: number;
+  maxDurationMs: number;
+}
+
+/** Rows per multi-row INSERT: well under SQLite's and Postgres's bound-parameter limits. */
+const INSERT_CHUNK = 400;
+
+type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
+
+export class Store {
+  constructor(
+    readonly db: Kysely<StoreSchema>,
+    readonly dialect: Dialect,
+    readonly location: DatabaseLocation,
+  ) {}
+
+  /** Whether other processes may share this store (only Postgres is shared). */
+  get shared(): boolean {
+    return this.dialect === "postgres";
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  // --- state machines -------------------------------------------------------------------
+
+  async putStateMachines(machines: readonly (StateMachineSummary & { definition?: string })[], now: number): Promise<void> {
+    if (machines.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const chunk of chunks(machines)) {
+        await trx
+          .insertInto("state_machines")
+          .values(chunk.map((m) => ({ arn: m.arn, name: m.name, type: m.type, created_at: m.createdAt, definition: m.definition ?? null, updated_at: now })))
+          .onConflict((oc) =>
+            oc.column("arn").doUpdateSet((eb) => ({
+              name: eb.ref("excluded.name"),
+              type: eb.ref("excluded.type"),
+              created_at: eb.ref("excluded.created_at"),
+              definition: sql`coalesce(excluded.definition, state_machines.definition)`,
+              updated_at: eb.ref("excluded.updated_at"),
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+
+  async stateMachines(): Promise<(StateMachineSummary & { definition?: string })[]> {
+    const rows = await this.db.selectFrom("state_machines").selectAll().orderBy("name").execute();
+    return rows.map((r) => ({ arn: r.arn, name: r.name, type: r.type as "STANDARD" | "EXPRESS", createdAt: r.created_at, definition: r.definition ?? undefined }));
+  }
+
+  // --- the execution index --------------------------------------------------------------
+
+  /** Writes the executions and the machine's cursor in one transaction. */
+  async putListing(machineArn: string, executions: readonly StoredExecution[], cursor: ListingCursor | undefined, now: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await upsertExecutions(trx, machineArn, executions, now);
+      if (cursor) await upsertCursor(trx, machineArn, cursor);
+    });
+  }
+
+  /** A machine's executions started at or after `since`, newest first. */
+  async executions(machineArn: string, since: number, until = Number.MAX_SAFE_INTEGER): Promise<StoredExecution[]> {
+    const rows = await this.db
+      .selectFrom("executions")
+      .selectAll()
+      .where("machine_arn", "=", machineArn)
+      .where("started_at", ">=", since)
+      .where("started_at", "<", until)
+      .orderBy("started_at", "desc")
+      .orderBy("arn")
+      .execute();
+    return rows.map((r) => toExecution(r, machineArn));
+  }
+
+  /** Executions of a machine written after `updatedAfter` (what another instance stored since we last looked). */
+  async executionsUpdatedSince(machineArn: string, updatedAfter: number): Promise<StoredExecution[]> {
+    return (await this.changedSince(machineArn, updatedAfter)).executions;
+  }
+
+  /** The same, with the newest write time among them: the next call's `updatedAfter`. */
+  async changedSince(machineArn: string, updatedAfter: number): Promise<{ executions: StoredExecution[]; updatedUpTo?: number }> {
+    const rows = await this.db.selectFrom("executions").selectAll().where("machine_arn", "=", machineArn).where("updated_at", ">", updatedAfter).execute();
+    let updatedUpTo: number | undefined;
+    for (const r of rows) updatedUpTo = Math.max(updatedUpTo ?? -Infinity, Number(r.updated_at));
+    return { executions: rows.map((r) => toExecution(r, machineArn)), updatedUpTo };
+  }
+
+  /** The newest write time of a machine's executions (undefined: none stored). */
+  async lastUpdate(machineArn: string): Promise<number | undefined> {
+    const row = await this.db.selectFrom("executions").select((eb) => eb.fn.max("updated_at").as("at")).where("machine_arn", "=", machineArn).executeTakeFirst();
+    return row?.at === null || row?.at === undefined ? undefined : Number(row.at);
+  }
+
+  async countExecutions(machineArn?: string): Promise<number> {
+    let q = this.db.selectFrom("executions").select((eb) => eb.fn.countAll<number>().as("n"));
+    if (machineArn) q = q.where("machine_arn", "=", machineArn);
+    const row = await q.executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async cursor(machineArn: string): Promise<ListingCursor | undefined> {
+    const row = await this.db.selectFrom("listing_cursors").selectAll().where("machine_arn", "=", machineArn).executeTakeFirst();
+    if (!row) return undefined;
+    return { state: row.state, completeFrom: row.complete_from ?? undefined, partial: row.partial === 1, updatedAt: row.updated_at };
+  }
+
+  // --- finished histories ---------------------------------------------------------------
+
+  /** A finished history never changes: written once, compressed (brotli; histories shrink 10–30×). */
+  async putHistory(executionArn: string, machineArn: string, events: readonly unknown[], now: number): Promise<void> {
+    const body = brotliCompressSync(Buffer.from(JSON.stringify(events)), { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } });
+    await this.db
+      .insertInto("histories")
+      .values({ execution_arn: executionArn, machine_arn: machineArn, encoding: "br", body, event_count: events.length, stored_at: now })
+      .onConflict((oc) => oc.column("execution_arn").doNothing())
+      .execute();
+  }
+
+  async history<T = unknown>(executionArn: string): Promise<T[] | undefined> {
+    const row = await this.db.selectFrom("histories").select(["encoding", "body"]).where("execution_arn", "=", executionArn).executeTakeFirst();
+    if (!row) return undefined;
+    if (row.encoding !== "br") throw new Error(`history of ${executionArn} is stored as ${row.encoding}, which this Stepscope cannot read`);
+    return JSON.parse(brotliDecompressSync(row.body).toString("utf8")) as T[];
+  }
+
+  // --- failures and error groups --------------------------------------------------------
+
+  async putFailures(records: readonly FailureRecordRow[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const chunk of chunks(records)) {
+        await trx
+          .insertInto("failure_records")
+          .values(
+            chunk.map((r) => ({
+              execution_arn: r.executionArn,
+              machine_arn: r.machineArn,
+              started_at: r.startedAt,
+              stopped_at: r.stoppedAt ?? null,
+              status: r.status,
+              state_name: r.stateName ?? null,
+              error: r.error ?? null,
+              cause: r.cause ?? null,
+              group_key: r.groupKey,
+            })),
+          )
+          // A redriven execution that failed again replaces its earlier record.
+          .onConflict((oc) =>
+            oc.column("execution_arn").doUpdateSet((eb) => ({
+              stopped_at: eb.ref("excluded.stopped_at"),
+              status: eb.ref("excluded.status"),
+              state_name: eb.ref("excluded.state_name"),
+              error: eb.ref("excluded.error"),
+              cause: eb.ref("excluded.cause"),
+              group_key: eb.ref("excluded.group_key"),
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+
+  async failures(machineArn: string, from: number, to: number): Promise<FailureRecordRow[]> {
+    const rows = await this.db
+      .selectFrom("failure_records")
+      .selectAll()
+      .where("machine_arn", "=", machineArn)
+      .where("started_at", ">=", from)
+      .where("started_at", "<", to)
+      .orderBy("started_at", "desc")
+      .execute();
+    return rows.map((r) => ({
+      executionArn: r.execution_arn,
+      machineArn: r.machine_arn,
+      startedAt: r.started_at,
+      stoppedAt: r.stopped_at ?? undefined,
+      status: r.status,
+      stateName: r.state_name ?? undefined,
+      error: r.error ?? undefined,
+      cause: r.cause ?? undefined,
+      groupKey: r.group_key,
+    }));
+  }
+
+  /** Error groups of a window: every stored failure counted once, biggest group first. */
+  async errorGroups(machineArn: string, from: number, to: number): Promise<ErrorGroupRow[]> {
+    const rows = await this.db
+      .selectFrom("failure_records")
+      .select((eb) => [
+        "group_key",
+        eb.fn.max("error").as("error"),
+        eb.fn.max("cause").as("sample_cause"),
+        eb.fn.countAll<number>().as("count"),
+        eb.fn.min("started_at").as("first_seen"),
+        eb.fn.max("started_at").as("last_seen"),
+      ])
+      .where("machine_arn", "=", machineArn)
+      .where("started_at", ">=", from)
+      .where("started_at", "<", to)
+      .groupBy("group_key")
+      .orderBy("count", "desc")
+      .orderBy("group_key")
+      .execute();
+    return rows.map((r) => ({
+      groupKey: r.group_key,
+      error: r.error ?? undefined,
+      sampleCause: r.sample_cause ?? undefined,
+      count: Number(r.count),
+      firstSeen: Number(r.first_seen),
+      lastSeen: Number(r.last_seen),
+    }));
+  }
+
+  // --- per-state statistics -------------------------------------------------------------
+
+  async putStateStats(rows: readonly StateStatRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const chunk of chunks(rows)) {
+        await trx
+          .insertInto("state_stats")
+          .values(
+            chunk.map((r) => ({
+              execution_arn: r.executionArn,
+              state_name: r.stateName,
+              machine_arn: r.machineArn,
+              started_at: r.startedAt,
+              runs: r.runs,
+              failures: r.failures,
+              retries: r.retries,
+              duration_ms: r.durationMs,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(["execution_arn", "state_name"]).doUpdateSet((eb) => ({
+              runs: eb.ref("excluded.runs"),
+              failures: eb.ref("excluded.failures"),
+              retries: eb.ref("excluded.retries"),
+              duration_ms: eb.ref("excluded.duration_ms"),
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+
+  async stateStatTotals(machineArn: string, from: number, to: number): Promise<StateStatTotal[]> {
+    const rows = await this.db
+      .selectFrom("state_stats")
+      .select((eb) => [
+        "state_name",
+        eb.fn.countAll<number>().as("executions"),
+        eb.fn.sum<number>("runs").as("runs"),
+        eb.fn.sum<number>("failures").as("failures"),
+        eb.fn.sum<number>("retries").as("retries"),
+        eb.fn.sum<number>("duration_ms").as("total"),
+        eb.fn.max("duration_ms").as("max"),
+      ])
+      .where("machine_arn", "=", machineArn)
+      .where("started_at", ">=", from)
+      .where("started_at", "<", to)
+      .groupBy("state_name")
+      .orderBy("state_name")
+      .execute();
+    return rows.map((r) => ({
+      stateName: r.state_name,
+      executions: Number(r.executions),
+      runs: Number(r.runs),
+      failures: Number(r.failures),
+      retries: Number(r.retries),
+      totalDurationMs: Number(r.total),
+      maxDurationMs: Number(r.max),
+    }));
+  }
+
+  // --- retention ------------------------------------------------------------------------
+
+  /** Deletes everything about executions started before `before`; returns how many executions went. */
+  async deleteOlderThan(before: number): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("histories").where("execution_arn", "in", (eb) => eb.selectFrom("executions").select("arn").where("started_at", "<", before)).execute();
+      await trx.deleteFrom("failure_records").where("started_at", "<", before).execute();
+      await trx.deleteFrom("state_stats").where("started_at", "<", before).execute();
+      const r = await trx.deleteFrom("executions").where("started_at", "<", before).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    });
+  }
+}
+
+async function upsertExecutions(db: Db, machineArn: string, executions: readonly StoredExecution[], now: number): Promise<void> {
+  for (const chunk of chunks(executions)) {
+    await db
+      .insertInto("executions")
+      .values(chunk.map((e) => toRow(machineArn, e, now)))
+      .onConflict((oc) =>
+        oc.column("arn").doUpdateSet((eb) => ({
+          status: eb.ref("excluded.status"),
+          stopped_at: eb.ref("excluded.stopped_at"),
+          // A listing carries no error or cause: keep what DescribeExecution told us.
+          error: sql`coalesce(excluded.error, executions.error)`,
+          cause: sql`coalesce(excluded.cause, executions.cause)`,
+          redrive_count: sql`coalesce(excluded.redrive_count, executions.redrive_count)`,
+          redrive_status: sql`coalesce(excluded.redrive_status, executions.redrive_status)`,
+          updated_at: eb.ref("excluded.updated_at"),
+        })),
+      )
+      .execute();
+  }
+}
+
+async function upsertCursor(db: Db, machineArn: string, cursor: ListingCursor): Promise<void> {
+  const row = { machine_arn: machineArn, state: cursor.state, complete_from: cursor.completeFrom ?? null, partial: cursor.partial ? 1 : 0, updated_at: cursor.updatedAt };
+  await db
+    .insertInto("listing_cursors")
+    .values(row)
+    .onConflict((oc) => oc.column("machine_arn").doUpdateSet({ state: row.state, complete_from: row.complete_from, partial: row.partial, updated_at: row.updated_at }))
+    .execute();
+}
+
+function toRow(machineArn: string, e: StoredExecution, now: number): ExecutionsTable {
+  return {
+    arn: e.arn,
+    machine_arn: machineArn,
+    name: e.name,
+    status: e.status,
+    started_at: e.startedAt,
+    stopped_at: e.stoppedAt ?? null,
+    error: e.error ?? null,
+    cause: e.cause ?? null,
+    redrive_count: e.redriveCount ?? null,
+    redrive_status: e.redriveStatus ?? null,
+    map_run_arn: e.mapRunArn ?? null,
+    updated_at: now,
+  };
+}
+
+/** `machineArn`: the caller's string, shared by every row, instead of one copy per row (a million rows: ~90 MB). */
+function toExecution(r: ExecutionsTable, machineArn: string): StoredExecution {
+  const e: StoredExecution = { arn: r.arn, name: r.name, stateMachineArn: r.machine_arn === machineArn ? machineArn : r.machine_arn, status: r.status as ExecutionStatusName, startedAt: Number(r.started_at) };
+  if (r.stopped_at !== null) e.stoppedAt = Number(r.stopped_at);
+  if (r.map_run_arn !== null) e.mapRunArn = r.map_run_arn;
+  if (r.redrive_count !== null) e.redriveCount = r.redrive_count;
+  if (r.error !== null) e.error = r.error;
+  if (r.cause !== null) e.cause = r.cause;
+  if (r.redrive_status !== null) e.redriveStatus = r.redrive_status;
+  return e;
+}
+
+function* chunks<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += INSERT_CHUNK) yield items.slice(i, i + INSERT_CHUNK);
+}

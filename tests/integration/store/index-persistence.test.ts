@@ -1,0 +1,212 @@
+/**
+ * The execution index kept in the store, against the real SDK and a small fake endpoint:
+ * a restart lists only what is new, resumes an unfinished walk where it stopped, keeps every
+ * execution (no per-machine cap), and a throttled walk is never called complete. A second
+ * process on the same store that does not hold the lease makes no Step Functions calls at all
+ * and serves the same executions.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseConfig } from "@/lib/config/env";
+import { createSfnContext, type SfnContext } from "@/lib/sfn";
+import { FleetIndex, type FleetLimits } from "@/lib/server/fleet";
+import { resolveWindow } from "@/lib/metrics";
+import { StoreIndexPersistence } from "@/lib/server/index-persistence";
+import { openStore, parseDatabaseUrl, type Store } from "@/lib/store";
+import { arnOf, FAKE_ENDPOINT, FakeSfn, makeEvents } from "../../support/fake-sfn";
+
+const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
+const MINUTE = 60_000;
+let now = T0;
+let fake: FakeSfn;
+const server = setupServer();
+const MACHINE = arnOf.machine("orders");
+const SMALL: Partial<FleetLimits> = { pageSize: 10, maxListPagesPerRefresh: 3, minRefreshMs: 5_000 };
+const tmp = mkdtempSync(path.join(os.tmpdir(), "stepscope-index-"));
+let files = 0;
+
+function context(): SfnContext {
+  return createSfnContext(parseConfig({ AWS_ENDPOINT_URL_SFN: FAKE_ENDPOINT, STEPSCOPE_SFN_MAX_ATTEMPTS: "1" }), { now: () => now });
+}
+
+function addExecutions(count: number, newestMinutesAgo: number, prefix = "run", status = "SUCCEEDED"): void {
+  for (let i = count - 1; i >= 0; i--) {
+    const startSeconds = (now - (newestMinutesAgo + i) * MINUTE) / 1000;
+    fake.addExecution({ machine: "orders", name: `${prefix}-${startSeconds}`, status, startSeconds, stopSeconds: status === "RUNNING" ? undefined : startSeconds + 30, events: makeEvents(5, startSeconds, status !== "RUNNING") });
+  }
+}
+
+const listCalls = () => fake.callsTo("ListExecutions").filter((c) => c.body.statusFilter === undefined);
+
+/** A process: its own SDK context, store connection and index. */
+async function processOn(file: string, mayPoll = true, limits = SMALL): Promise<{ ctx: SfnContext; store: Store; fleet: FleetIndex }> {
+  const store = await openStore(parseDatabaseUrl(`sqlite:${file}`, tmp));
+  const persistence = new StoreIndexPersistence(store, { mayPoll: () => mayPoll, now: () => now });
+  return { ctx: context(), store, fleet: new FleetIndex(limits, { persistence }) };
+}
+
+const newFile = () => path.join(tmp, `index-${++files}.db`);
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterAll(() => {
+  server.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+beforeEach(() => {
+  now = T0;
+  fake = new FakeSfn();
+  fake.machines = [{ name: "orders", type: "STANDARD", createdSeconds: T0 / 1000 - 86_400, definition: "{}" }];
+  server.resetHandlers(...fake.handlers());
+});
+
+describe("a throttled walk", () => {
+  it("is not called complete when the first walk is cut off after a page, and is finished later", async () => {
+    addExecutions(30, 1);
+    let calls = 0;
+    // The second ListExecutions call of the first refresh is throttled (another tool shares the quota).
+    fake.inject = (call) => (call.target === "ListExecutions" && ++calls === 2 ? { type: "ThrottlingException", message: "Rate exceeded" } : undefined);
+    const fleet = new FleetIndex(SMALL);
+    const ctx = context();
+    const index = await fleet.ensureFresh(ctx, MACHINE);
+    expect(index.executions()).toHaveLength(10);
+    expect(index.isComplete(now - 60 * MINUTE)).toBe(false);
+    const [row] = await fleet.fleetRows(ctx, resolveWindow("1h", now));
+    expect(row.coverage).toMatchObject({ state: "partial", partial: true, indexed: 10 });
+
+    now += 6_000;
+    await fleet.ensureFresh(ctx, MACHINE);
+    expect(index.executions()).toHaveLength(30);
+    expect(index.isComplete(now - 60 * MINUTE)).toBe(true);
+  });
+
+  it("leaves no silent gap when a routine walk over a burst of new executions is cut off", async () => {
+    addExecutions(5, 100);
+    const fleet = new FleetIndex({ ...SMALL, maxListPagesPerRefresh: 10 });
+    const ctx = context();
+    const index = await fleet.ensureFresh(ctx, MACHINE);
+    expect(index.isComplete(now - 200 * MINUTE)).toBe(true);
+    now += 6_000;
+    addExecutions(40, 0, "burst");
+    let calls = 0;
+    fake.inject = (call) => (call.target === "ListExecutions" && ++calls === 3 ? { type: "ThrottlingException", message: "Rate exceeded" } : undefined);
+    await fleet.ensureFresh(ctx, MACHINE);
+    expect(index.executions()).toHaveLength(25);
+    // The 20 burst executions below the throttled page are not listed yet: the window must say so.
+    expect(index.isComplete(now - 200 * MINUTE)).toBe(false);
+    now += 6_000;
+    await fleet.ensureFresh(ctx, MACHINE);
+    expect(index.executions()).toHaveLength(45);
+    expect(index.isComplete(now - 200 * MINUTE)).toBe(true);
+  });
+});
+
+describe("the index in the store", () => {
+  it("after a restart lists only the executions that started since the last run", async () => {
+    const file = newFile();
+    addExecutions(25, 5);
+    const first = await processOn(file);
+    expect((await first.fleet.ensureFresh(first.ctx, MACHINE)).isComplete(now - 60 * MINUTE)).toBe(true);
+    await first.store.close();
+
+    now += 3_600_000;
+    addExecutions(4, 0, "new");
+    fake.calls = [];
+    const second = await processOn(file);
+    const index = await second.fleet.ensureFresh(second.ctx, MACHINE);
+    // One page holds the 4 new executions and reaches a stored one.
+    expect(listCalls()).toHaveLength(1);
+    expect(index.executions()).toHaveLength(29);
+    expect(index.isComplete(now - 120 * MINUTE)).toBe(true);
+    await second.store.close();
+  });
+
+  it("resumes an unfinished walk after a restart from the stored token, not from the top", async () => {
+    const file = newFile();
+    addExecutions(45, 1);
+    const first = await processOn(file);
+    const partial = await first.fleet.ensureFresh(first.ctx, MACHINE);
+    expect(partial.executions()).toHaveLength(30);
+    expect(partial.isComplete(now - 120 * MINUTE)).toBe(false);
+    await first.store.close();
+    const cursor = await (async () => {
+      const s = await openStore(parseDatabaseUrl(`sqlite:${file}`, tmp));
+      const c = await s.cursor(MACHINE);
+      await s.close();
+      return c;
+    })();
+    expect(cursor).toMatchObject({ partial: true });
+
+    now += 6_000;
+    fake.calls = [];
+    const second = await processOn(file);
+    const index = await second.fleet.ensureFresh(second.ctx, MACHINE);
+    expect(index.executions()).toHaveLength(45);
+    expect(index.isComplete(now - 120 * MINUTE)).toBe(true);
+    expect(listCalls().map((c) => c.body.nextToken)).toEqual([undefined, "30", "40"]);
+    await second.store.close();
+  });
+
+  it("keeps every execution of the window: no per-machine cap with a store", async () => {
+    addExecutions(30, 1);
+    const { ctx, store, fleet } = await processOn(newFile(), true, { ...SMALL, maxListPagesPerRefresh: 10, maxExecutionsPerMachine: 12, minExecutionsPerMachine: 1 });
+    const index = await fleet.ensureFresh(ctx, MACHINE);
+    expect(index.executions()).toHaveLength(30);
+    expect(index.status().capped).toBe(false);
+    expect(await store.countExecutions(MACHINE)).toBe(30);
+    await store.close();
+  });
+
+  it("answers the fleet at once with what is known while a slow refresh goes on", async () => {
+    addExecutions(5, 1);
+    fake.delayMs = 400;
+    const store = await openStore(parseDatabaseUrl(`sqlite:${newFile()}`, tmp));
+    const persistence = new StoreIndexPersistence(store, { mayPoll: () => true, now: () => now });
+    const fleet = new FleetIndex(SMALL, { persistence, answerWithinMs: 50 });
+    const ctx = context();
+    fake.machines.push({ name: "billing", type: "STANDARD", createdSeconds: T0 / 1000, definition: "{}" });
+    // ListStateMachines is slow too, but one call; then each machine's refresh is cut short.
+    const rows = await fleet.fleetRows(ctx, resolveWindow("1h", now));
+    expect(rows.map((r) => r.coverage.state)).toEqual(["loading", "loading"]);
+    expect(rows.every((r) => r.summary === undefined)).toBe(true);
+    fake.delayMs = 0;
+    await fleet.ensureFresh(ctx, MACHINE);
+    const later = await fleet.fleetRows(ctx, resolveWindow("1h", now));
+    expect(later.find((r) => r.name === "orders")!.coverage).toMatchObject({ state: "complete", indexed: 5 });
+    expect(later.find((r) => r.name === "orders")!.summary!.started).toBe(5);
+    await store.close();
+  });
+
+  it("serves a second process that does not hold the lease from the store, with no Step Functions calls", async () => {
+    const file = newFile();
+    addExecutions(12, 1);
+    addExecutions(2, 0, "live", "RUNNING");
+    const poller = await processOn(file, true);
+    const reader = await processOn(file, false);
+    await poller.fleet.refreshAll(poller.ctx);
+    const before = fake.calls.length;
+    await reader.fleet.refreshAll(reader.ctx);
+    const readerRows = await reader.fleet.fleetRows(reader.ctx, resolveWindow("1h", now));
+    expect(fake.calls.length).toBe(before);
+    const pollerRows = await poller.fleet.fleetRows(poller.ctx, resolveWindow("1h", now));
+    expect(readerRows.map((r) => [r.name, r.summary?.started, r.summary?.runningNow, r.coverage.state])).toEqual([["orders", 14, 2, "complete"]]);
+    expect(readerRows.map((r) => r.summary)).toEqual(pollerRows.map((r) => r.summary));
+
+    // One run finishes; the poller sees it, and the reader learns it from the store.
+    const finishing = fake.executions.find((e) => e.status === "RUNNING")!;
+    finishing.status = "FAILED";
+    finishing.stopSeconds = finishing.startSeconds + 20;
+    now += 6_000;
+    await poller.fleet.refreshAll(poller.ctx);
+    const afterPoll = fake.calls.length;
+    now += 6_000;
+    await reader.fleet.refreshAll(reader.ctx);
+    expect(fake.calls.length).toBe(afterPoll);
+    const [row] = await reader.fleet.fleetRows(reader.ctx, resolveWindow("1h", now));
+    expect(row.summary).toMatchObject({ runningNow: 1, failed: 1 });
+    await poller.store.close();
+    await reader.store.close();
+  });
+});

@@ -1,0 +1,217 @@
+/**
+ * Several Stepscope processes (`next start`) on one Postgres make the Step Functions calls of
+ * one: exactly one holds the poller lease and polls, the others serve what it stored. A
+ * counting proxy in front of the demo endpoint counts every call that reaches "AWS". The demo
+ * account's clock is frozen so that each run sees the same world.
+ *
+ * When the lease holder is SIGKILLed, another instance takes the lease over within 30 s and
+ * the store ends up with every execution of the account exactly once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { createDemoAccount, startEmulatorServer, type EmulatorServer } from "@/mocks";
+import type { FleetResponse } from "@/lib/contract/api";
+import { startCountingProxy, type CountingProxy } from "../../support/counting-proxy";
+import { shouldRunPostgresTests, startPostgres, type PostgresCluster } from "../../support/postgres";
+import { startStepscope, type StepscopeServer } from "../../support/server";
+
+const runPostgres = shouldRunPostgresTests();
+const frozenAt = Date.now();
+const WATCH_MS = 20_000;
+const LEASE_SECONDS = 6;
+
+let cluster: PostgresCluster;
+let emulator: EmulatorServer;
+let proxy: CountingProxy;
+
+beforeAll(async () => {
+  if (!runPostgres) return;
+  cluster = await startPostgres();
+  emulator = await startEmulatorServer({ port: 0, account: createDemoAccount({ seed: 42, clock: () => frozenAt }) });
+  proxy = await startCountingProxy(emulator.url);
+}, 120_000);
+
+afterAll(async () => {
+  await proxy?.close();
+  await emulator?.close();
+  await cluster?.stop();
+});
+
+let launched = 0;
+
+async function instances(n: number, databaseUrl: string): Promise<StepscopeServer[]> {
+  const env = (name: string) => ({
+    AWS_ENDPOINT_URL_SFN: proxy.url,
+    AWS_REGION: "us-east-1",
+    STEPSCOPE_DATABASE_URL: databaseUrl,
+    STEPSCOPE_LEASE_SECONDS: String(LEASE_SECONDS),
+    // The SDK puts this in its user agent: the proxy tells the processes apart by it.
+    AWS_SDK_UA_APP_ID: name,
+  });
+  // All at once: they race for the lease and exactly one must win it.
+  return Promise.all(Array.from({ length: n }, () => startStepscope({ env: env(`instance-${++launched}`) })));
+}
+
+async function fleet(server: StepscopeServer): Promise<FleetResponse> {
+  const r = await fetch(`${server.url}/api/fleet?window=7d`);
+  expect(r.status).toBe(200);
+  return (await r.json()) as FleetResponse;
+}
+
+/** Every instance's /api/fleet asked twice a second for `ms`, as open dashboards would. */
+async function watch(servers: StepscopeServer[], ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    await Promise.all(servers.map((s) => fleet(s)));
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function allComplete(servers: StepscopeServer[]): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    const answers = await Promise.all(servers.map(fleet));
+    if (answers.every((a) => a.rows.some((r) => r.type === "STANDARD") && a.rows.filter((r) => r.type === "STANDARD").every((r) => r.coverage.state === "complete"))) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the fleet did not become complete within 90 s");
+}
+
+interface Calls {
+  /** The processes that called the endpoint at all, from start to end. */
+  callers: string[];
+  /** From the start of the processes until every instance shows every machine complete: the first walk. */
+  cold: number;
+  /** While every instance is watched for WATCH_MS afterwards: routine polling. */
+  steady: number;
+  counts: Record<string, number>;
+  rows: string[];
+}
+
+/** Calls that reach the endpoint when `n` instances start on an empty database, and while they are watched. */
+async function callsWith(n: number): Promise<Calls> {
+  const databaseUrl = await cluster.createDatabase();
+  proxy.reset();
+  const servers = await instances(n, databaseUrl);
+  const callers = new Set<string>();
+  try {
+    await allComplete(servers);
+    const cold = proxy.total();
+    for (const c of Object.keys(proxy.callers())) callers.add(c);
+    proxy.reset();
+    await watch(servers, WATCH_MS);
+    const steady = proxy.total();
+    const counts = proxy.counts();
+    for (const c of Object.keys(proxy.callers())) callers.add(c);
+    // Every instance serves the same numbers.
+    const answers = await Promise.all(servers.map(fleet));
+    const rows = answers.map((a) => JSON.stringify(a.rows.map((r) => [r.name, r.summary?.started, r.coverage.state])));
+    return { callers: [...callers], cold, steady, counts, rows };
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+describe.runIf(runPostgres)("several Stepscope instances on one Postgres", () => {
+  it("make the calls of one: with two and three instances as many as with one", async () => {
+    const one = await callsWith(1);
+    const two = await callsWith(2);
+    const three = await callsWith(3);
+    console.log(
+      `[many-instances] calls until complete: 1 instance ${one.cold}, 2 instances ${two.cold}, 3 instances ${three.cold}; ` +
+        `then in ${WATCH_MS / 1000} s watched: ${one.steady}, ${two.steady}, ${three.steady}; callers ${[one, two, three].map((r) => r.callers.join("+")).join(", ")}`,
+      one.counts,
+      two.counts,
+      three.counts,
+    );
+    expect(one.cold).toBeGreaterThan(0);
+    expect(one.steady).toBeGreaterThan(0);
+    // Exactly one process ever called Step Functions; the others served what it stored.
+    for (const run of [one, two, three]) {
+      expect(run.callers).toHaveLength(1);
+      expect(run.callers[0]).toMatch(/^instance-\d+$/);
+    }
+    // So the totals are one poller's: its schedule, started at a slightly different moment
+    // (refreshes fall on 2-second ticks), gives a round of refreshes more or less in a window.
+    // Before the store, two instances made 2.7 times the calls of one.
+    for (const many of [two, three]) {
+      expect(many.steady).toBeLessThanOrEqual(Math.ceil(one.steady * 1.5) + 8);
+      expect(many.cold).toBeLessThanOrEqual(Math.ceil(one.cold * 1.5) + 8);
+    }
+    expect(new Set(two.rows).size).toBe(1);
+    expect(new Set(three.rows).size).toBe(1);
+  }, 300_000);
+
+  it("hand the polling to another instance within 30 s when the holder is SIGKILLed, losing and doubling nothing", async () => {
+    const url = await cluster.createDatabase();
+    const servers = await instances(2, url);
+    const [holder, other] = servers;
+    try {
+      await watch(servers, 3_000);
+      expect(holder.output()).toMatch(/this instance polls Step Functions/);
+      expect(other.output()).not.toMatch(/this instance polls Step Functions/);
+      await holder.kill("SIGKILL");
+      const killedAt = Date.now();
+      proxy.reset();
+      while (!/this instance polls Step Functions/.test(other.output()) && Date.now() - killedAt < 40_000) {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(other.output()).toMatch(/this instance polls Step Functions/);
+      const takeoverSeconds = (Date.now() - killedAt) / 1000;
+      console.log(`[many-instances] the lease moved ${takeoverSeconds.toFixed(1)} s after the holder was killed`);
+      expect(takeoverSeconds).toBeLessThanOrEqual(30);
+      // The new holder polls: calls reach the endpoint again, and every row becomes complete.
+      const deadline = Date.now() + 60_000;
+      let rows: FleetResponse["rows"] = [];
+      while (Date.now() < deadline) {
+        rows = (await fleet(other)).rows.filter((r) => r.type === "STANDARD");
+        if (rows.length > 0 && rows.every((r) => r.coverage.state === "complete")) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(proxy.total()).toBeGreaterThan(0);
+      expect(rows.map((r) => r.coverage.state)).toEqual(rows.map(() => "complete"));
+
+      // Nothing lost, nothing doubled: the stored executions are exactly the account's, once each.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        // Near the 7-day horizon the processes' moving clocks decide; compare from a little inside it.
+        const cut = frozenAt - 7 * 86_400_000 + 15 * 60_000;
+        const stored = await client.query<{ arn: string }>("select arn from executions where started_at >= $1", [cut]);
+        const arns = stored.rows.map((r) => r.arn);
+        expect(new Set(arns).size).toBe(arns.length);
+        const truth = await emulatorTruth(cut);
+        const storedSet = new Set(arns);
+        expect(truth.filter((a) => !storedSet.has(a))).toEqual([]);
+        expect(arns.length).toBe(truth.length);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  }, 300_000);
+});
+
+/** Every Standard execution the demo account lists within the horizon, read straight from the emulator (not counted). */
+async function emulatorTruth(since: number): Promise<string[]> {
+  const call = async (target: string, body: object) => {
+    const r = await fetch(emulator.url, {
+      method: "POST",
+      headers: { "x-amz-target": `AWSStepFunctions.${target}`, "content-type": "application/x-amz-json-1.0" },
+      body: JSON.stringify(body),
+    });
+    return (await r.json()) as Record<string, unknown>;
+  };
+  const machines = (await call("ListStateMachines", {})).stateMachines as { stateMachineArn: string; type: string }[];
+  const out: string[] = [];
+  for (const m of machines.filter((x) => x.type === "STANDARD")) {
+    let nextToken: string | undefined;
+    do {
+      const page = await call("ListExecutions", { stateMachineArn: m.stateMachineArn, maxResults: 1000, nextToken });
+      for (const e of page.executions as { executionArn: string; startDate: number }[]) if (e.startDate * 1000 >= since) out.push(e.executionArn);
+      nextToken = page.nextToken as string | undefined;
+    } while (nextToken);
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * `next start` with a database that is not Stepscope's stops at boot with a message naming
+ * it, and the file is left as it was; with a SQLite file of its own, a restart serves what
+ * the previous run stored.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { FleetResponse } from "@/lib/contract/api";
+import { startStepscope } from "../../support/server";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "stepscope-startup-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("Stepscope's start-up with a store", () => {
+  it("refuses a file that is not a SQLite database, naming it, and leaves it untouched", async () => {
+    const file = path.join(tmp, "not-a-db.db");
+    writeFileSync(file, randomBytes(8192));
+    const before = createHash("sha256").update(readFileSync(file)).digest("hex");
+    const error = await startStepscope({ env: { STEPSCOPE_DATABASE_URL: `sqlite:${file}` } }).then(
+      async (s) => {
+        await s.stop();
+        return undefined;
+      },
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/exited with code 1/);
+    expect(error?.message).toContain(`${file} is not a SQLite database`);
+    expect(createHash("sha256").update(readFileSync(file)).digest("hex")).toBe(before);
+  });
+
+  it("keeps the index in its SQLite file: after a restart the fleet is complete from the first answer", async () => {
+    const url = `sqlite:${path.join(tmp, "ours.db")}`;
+    const first = await startStepscope({ env: { STEPSCOPE_DATABASE_URL: url } });
+    let rows: FleetResponse["rows"] = [];
+    try {
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        rows = ((await (await fetch(`${first.url}/api/fleet?window=24h`)).json()) as FleetResponse).rows.filter((r) => r.type === "STANDARD");
+        if (rows.length && rows.every((r) => r.coverage.state === "complete")) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(rows.map((r) => r.coverage.state)).toEqual(rows.map(() => "complete"));
+    } finally {
+      await first.stop();
+    }
+    const second = await startStepscope({ env: { STEPSCOPE_DATABASE_URL: url } });
+    try {
+      const answer = (await (await fetch(`${second.url}/api/fleet?window=24h`)).json()) as FleetResponse;
+      const standard = answer.rows.filter((r) => r.type === "STANDARD");
+      expect(standard.map((r) => r.coverage.state)).toEqual(standard.map(() => "complete"));
+      expect(standard.every((r) => (r.summary?.started ?? 0) > 0)).toBe(true);
+    } finally {
+      await second.stop();
+    }
+  }, 180_000);
+});

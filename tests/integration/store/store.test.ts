@@ -1,0 +1,195 @@
+/**
+ * The store on both dialects: the same typed queries against a real SQLite file (better-sqlite3)
+ * and a throwaway Postgres 15 cluster. What one process wrote, the next one reads back.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, parseDatabaseUrl, releaseLease, tryAcquireLease, type DatabaseLocation, type Store, type StoredExecution } from "@/lib/store";
+import { shouldRunPostgresTests, startPostgres, type PostgresCluster } from "../../support/postgres";
+
+const MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
+const T0 = Date.UTC(2026, 10, 1);
+
+function execution(i: number, over: Partial<StoredExecution> = {}): StoredExecution {
+  return {
+    arn: `arn:aws:states:us-east-1:123456789012:execution:orders:run-${i}`,
+    name: `run-${i}`,
+    stateMachineArn: MACHINE,
+    status: "SUCCEEDED",
+    startedAt: T0 + i * 1000,
+    stoppedAt: T0 + i * 1000 + 500,
+    ...over,
+  };
+}
+
+let tmp: string;
+let cluster: PostgresCluster | undefined;
+const runPostgres = shouldRunPostgresTests();
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "stepscope-store-"));
+  if (runPostgres) cluster = await startPostgres();
+}, 120_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+let files = 0;
+const dialects: { name: string; enabled: boolean; location: () => Promise<DatabaseLocation> }[] = [
+  { name: "SQLite", enabled: true, location: async () => parseDatabaseUrl(`sqlite:${path.join(tmp, `db-${++files}.db`)}`, tmp) },
+  { name: "Postgres", enabled: runPostgres, location: async () => parseDatabaseUrl(await cluster!.createDatabase(), tmp) },
+];
+
+for (const dialect of dialects) {
+  describe.runIf(dialect.enabled)(`the store on ${dialect.name}`, () => {
+    /** Opens, runs `first`, closes, opens the same database again: what a restart sees. */
+    async function reopened(first: (s: Store) => Promise<void>): Promise<Store> {
+      const location = await dialect.location();
+      const s = await openStore(location);
+      await first(s);
+      await s.close();
+      return openStore(location);
+    }
+
+    it("keeps a machine's executions and its cursor across a restart, newest first", async () => {
+      const store = await reopened(async (s) => {
+        await s.putStateMachines([{ arn: MACHINE, name: "orders", type: "STANDARD", createdAt: T0 }], T0);
+        await s.putListing(MACHINE, [execution(1), execution(2), execution(3, { status: "RUNNING", stoppedAt: undefined })], { state: '{"newest":3}', completeFrom: T0, partial: false, updatedAt: T0 }, T0);
+      });
+      try {
+        const rows = await store.executions(MACHINE, T0);
+        expect(rows.map((e) => e.name)).toEqual(["run-3", "run-2", "run-1"]);
+        expect(rows[0]).toEqual(execution(3, { status: "RUNNING", stoppedAt: undefined }));
+        expect(await store.cursor(MACHINE)).toEqual({ state: '{"newest":3}', completeFrom: T0, partial: false, updatedAt: T0 });
+        expect(await store.stateMachines()).toEqual([{ arn: MACHINE, name: "orders", type: "STANDARD", createdAt: T0, definition: undefined }]);
+        expect(await store.executions(MACHINE, T0 + 2000)).toHaveLength(2);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("updates an execution listed again instead of storing it twice, keeping the error DescribeExecution gave", async () => {
+      const store = await openStore(await dialect.location());
+      try {
+        await store.putListing(MACHINE, [execution(1, { status: "RUNNING", stoppedAt: undefined })], undefined, T0);
+        await store.putListing(MACHINE, [execution(1, { status: "FAILED", error: "States.TaskFailed", cause: "boom" })], undefined, T0 + 1);
+        await store.putListing(MACHINE, [execution(1, { status: "FAILED" })], undefined, T0 + 2);
+        expect(await store.countExecutions(MACHINE)).toBe(1);
+        const [row] = await store.executions(MACHINE, 0);
+        expect(row).toMatchObject({ status: "FAILED", error: "States.TaskFailed", cause: "boom", stoppedAt: T0 + 1500 });
+        expect((await store.executionsUpdatedSince(MACHINE, T0 + 1)).map((e) => e.name)).toEqual(["run-1"]);
+        expect(await store.executionsUpdatedSince(MACHINE, T0 + 2)).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("stores a finished history compressed and gives the same events back", async () => {
+      const events = Array.from({ length: 2000 }, (_, i) => ({ id: i + 1, type: "TaskStateEntered", timestamp: T0 + i, stateEnteredEventDetails: { name: "Charge", input: '{"order":42}' } }));
+      const store = await reopened((s) => s.putHistory(execution(1).arn, MACHINE, events, T0));
+      try {
+        expect(await store.history(execution(1).arn)).toEqual(events);
+        expect(await store.history(execution(2).arn)).toBeUndefined();
+        const row = await store.db.selectFrom("histories").select(["body", "event_count"]).executeTakeFirstOrThrow();
+        expect(row.event_count).toBe(2000);
+        expect(row.body.length).toBeLessThan(JSON.stringify(events).length / 10);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("counts every stored failure once in its error group, and sums per-state statistics over a window", async () => {
+      const store = await openStore(await dialect.location());
+      try {
+        const failure = (i: number, groupKey: string) => ({ executionArn: execution(i).arn, machineArn: MACHINE, startedAt: T0 + i * 1000, status: "FAILED", error: groupKey.split(":")[0], cause: "x", groupKey });
+        await store.putFailures([failure(1, "Timeout:a"), failure(2, "Timeout:a"), failure(3, "Lambda:b")]);
+        // Written again (a second refresh saw the same failure): still counted once.
+        await store.putFailures([failure(2, "Timeout:a")]);
+        const groups = await store.errorGroups(MACHINE, T0, T0 + 10_000);
+        expect(groups.map((g) => [g.groupKey, g.count, g.firstSeen, g.lastSeen])).toEqual([
+          ["Timeout:a", 2, T0 + 1000, T0 + 2000],
+          ["Lambda:b", 1, T0 + 3000, T0 + 3000],
+        ]);
+        expect((await store.errorGroups(MACHINE, T0 + 2500, T0 + 10_000)).map((g) => g.count)).toEqual([1]);
+        const stat = (i: number, stateName: string, durationMs: number, failures = 0) => ({ executionArn: execution(i).arn, stateName, machineArn: MACHINE, startedAt: T0 + i * 1000, runs: 1, failures, retries: failures, durationMs });
+        await store.putStateStats([stat(1, "Charge", 100), stat(2, "Charge", 300, 1), stat(1, "Ship", 50)]);
+        expect(await store.stateStatTotals(MACHINE, T0, T0 + 10_000)).toEqual([
+          { stateName: "Charge", executions: 2, runs: 2, failures: 1, retries: 1, totalDurationMs: 400, maxDurationMs: 300 },
+          { stateName: "Ship", executions: 1, runs: 1, failures: 0, retries: 0, totalDurationMs: 50, maxDurationMs: 50 },
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("drops everything about executions older than the retention cut-off", async () => {
+      const store = await openStore(await dialect.location());
+      try {
+        await store.putListing(MACHINE, [execution(1), execution(2), execution(3)], undefined, T0);
+        await store.putHistory(execution(1).arn, MACHINE, [{ id: 1 }], T0);
+        await store.putHistory(execution(3).arn, MACHINE, [{ id: 1 }], T0);
+        await store.putFailures([{ executionArn: execution(1).arn, machineArn: MACHINE, startedAt: T0 + 1000, status: "FAILED", groupKey: "g" }]);
+        expect(await store.deleteOlderThan(T0 + 2500)).toBe(2);
+        expect((await store.executions(MACHINE, 0)).map((e) => e.name)).toEqual(["run-3"]);
+        expect(await store.history(execution(1).arn)).toBeUndefined();
+        expect(await store.history(execution(3).arn)).toEqual([{ id: 1 }]);
+        expect(await store.errorGroups(MACHINE, 0, T0 + 10_000)).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("gives the lease to one holder at a time, and to another once it expired", async () => {
+      const location = await dialect.location();
+      const a = await openStore(location);
+      const b = await openStore(location);
+      try {
+        const first = await tryAcquireLease(a.db, "poller", "a", T0, 30_000);
+        expect(first).toMatchObject({ held: true, holder: "a" });
+        expect(await tryAcquireLease(b.db, "poller", "b", T0 + 10_000, 30_000)).toMatchObject({ held: false, holder: "a" });
+        // a renews: still a's, same term
+        expect(await tryAcquireLease(a.db, "poller", "a", T0 + 20_000, 30_000)).toMatchObject({ held: true, term: first.term });
+        // a stops renewing; once expired, b takes it and the term moves on
+        const taken = await tryAcquireLease(b.db, "poller", "b", T0 + 50_001, 30_000);
+        expect(taken).toMatchObject({ held: true, holder: "b", term: first.term + 1 });
+        expect(await tryAcquireLease(a.db, "poller", "a", T0 + 50_002, 30_000)).toMatchObject({ held: false, holder: "b" });
+        await releaseLease(b.db, "poller", "b");
+        expect(await tryAcquireLease(a.db, "poller", "a", T0 + 50_003, 30_000)).toMatchObject({ held: true, holder: "a" });
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+  });
+}
+
+// Only Postgres is shared by several instances; SQLite serves one process.
+describe.runIf(runPostgres)("the lease on a shared Postgres", () => {
+  it("lets exactly one of many simultaneous contenders take a free lease", async () => {
+    const location = parseDatabaseUrl(await cluster!.createDatabase(), tmp);
+    const stores = await Promise.all(Array.from({ length: 5 }, () => openStore(location)));
+    try {
+      const results = await Promise.all(stores.map((s, i) => tryAcquireLease(s.db, "poller", `p${i}`, T0, 30_000)));
+      expect(results.filter((r) => r.held)).toHaveLength(1);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+});
+
+describe("STEPSCOPE_DATABASE_URL=memory", () => {
+  it("keeps nothing once the store is closed", async () => {
+    const location = parseDatabaseUrl("memory", tmp);
+    const first = await openStore(location);
+    await first.putListing(MACHINE, [execution(1)], undefined, T0);
+    expect(await first.countExecutions()).toBe(1);
+    await first.close();
+    const second = await openStore(location);
+    expect(await second.countExecutions()).toBe(0);
+    await second.close();
+  });
+});
