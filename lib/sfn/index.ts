@@ -20,6 +20,7 @@ export {
 } from "./executions";
 export { getHistorySince, getSyncedHistory, type SyncedHistory } from "./history-sync";
 export { describeMapRun, listMapRuns } from "./map-runs";
+export { DEFAULT_MAP_RUN_REPORT_LIMITS, mapRunReport, type MapRunReportLimits } from "./map-run-report";
 export { SingleFlight } from "./single-flight";
 export { describeStateMachine, describeStateMachineForExecution, listStateMachines } from "./state-machines";
 export { DEFAULT_QUOTAS, FALLBACK_QUOTA, parseQuotas, type Quota } from "./quotas";

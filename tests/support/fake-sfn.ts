@@ -27,6 +27,7 @@ export interface FakeExecution {
   startSeconds: number;
   stopSeconds?: number;
   mapRunArn?: string;
+  redriveCount?: number;
   /** Ascending; ids from 1. */
   events: { id: number; previousEventId: number; timestamp: number; type: string; [k: string]: unknown }[];
 }
@@ -46,7 +47,15 @@ export class FakeSfn {
   machines: FakeMachine[] = [];
   /** Newest first, as ListExecutions answers. */
   executions: FakeExecution[] = [];
-  mapRuns: { arn: string; executionArn: string; machine: string; startSeconds: number; status: string }[] = [];
+  mapRuns: {
+    arn: string;
+    executionArn: string;
+    machine: string;
+    startSeconds: number;
+    status: string;
+    /** DescribeMapRun fields that replace the defaults (counts, thresholds, redriveCount…). */
+    describe?: Record<string, unknown>;
+  }[] = [];
   calls: FakeCall[] = [];
   /** Caps maxResults so that paging happens with small data. */
   pageSize = 1000;
@@ -95,6 +104,12 @@ export class FakeSfn {
     return this.executions.find((e) => this.arnOf(e) === arn);
   }
 
+  /** The answer to one call, for serving the fake over plain HTTP (a `next start` child process). */
+  answer(target: string, body: Record<string, unknown>): Record<string, unknown> {
+    this.calls.push({ target, body });
+    return this.dispatch(target, body);
+  }
+
   private dispatch(target: string, body: Record<string, unknown>): Record<string, unknown> {
     const missingExecution = { __type: "com.amazonaws.states#ExecutionDoesNotExist", message: "Execution Does Not Exist" };
     switch (target) {
@@ -132,6 +147,7 @@ export class FakeSfn {
             startDate: e.startSeconds,
             stopDate: e.stopSeconds,
             mapRunArn: e.mapRunArn,
+            redriveCount: e.redriveCount,
           })),
           nextToken,
         };
@@ -169,7 +185,7 @@ export class FakeSfn {
         const r = this.mapRuns.find((x) => x.arn === body.mapRunArn);
         if (!r) return { __type: "com.amazonaws.states#ResourceNotFound", message: "no" };
         const counts = { pending: 0, running: 1, succeeded: 2, failed: 0, timedOut: 0, aborted: 0, total: 3, resultsWritten: 2 };
-        return { mapRunArn: r.arn, executionArn: r.executionArn, status: r.status, startDate: r.startSeconds, maxConcurrency: 10, toleratedFailurePercentage: 0, toleratedFailureCount: 0, itemCounts: counts, executionCounts: counts };
+        return { mapRunArn: r.arn, executionArn: r.executionArn, status: r.status, startDate: r.startSeconds, maxConcurrency: 10, toleratedFailurePercentage: 0, toleratedFailureCount: 0, itemCounts: counts, executionCounts: counts, ...r.describe };
       }
       default:
         return { __type: "com.amazonaws.states#UnknownOperationException", message: target };
