@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { ExecutionDetail, SourceInfo } from "@/lib/contract/api";
 import type { HistoryEvent } from "@/lib/history/events";
 import type { ExecutionModel } from "@/lib/history/model";
@@ -8,11 +8,16 @@ import { buildStateGraph } from "@/lib/asl";
 import { parseDefinition } from "@/lib/postmortem/find-state";
 import { executionOverlay } from "@/lib/postmortem/execution-overlay";
 import { runByPath, runForState } from "@/lib/postmortem/select-run";
+import { distributedMapOf, withChildOutcomes } from "@/lib/postmortem/child-execution-states";
+import { summariseMapRunChildren } from "@/lib/postmortem/map-run-children-summary";
+import type { MapRunReportState } from "@/lib/queries/use-map-run-reports";
+import type { MapSummary } from "@/lib/timeline";
 import { StateGraph } from "@/components/graph";
 import { ExecutionTimeline } from "@/components/timeline/ExecutionTimeline";
 import { EventsTable } from "@/components/events/EventsTable";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { ExecutionHeader } from "./ExecutionHeader";
+import { MapRunPanel } from "./MapRunPanel";
 import { StateDetail } from "./StateDetail";
 import { useRunSelection } from "./use-run-selection";
 
@@ -30,6 +35,8 @@ export interface ExecutionPostmortemProps {
   historyLoading?: boolean;
   /** Extra controls for the header row (export, compare…). */
   actions?: React.ReactNode;
+  /** The distributed map runs' reports (the live page reads them; an offline import has none). */
+  mapRuns?: MapRunReportState[];
 }
 
 /**
@@ -38,21 +45,48 @@ export interface ExecutionPostmortemProps {
  * the graph, the timeline and the events table. Data comes from the caller: the live page
  * (our API, polled) and the offline import both render this.
  */
-export function ExecutionPostmortem({ execution, source, events, model, live, now, error, historyLoading, actions }: ExecutionPostmortemProps) {
+export function ExecutionPostmortem({ execution, source, events, model, live, now, error, historyLoading, actions, mapRuns = NO_MAP_RUNS }: ExecutionPostmortemProps) {
   const hasHistoryApi = execution.stateMachineType !== "EXPRESS";
   const definition = useMemo(() => parseDefinition(execution.definition), [execution.definition]);
   const graph = useMemo(() => (definition ? buildStateGraph(definition).graph : undefined), [definition]);
-  const overlay = useMemo(() => (model ? executionOverlay(model, graph) : undefined), [model, graph]);
+  const reports = useMemo(() => mapRuns.flatMap((m) => (m.report ? [m.report] : [])), [mapRuns]);
+  const overlay = useMemo(() => (model ? withChildOutcomes(executionOverlay(model, graph), reports) : undefined), [model, graph, reports]);
+  const childSummaries = useMemo(() => mapRunSummaries(model, mapRuns), [model, mapRuns]);
 
   const [selectedPath, select] = useRunSelection(model);
   const selectedRun = runByPath(model, selectedPath);
+  // A processor state of a distributed Map has no run here: picking it shows its Map's run,
+  // focused on that state over the child executions.
+  const [childFocus, setChildFocus] = useState<{ path: string; state: string } | undefined>();
   const onGraphSelect = useCallback(
     (name: string) => {
-      const run = model ? runForState(model, name) : undefined;
-      if (run) select(run.path);
+      if (!model) return;
+      const run = runForState(model, name);
+      if (run) {
+        setChildFocus(undefined);
+        select(run.path);
+        return;
+      }
+      const owner = graph ? distributedMapOf(graph, name) : undefined;
+      const mapRun = owner ? runForState(model, owner) : undefined;
+      if (mapRun) {
+        setChildFocus({ path: mapRun.path, state: name });
+        select(mapRun.path);
+      }
     },
-    [model, select],
+    [model, select, graph],
   );
+  // Any other way of selecting (timeline, events, a link in the detail) drops that focus.
+  const selectRun = useCallback(
+    (path: string) => {
+      setChildFocus(undefined);
+      select(path);
+    },
+    [select],
+  );
+  const focusState = childFocus && childFocus.path === selectedPath ? childFocus.state : undefined;
+  const selectedReport = selectedRun?.mapRun ? mapRuns.find((m) => m.mapRunArn === selectedRun.mapRun?.mapRunArn) : undefined;
+  const queryLanguage = selectedRun ? graph?.nodes.find((n) => n.id === selectedRun.name)?.queryLanguage : undefined;
 
   return (
     <div className="exec-page">
@@ -83,11 +117,31 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
                 <code>describe-state-machine-for-execution</code>) to see each state&apos;s outcome on it.
               </p>
             ) : (
-              <StateGraph definition={definition ?? execution.definition} overlay={overlay} selected={selectedRun?.name} onSelect={onGraphSelect} height={620} />
+              <StateGraph definition={definition ?? execution.definition} overlay={overlay} selected={focusState ?? selectedRun?.name} onSelect={onGraphSelect} height={620} />
             )}
           </section>
-          <StateDetail run={selectedRun} definition={definition} now={now} />
+          <StateDetail
+            run={selectedRun}
+            definition={definition}
+            now={now}
+            model={model}
+            queryLanguage={queryLanguage}
+            mapRunReport={selectedReport}
+            focusState={focusState}
+            onSelect={selectRun}
+          />
         </div>
+      )}
+      {mapRuns.length > 0 && (
+        <section className="panel" data-testid="map-runs-section">
+          <div className="panel-title">
+            <h2>Distributed Map runs</h2>
+            <span className="faint">each item ran as a child execution; click one to open it</span>
+          </div>
+          {mapRuns.map((m) => (
+            <MapRunPanel key={m.mapRunArn} state={m} mapRun={model?.runs.find((r) => r.mapRun?.mapRunArn === m.mapRunArn)?.mapRun} />
+          ))}
+        </section>
       )}
       {model && (
         <section className="panel" data-testid="timeline-panel">
@@ -96,15 +150,28 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
             <span className="faint">drag across the axis to zoom · the critical path is outlined</span>
             {live && <span className="live-dot" data-testid="live-indicator">live</span>}
           </div>
-          <ExecutionTimeline model={model} now={now} selected={selectedPath} onSelect={select} height={380} initialAxisWidth={1000} />
+          <ExecutionTimeline model={model} now={now} selected={selectedPath} onSelect={selectRun} height={380} initialAxisWidth={1000} childSummaries={childSummaries} />
         </section>
       )}
       {events && (
         <section className="panel" data-testid="events-panel">
           <div className="panel-title"><h2>Events</h2><span className="faint" data-testid="event-count">{events.length.toLocaleString("en-US")} events</span></div>
-          <EventsTable events={events} model={model} selected={selectedPath} onSelect={select} height={420} />
+          <EventsTable events={events} model={model} selected={selectedPath} onSelect={selectRun} height={420} />
         </section>
       )}
     </div>
   );
+}
+
+const NO_MAP_RUNS: MapRunReportState[] = [];
+
+/** The timeline's summary of each distributed Map run, by the path of its Map run. */
+function mapRunSummaries(model: ExecutionModel | undefined, mapRuns: readonly MapRunReportState[]): Record<string, MapSummary> | undefined {
+  if (!model || mapRuns.length === 0) return undefined;
+  const out: Record<string, MapSummary> = {};
+  for (const run of model.runs) {
+    const report = run.mapRun && mapRuns.find((m) => m.mapRunArn === run.mapRun?.mapRunArn)?.report;
+    if (report) out[run.path] = summariseMapRunChildren(report);
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ExecutionResponse } from "@/lib/contract/api";
 import { apiPaths, fetchJson, queryKeys } from "@/lib/queries";
 import { useExecutionHistory } from "@/lib/queries/use-execution-history";
+import { useMapRunReports } from "@/lib/queries/use-map-run-reports";
 import { useNow } from "@/components/ui/use-now";
 import { ExecutionActions } from "./ExecutionActions";
 import { CompareWithLastSuccess } from "./CompareWithLastSuccess";
@@ -26,6 +27,7 @@ export function ExecutionView({ arn }: { arn: string }) {
   const hasHistoryApi = execution?.stateMachineType !== "EXPRESS";
   const history = useExecutionHistory(arn, !!execution && hasHistoryApi);
   const live = !!execution && hasHistoryApi && !history.data?.finished;
+  const mapRuns = useMapRunReports(history.data?.model);
   const now = useNow(live ? 1_000 : 0);
 
   if (description.error && !execution) {
@@ -42,6 +44,7 @@ export function ExecutionView({ arn }: { arn: string }) {
       now={now}
       error={history.error ?? description.error}
       historyLoading={history.isPending}
+      mapRuns={mapRuns}
       actions={
         <>
           <ExecutionActions arn={arn} status={execution.status} />

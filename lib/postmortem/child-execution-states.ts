@@ -100,3 +100,22 @@ export function withChildOutcomes(overlay: GraphOverlay, reports: readonly Pick<
 function outcomeAsRun(name: string, status: RunStatus): StateRun {
   return { path: name, name, type: "", status, enteredAt: 0, attempts: [], eventIds: [], unknownEvents: [] };
 }
+
+/**
+ * The distributed Map whose child executions run `stateName`: the outermost one around it (the
+ * parent's history has map runs only for its own distributed Maps). Undefined for a state the
+ * execution runs itself.
+ */
+export function distributedMapOf(graph: StateGraph, stateName: string): string | undefined {
+  const groups = new Map(graph.groups.map((g) => [g.id, g]));
+  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  let scope = nodes.get(stateName)?.scope;
+  let found: string | undefined;
+  for (let depth = 0; scope !== undefined && depth < 100; depth++) {
+    const group = groups.get(scope);
+    if (!group) break;
+    if (nodes.get(group.owner)?.mapMode === "distributed") found = group.owner;
+    scope = group.parentScope;
+  }
+  return found;
+}

@@ -21,5 +21,6 @@ export function summariseMapRunChildren(report: Pick<MapRunReport, "mapRun" | "c
     runningCount: counts.running,
     p50Ms: nearestRank(durations, 0.5),
     maxMs: durations.length ? durations[durations.length - 1] : undefined,
+    unit: "children",
   };
 }

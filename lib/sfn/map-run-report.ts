@@ -31,14 +31,48 @@ export const DEFAULT_MAP_RUN_REPORT_LIMITS: MapRunReportLimits = { maxChildren: 
 
 const FAILING: ExecutionStatusName[] = ["FAILED", "TIMED_OUT", "ABORTED"];
 
-export function mapRunReport(ctx: SfnContext, mapRunArn: string, limits: MapRunReportLimits = DEFAULT_MAP_RUN_REPORT_LIMITS): Promise<MapRunReport> {
+/**
+ * `parent` ties the report to what the caller knows of the parent execution: a failed map run
+ * can be redriven, but only with a redrive of its parent, which changes the parent's history;
+ * so a report keyed by the parent's last event id of a finished parent never goes stale.
+ */
+export function mapRunReport(
+  ctx: SfnContext,
+  mapRunArn: string,
+  limits: MapRunReportLimits = DEFAULT_MAP_RUN_REPORT_LIMITS,
+  parent?: { lastEventId: number; finished: boolean },
+): Promise<MapRunReport> {
+  const version = parent ? `:${parent.lastEventId}` : "";
   return cached(
     ctx,
-    `map-run-report:${mapRunArn}:${limits.maxChildren}:${limits.maxHistories}`,
+    `map-run-report:${mapRunArn}:${limits.maxChildren}:${limits.maxHistories}${version}`,
     // A succeeded or aborted map run is over for good; a failed one can still be redriven.
-    (r) => (r.mapRun.status === "SUCCEEDED" || r.mapRun.status === "ABORTED" ? TTL.finished : TTL.runningMapRun),
+    (r) => (r.mapRun.status === "SUCCEEDED" || r.mapRun.status === "ABORTED" || (parent?.finished && r.mapRun.status !== "RUNNING") ? TTL.finished : TTL.runningMapRun),
     () => buildReport(ctx, mapRunArn, limits),
   );
+}
+
+/** A smaller sample for the state × execution grid: one column per execution, 50 columns. */
+export const GRID_MAP_RUN_LIMITS: MapRunReportLimits = { maxChildren: 1_000, maxHistories: 4, concurrency: 1 };
+
+/**
+ * The processor states' outcomes of each distributed map run of one execution, for the grid.
+ * A map run that cannot be read is left out (its cells then stay as the parent's history has
+ * them) rather than failing the dashboard.
+ */
+export async function childStatesOfExecution(
+  ctx: SfnContext,
+  model: ExecutionModel,
+): Promise<Record<string, import("@/lib/contract/api").ChildStateOutcome>[] | undefined> {
+  const arns = [...new Set(model.runs.flatMap((r) => (r.mapRun?.mapRunArn ? [r.mapRun.mapRunArn] : [])))];
+  if (arns.length === 0) return undefined;
+  const parent = { lastEventId: model.lastEventId, finished: model.status !== "RUNNING" };
+  const out: Record<string, import("@/lib/contract/api").ChildStateOutcome>[] = [];
+  for (const arn of arns) {
+    const report = await mapRunReport(ctx, arn, GRID_MAP_RUN_LIMITS, parent).catch(() => undefined);
+    if (report) out.push(report.states);
+  }
+  return out;
 }
 
 async function buildReport(ctx: SfnContext, mapRunArn: string, limits: MapRunReportLimits): Promise<MapRunReport> {

@@ -5,6 +5,8 @@
  * per machine.
  */
 import type {
+  ChildStateOutcome,
+  ExecutionSummary,
   FleetCoverage,
   FleetRow,
   MachineMetricsResponse,
@@ -19,7 +21,9 @@ import {
   type FailureRecord,
   type ResolvedWindow,
 } from "@/lib/metrics";
+import type { ExecutionModel } from "@/lib/history/model";
 import type { SfnContext } from "../context";
+import { childStatesOfExecution } from "../map-run-report";
 import { EXPRESS_COUNTS_UNAVAILABLE } from "../counts";
 import { listStateMachines } from "../state-machines";
 import { HistoryModels } from "./history-models";
@@ -133,7 +137,7 @@ export class FleetIndex {
       histogram: metrics.histogram,
       errorGroups: metrics.errorGroups,
       stateStats: stats,
-      grid: buildStateExecutionGrid(recent, { lastN: this.limits.sampleFinished, stateNames: stateOrder }),
+      grid: buildStateExecutionGrid(await withChildStates(ctx, recent), { lastN: this.limits.sampleFinished, stateNames: stateOrder }),
       stateFailures,
       sample: { recent: recent.length, failures: failed.length, failuresInWindow: sample.failuresInWindow },
       coverage: coverageOf(index, window),
@@ -160,3 +164,12 @@ export function fleetIndexFor(ctx: SfnContext, limits?: Partial<FleetLimits>): F
   return index;
 }
 
+/** Grid samples with their distributed Map children's state outcomes (see GridSample.childStates). */
+async function withChildStates<T extends { execution: ExecutionSummary; model: ExecutionModel }>(ctx: SfnContext, samples: T[]): Promise<(T & { childStates?: Record<string, ChildStateOutcome>[] })[]> {
+  const out: (T & { childStates?: Record<string, ChildStateOutcome>[] })[] = [];
+  for (const sample of samples) {
+    const childStates = await childStatesOfExecution(ctx, sample.model);
+    out.push(childStates ? { ...sample, childStates } : sample);
+  }
+  return out;
+}

@@ -146,3 +146,28 @@ describe("the timeline's summary of the children", () => {
     expect(summary.maxMs).toBe(Math.max(...children.map((c) => c.stoppedAt! - c.startedAt)));
   });
 });
+
+describe("which distributed Map runs a state", () => {
+  it("a processor state belongs to its Map, a top-level state to none", async () => {
+    const { distributedMapOf } = await import("@/lib/postmortem/child-execution-states");
+    const graph = buildStateGraph(JSON.parse(PARENT_DEFINITION)).graph!;
+    expect(distributedMapOf(graph, "Transform")).toBe("ProcessFiles");
+    expect(distributedMapOf(graph, "Fetch")).toBe("ProcessFiles");
+    expect(distributedMapOf(graph, "Prepare")).toBeUndefined();
+    expect(distributedMapOf(graph, "ProcessFiles")).toBeUndefined();
+  });
+});
+
+describe("the timeline row of a distributed Map", () => {
+  it("summarises its child executions instead of saying 0 iterations", async () => {
+    const { layoutTimeline } = await import("@/lib/timeline");
+    const { describeMapSummary } = await import("@/components/timeline/TimelineRowView");
+    const { parent, children, mapRun } = world();
+    const path = parent.runs.find((r) => r.name === "ProcessFiles")!.path;
+    const summary = summariseMapRunChildren({ mapRun: { ...mapRun, executionCounts: counts(5, 20) }, children });
+    const bare = layoutTimeline(parent, { expanded: new Set() }).rows.find((r) => r.key === path)!;
+    expect(describeMapSummary(bare.mapSummary!)).toBe("0 it");
+    const row = layoutTimeline(parent, { expanded: new Set(), childSummaries: { [path]: summary } }).rows.find((r) => r.key === path)!;
+    expect(describeMapSummary(row.mapSummary!)).toMatch(/^20 children · 5 failed · p50 \d\.\d\d s · max \d\.\d\d s$/);
+  });
+});
