@@ -11,6 +11,7 @@ import { CompareWithLastSuccess } from "./CompareWithLastSuccess";
 import { ExportMenu } from "./ExportMenu";
 import { ExecutionPostmortem } from "./ExecutionPostmortem";
 import { ExecutionProblem } from "./ExecutionProblem";
+import { ParentExecutionLink } from "./ParentExecutionLink";
 
 /**
  * The live execution page's data: the description (re-read while running) and the history,
@@ -47,6 +48,7 @@ export function ExecutionView({ arn }: { arn: string }) {
       mapRuns={mapRuns}
       actions={
         <>
+          <ParentExecutionLink mapRunArn={execution.mapRunArn} />
           <ExecutionActions arn={arn} status={execution.status} />
           <CompareWithLastSuccess execution={execution} />
           <ExportMenu execution={execution} events={history.data?.events} model={history.data?.model} />

@@ -6,4 +6,5 @@ export const queryKeys = {
   execution: (arn: string) => ["execution", arn] as const,
   history: (arn: string) => ["history", arn] as const,
   mapRunReport: (arn: string) => ["map-run-report", arn] as const,
+  mapRun: (arn: string) => ["map-run", arn] as const,
 };

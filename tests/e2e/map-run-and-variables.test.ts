@@ -87,6 +87,11 @@ describe("distributed Map runs and variables on the execution page (Chromium)", 
     await expect.poll(() => page.locator("[data-testid=state-detail]").getAttribute("data-path"), { timeout: 60_000 }).toBe("Fetch");
     await expect(page.locator("[data-testid=execution-header]").innerText()).resolves.toContain("child-05");
     await screenshot(page, "map-run-child");
+
+    // And one click back to the parent.
+    await page.locator("[data-testid=parent-execution-link]").click();
+    await page.waitForURL(/nightly-0412/, { timeout: 30_000 });
+    await page.locator("[data-testid=map-runs-section] [data-testid=map-run-counts]").waitFor({ timeout: 60_000 });
     expect(watch.errors).toEqual([]);
   });
 

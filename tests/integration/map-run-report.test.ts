@@ -69,6 +69,13 @@ describe("GET /api/map-runs/{arn}/report", () => {
     expect(fake.calls.length).toBe(calls);
   });
 
+  it("a map run Step Functions will not describe answers with the service's reason", async () => {
+    fake.inject = (call) => (call.target === "DescribeMapRun" ? { type: "AccessDeniedException", message: "not authorized to perform: states:DescribeMapRun" } : undefined);
+    const r = await report();
+    expect(r.status).toBe(403);
+    expect((r.body as unknown as { error: { code: string; message: string } }).error).toMatchObject({ code: "ACCESS_DENIED" });
+  });
+
   it("an ARN that is not a map run's is a 400 with the expected shape", async () => {
     const r = await callRoute(getReport, "http://stepscope.test/api/map-runs/x/report", "not-an-arn");
     expect(r.status).toBe(400);

@@ -164,6 +164,8 @@ export class FakeSfn {
           stopDate: e.stopSeconds,
           input: '{"order":1}',
           inputDetails: { included: true },
+          mapRunArn: e.mapRunArn,
+          redriveCount: e.redriveCount,
         };
       }
       case "GetExecutionHistory": {
