@@ -1,24 +1,22 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { ExecutionDetail, SourceInfo } from "@/lib/contract/api";
 import type { HistoryEvent } from "@/lib/history/events";
 import type { ExecutionModel } from "@/lib/history/model";
 import { buildStateGraph } from "@/lib/asl";
 import { parseDefinition } from "@/lib/postmortem/find-state";
 import { executionOverlay } from "@/lib/postmortem/execution-overlay";
-import { runByPath, runForState } from "@/lib/postmortem/select-run";
-import { distributedMapOf, withChildOutcomes } from "@/lib/postmortem/child-execution-states";
-import { summariseMapRunChildren } from "@/lib/postmortem/map-run-children-summary";
+import { runByPath } from "@/lib/postmortem/select-run";
 import type { MapRunReportState } from "@/lib/queries/use-map-run-reports";
-import type { MapSummary } from "@/lib/timeline";
 import { StateGraph } from "@/components/graph";
 import { ExecutionTimeline } from "@/components/timeline/ExecutionTimeline";
 import { EventsTable } from "@/components/events/EventsTable";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { ExecutionHeader } from "./ExecutionHeader";
-import { MapRunPanel } from "./MapRunPanel";
+import { MapRunsSection } from "./MapRunsSection";
 import { StateDetail } from "./StateDetail";
+import { useChildExecutions } from "./use-child-executions";
 import { useRunSelection } from "./use-run-selection";
 
 export interface ExecutionPostmortemProps {
@@ -49,43 +47,12 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
   const hasHistoryApi = execution.stateMachineType !== "EXPRESS";
   const definition = useMemo(() => parseDefinition(execution.definition), [execution.definition]);
   const graph = useMemo(() => (definition ? buildStateGraph(definition).graph : undefined), [definition]);
-  const reports = useMemo(() => mapRuns.flatMap((m) => (m.report ? [m.report] : [])), [mapRuns]);
-  const overlay = useMemo(() => (model ? withChildOutcomes(executionOverlay(model, graph), reports) : undefined), [model, graph, reports]);
-  const childSummaries = useMemo(() => mapRunSummaries(model, mapRuns), [model, mapRuns]);
+  const overlay = useMemo(() => (model ? executionOverlay(model, graph) : undefined), [model, graph]);
 
   const [selectedPath, select] = useRunSelection(model);
   const selectedRun = runByPath(model, selectedPath);
-  // A processor state of a distributed Map has no run here: picking it shows its Map's run,
-  // focused on that state over the child executions.
-  const [childFocus, setChildFocus] = useState<{ path: string; state: string } | undefined>();
-  const onGraphSelect = useCallback(
-    (name: string) => {
-      if (!model) return;
-      const run = runForState(model, name);
-      if (run) {
-        setChildFocus(undefined);
-        select(run.path);
-        return;
-      }
-      const owner = graph ? distributedMapOf(graph, name) : undefined;
-      const mapRun = owner ? runForState(model, owner) : undefined;
-      if (mapRun) {
-        setChildFocus({ path: mapRun.path, state: name });
-        select(mapRun.path);
-      }
-    },
-    [model, select, graph],
-  );
-  // Any other way of selecting (timeline, events, a link in the detail) drops that focus.
-  const selectRun = useCallback(
-    (path: string) => {
-      setChildFocus(undefined);
-      select(path);
-    },
-    [select],
-  );
-  const focusState = childFocus && childFocus.path === selectedPath ? childFocus.state : undefined;
-  const selectedReport = selectedRun?.mapRun ? mapRuns.find((m) => m.mapRunArn === selectedRun.mapRun?.mapRunArn) : undefined;
+  const children = useChildExecutions(model, graph, overlay, mapRuns, selectedPath, select);
+  const { onGraphSelect, selectRun } = children;
   const queryLanguage = selectedRun ? graph?.nodes.find((n) => n.id === selectedRun.name)?.queryLanguage : undefined;
 
   return (
@@ -117,7 +84,7 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
                 <code>describe-state-machine-for-execution</code>) to see each state&apos;s outcome on it.
               </p>
             ) : (
-              <StateGraph definition={definition ?? execution.definition} overlay={overlay} selected={focusState ?? selectedRun?.name} onSelect={onGraphSelect} height={620} />
+              <StateGraph definition={definition ?? execution.definition} overlay={children.overlay} selected={children.focusState ?? selectedRun?.name} onSelect={onGraphSelect} height={620} />
             )}
           </section>
           <StateDetail
@@ -126,23 +93,13 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
             now={now}
             model={model}
             queryLanguage={queryLanguage}
-            mapRunReport={selectedReport}
-            focusState={focusState}
+            mapRunReport={children.selectedReport}
+            focusState={children.focusState}
             onSelect={selectRun}
           />
         </div>
       )}
-      {mapRuns.length > 0 && (
-        <section className="panel" data-testid="map-runs-section">
-          <div className="panel-title">
-            <h2>Distributed Map runs</h2>
-            <span className="faint">each item ran as a child execution; click one to open it</span>
-          </div>
-          {mapRuns.map((m) => (
-            <MapRunPanel key={m.mapRunArn} state={m} mapRun={model?.runs.find((r) => r.mapRun?.mapRunArn === m.mapRunArn)?.mapRun} />
-          ))}
-        </section>
-      )}
+      <MapRunsSection model={model} mapRuns={mapRuns} />
       {model && (
         <section className="panel" data-testid="timeline-panel">
           <div className="panel-title">
@@ -150,7 +107,7 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
             <span className="faint">drag across the axis to zoom · the critical path is outlined</span>
             {live && <span className="live-dot" data-testid="live-indicator">live</span>}
           </div>
-          <ExecutionTimeline model={model} now={now} selected={selectedPath} onSelect={selectRun} height={380} initialAxisWidth={1000} childSummaries={childSummaries} />
+          <ExecutionTimeline model={model} now={now} selected={selectedPath} onSelect={selectRun} height={380} initialAxisWidth={1000} childSummaries={children.childSummaries} />
         </section>
       )}
       {events && (
@@ -164,14 +121,3 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
 }
 
 const NO_MAP_RUNS: MapRunReportState[] = [];
-
-/** The timeline's summary of each distributed Map run, by the path of its Map run. */
-function mapRunSummaries(model: ExecutionModel | undefined, mapRuns: readonly MapRunReportState[]): Record<string, MapSummary> | undefined {
-  if (!model || mapRuns.length === 0) return undefined;
-  const out: Record<string, MapSummary> = {};
-  for (const run of model.runs) {
-    const report = run.mapRun && mapRuns.find((m) => m.mapRunArn === run.mapRun?.mapRunArn)?.report;
-    if (report) out[run.path] = summariseMapRunChildren(report);
-  }
-  return out;
-}

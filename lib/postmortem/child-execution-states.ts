@@ -119,3 +119,31 @@ export function distributedMapOf(graph: StateGraph, stateName: string): string |
   }
   return found;
 }
+
+/**
+ * Processor states no child entered, marked 'not reached' — but only when that is known: the
+ * map run is over and every child's history was read. With a sample, a state missing from it
+ * may still have run in a child not read, so it is left blank.
+ */
+export function markNotReachedInChildren(
+  overlay: GraphOverlay,
+  graph: StateGraph | undefined,
+  model: ExecutionModel,
+  reports: readonly Pick<MapRunReport, "mapRun" | "states" | "histories">[],
+): GraphOverlay {
+  if (!graph || reports.length === 0) return overlay;
+  const fullyRead = new Set<string>();
+  for (const report of reports) {
+    const over = report.mapRun.status !== "RUNNING";
+    if (!over || report.histories.read < report.histories.of) continue;
+    const map = model.runs.find((r) => r.mapRun?.mapRunArn === report.mapRun.arn)?.name;
+    if (map) fullyRead.add(map);
+  }
+  if (fullyRead.size === 0) return overlay;
+  const out: GraphOverlay = Object.assign(Object.create(null) as GraphOverlay, overlay);
+  for (const name of statesInChildExecutions(graph)) {
+    const owner = distributedMapOf(graph, name);
+    if (owner && fullyRead.has(owner) && lookup(out, name)?.status === undefined) out[name] = { status: "not_reached", onPath: false };
+  }
+  return out;
+}

@@ -171,3 +171,22 @@ describe("the timeline row of a distributed Map", () => {
     expect(describeMapSummary(row.mapSummary!)).toMatch(/^20 children · 5 failed · p50 \d\.\d\d s · max \d\.\d\d s$/);
   });
 });
+
+describe("processor states no child entered", () => {
+  const definition = JSON.parse(PARENT_DEFINITION);
+  definition.States.ProcessFiles.ItemProcessor.States.Transform.Catch = [{ ErrorEquals: ["States.ALL"], Next: "Quarantine" }];
+  definition.States.ProcessFiles.ItemProcessor.States.Quarantine = { Type: "Pass", End: true };
+
+  it("are 'not reached' once every child of a finished map run was read, and left blank while only a sample was", async () => {
+    const { markNotReachedInChildren } = await import("@/lib/postmortem/child-execution-states");
+    const graph = buildStateGraph(definition).graph!;
+    const { parent, models, mapRun } = world();
+    const states = childStateOutcomes([...models.values()]);
+    const report = (read: number, status = "FAILED") => ({ mapRun: { ...mapRun, arn: parent.runs.find((r) => r.mapRun)!.mapRun!.mapRunArn, status }, states, histories: { read, of: 20, failedRead: 5, failedOf: 5, unreadable: 0 } });
+    const base = withChildOutcomes(executionOverlay(parent, graph), [{ states }]);
+    expect(markNotReachedInChildren(base, graph, parent, [report(20)]).Quarantine).toEqual({ status: "not_reached", onPath: false });
+    expect(markNotReachedInChildren(base, graph, parent, [report(20)]).Transform?.status).toBe("failed");
+    expect(markNotReachedInChildren(base, graph, parent, [report(12)]).Quarantine).toBeUndefined();
+    expect(markNotReachedInChildren(base, graph, parent, [report(20, "RUNNING")]).Quarantine).toBeUndefined();
+  });
+});
