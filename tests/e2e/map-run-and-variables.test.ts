@@ -130,4 +130,26 @@ describe("distributed Map runs and variables on the execution page (Chromium)", 
     await screenshot(page, "variables-jsonata-fields");
     expect(watch.errors).toEqual([]);
   });
+
+  it("a map run that cannot be read says why, and the rest of the page stays", async () => {
+    fake.inject = (call) => (call.target === "DescribeMapRun" ? { type: "AccessDeniedException", message: "User is not authorized to perform: states:DescribeMapRun" } : undefined);
+    // The server keeps a failed map run's report for 2 s: wait it out so the next look asks again.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    try {
+      const page = await newPage(browser);
+      const watch = watchPageErrors(page);
+      await page.goto(`${stepscope.url}${executionPath(parentArn())}`);
+      const notice = page.locator("[data-testid=map-runs-section] [data-testid=error-notice]");
+      await notice.waitFor({ timeout: 60_000 });
+      await expect(notice.innerText()).resolves.toContain("Cannot read the map run");
+      await expect(notice.innerText()).resolves.toContain("states:DescribeMapRun");
+      // The parent's own graph and timeline are there all the same.
+      await expect(page.locator('[data-testid=graph-panel] [data-state="Prepare"]').first().getAttribute("data-status")).resolves.toBe("succeeded");
+      await page.locator('[data-testid=timeline-panel] [data-run-path="ProcessFiles"]').first().waitFor();
+      await screenshot(page, "map-run-unreadable");
+      expect(watch.errors).toEqual([]);
+    } finally {
+      fake.inject = undefined;
+    }
+  });
 });

@@ -106,7 +106,10 @@ export class FakeSfn {
 
   /** The answer to one call, for serving the fake over plain HTTP (a `next start` child process). */
   answer(target: string, body: Record<string, unknown>): Record<string, unknown> {
-    this.calls.push({ target, body });
+    const call = { target, body };
+    this.calls.push(call);
+    const injected = this.inject?.(call);
+    if (injected) return { __type: `com.amazonaws.states#${injected.type}`, message: injected.message ?? "" };
     return this.dispatch(target, body);
   }
 

@@ -164,12 +164,20 @@ export function fleetIndexFor(ctx: SfnContext, limits?: Partial<FleetLimits>): F
   return index;
 }
 
-/** Grid samples with their distributed Map children's state outcomes (see GridSample.childStates). */
+/**
+ * Grid samples with their distributed Map children's state outcomes (see GridSample.childStates),
+ * a few executions at a time: a finished parent's map runs are read once and kept.
+ */
 async function withChildStates<T extends { execution: ExecutionSummary; model: ExecutionModel }>(ctx: SfnContext, samples: T[]): Promise<(T & { childStates?: Record<string, ChildStateOutcome>[] })[]> {
-  const out: (T & { childStates?: Record<string, ChildStateOutcome>[] })[] = [];
-  for (const sample of samples) {
-    const childStates = await childStatesOfExecution(ctx, sample.model);
-    out.push(childStates ? { ...sample, childStates } : sample);
-  }
+  const out: (T & { childStates?: Record<string, ChildStateOutcome>[] })[] = [...samples];
+  let next = 0;
+  const worker = async () => {
+    while (next < samples.length) {
+      const index = next++;
+      const childStates = await childStatesOfExecution(ctx, samples[index].model);
+      if (childStates) out[index] = { ...samples[index], childStates };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, samples.length) }, worker));
   return out;
 }
