@@ -16,7 +16,8 @@ export interface MapRunReportState {
   loading: boolean;
 }
 
-const POLL_RUNNING_MS = 5_000;
+// DescribeMapRun refills at 1 call a second per account: a few open map runs must stay well under it.
+const POLL_RUNNING_MS = 10_000;
 
 /** The ARNs of the execution's map runs, in the order the Map runs were entered. */
 export function mapRunArnsOf(model: ExecutionModel | undefined): string[] {
