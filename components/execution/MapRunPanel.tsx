@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import type { MapRunChildFailure, MapRunCounts, MapRunReport } from "@/lib/contract/api";
-import type { MapRunRef } from "@/lib/history/model";
+import type { MapRunTry } from "@/lib/history/model";
 import { formatDuration, formatTimestamp } from "@/lib/format/time";
 import { groupChildFailures } from "@/lib/postmortem/map-run-failures";
 import { mapRunTolerance } from "@/lib/postmortem/map-run-tolerance";
@@ -25,8 +25,8 @@ export function childExecutionHref(arn: string, state?: string): string {
 
 interface Props {
   state: MapRunReportState;
-  /** The map run as the parent's history tells it (its tries). */
-  mapRun?: MapRunRef;
+  /** The map run's tries as the parent's history tells them (see mapRunTriesOf). */
+  tries?: readonly MapRunTry[];
   /** A processor state picked in the graph: its outcome over the children, and the children that failed in it. */
   focusState?: string;
 }
@@ -36,7 +36,7 @@ interface Props {
  * tolerated failure threshold and whether it was exceeded, each try when it was redriven, the
  * failed children grouped by error and cause, and every child one click away.
  */
-export function MapRunPanel({ state, mapRun, focusState }: Props) {
+export function MapRunPanel({ state, tries = NO_TRIES, focusState }: Props) {
   const report = state.report;
   return (
     <div className={css.panel} data-testid="map-run-panel" data-map-run-arn={state.mapRunArn}>
@@ -48,16 +48,15 @@ export function MapRunPanel({ state, mapRun, focusState }: Props) {
       </div>
       <ErrorNotice error={state.error} stale={!!report} title="Cannot read the map run" />
       {!report && !state.error && <p className="muted">Reading the map run and its child executions…</p>}
-      {report && <ReportBody report={report} mapRun={mapRun} focusState={focusState} />}
+      {report && <ReportBody report={report} tries={tries} focusState={focusState} />}
     </div>
   );
 }
 
-function ReportBody({ report, mapRun, focusState }: { report: MapRunReport; mapRun?: MapRunRef; focusState?: string }) {
-  const tolerance = mapRunTolerance(report.mapRun, lastError(mapRun));
+function ReportBody({ report, tries, focusState }: { report: MapRunReport; tries: readonly MapRunTry[]; focusState?: string }) {
+  const tolerance = mapRunTolerance(report.mapRun, tries[tries.length - 1]?.error);
   const { groups, unread } = useMemo(() => groupChildFailures(report.failures), [report.failures]);
   const focus = focusState ? report.states[focusState] : undefined;
-  const tries = mapRun?.tries ?? [];
   const h = report.histories;
   return (
     <>
@@ -179,10 +178,7 @@ function ChildLinks({ failures }: { failures: MapRunChildFailure[] }) {
   );
 }
 
-function lastError(mapRun: MapRunRef | undefined): string | undefined {
-  const tries = mapRun?.tries;
-  return tries && tries.length > 0 ? tries[tries.length - 1].error : mapRun?.error;
-}
+const NO_TRIES: readonly MapRunTry[] = [];
 
 /** `…:mapRun:ingest/ProcessFiles:5c1e2f7a` → `ProcessFiles:5c1e2f7a` */
 function shortMapRun(arn: string): string {

@@ -2,6 +2,7 @@
 
 import type { ExecutionModel } from "@/lib/history/model";
 import type { MapRunReportState } from "@/lib/queries/use-map-run-reports";
+import { mapRunTriesOf } from "@/lib/postmortem/map-run-tries-of";
 import { MapRunPanel } from "./MapRunPanel";
 
 /** Every distributed map run of the execution, on the page whatever is selected. */
@@ -14,7 +15,7 @@ export function MapRunsSection({ model, mapRuns }: { model: ExecutionModel | und
         <span className="faint">each item ran as a child execution; click one to open it</span>
       </div>
       {mapRuns.map((m) => (
-        <MapRunPanel key={m.mapRunArn} state={m} mapRun={model?.runs.find((r) => r.mapRun?.mapRunArn === m.mapRunArn)?.mapRun} />
+        <MapRunPanel key={m.mapRunArn} state={m} tries={mapRunTriesOf(model, m.mapRunArn)} />
       ))}
     </section>
   );

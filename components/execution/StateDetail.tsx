@@ -5,6 +5,7 @@ import type { ExecutionModel, StateRun } from "@/lib/history/model";
 import type { QueryLanguage } from "@/lib/asl";
 import type { MapRunReportState } from "@/lib/queries/use-map-run-reports";
 import { variablesInScope } from "@/lib/postmortem/variables-in-scope";
+import { mapRunTriesOf } from "@/lib/postmortem/map-run-tries-of";
 import { catchersOf, matchingRule, retriersOf } from "@/lib/postmortem/retry-catch";
 import { findStateDefinition } from "@/lib/postmortem/find-state";
 import { formatDuration, formatTimestamp } from "@/lib/format/time";
@@ -117,7 +118,7 @@ export function StateDetail({ run, definition, now, model, queryLanguage, mapRun
         </div>
       )}
 
-      {mapRunReport && <div style={{ marginTop: 10 }}><MapRunPanel state={mapRunReport} mapRun={run.mapRun} focusState={focusState} /></div>}
+      {mapRunReport && <div style={{ marginTop: 10 }}><MapRunPanel state={mapRunReport} tries={mapRunTriesOf(model, mapRunReport.mapRunArn)} focusState={focusState} /></div>}
 
       <div className="tabs" role="tablist">
         {tabs.filter((t) => !t.hidden).map((t) => (

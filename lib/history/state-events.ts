@@ -259,7 +259,8 @@ export function mapRunEvent(
       mapRunArn: textField(d, "mapRunArn") ?? before?.mapRunArn ?? "",
       status: "running",
       startedAt: ts,
-      tries: mapRunTries(before?.tries, "started", d, ts),
+      // Without a MapRunStarted seen (a Map entered again by a redrive), the try begins with this event.
+      tries: phase === "started" ? mapRunTries(before?.tries, "started", d, ts) : [],
     };
     if (phase === "started") return map;
   }

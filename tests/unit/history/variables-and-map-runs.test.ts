@@ -118,3 +118,30 @@ describe("map run tries", () => {
     expect(tries).toBe(starts);
   });
 });
+
+describe("a redrive that enters the Map again", () => {
+  it("gives the second run one try, and the map run both", async () => {
+    const { mapRunTriesOf } = await import("@/lib/postmortem/map-run-tries-of");
+    const mapRunArn = "arn:aws:states:us-east-1:111111111111:mapRun:etl/Fan:1a2b";
+    const model = foldHistory([
+      ev(1, 0, "ExecutionStarted", { input: "{}" }),
+      ev(2, 1, "MapStateEntered", { name: "Fan", input: "{}" }),
+      ev(3, 2, "MapStateStarted", { length: 10 }),
+      ev(4, 3, "MapRunStarted", { mapRunArn }),
+      ev(5, 4, "MapRunFailed", { error: "States.ExceedToleratedFailureThreshold" }),
+      ev(6, 5, "MapStateFailed", {}),
+      ev(7, 6, "ExecutionFailed", { error: "States.ExceedToleratedFailureThreshold" }),
+      ev(8, 7, "ExecutionRedriven", { redriveCount: 1 }),
+      ev(9, 8, "MapStateEntered", { name: "Fan", input: "{}" }),
+      ev(10, 9, "MapStateStarted", { length: 10 }),
+      ev(11, 10, "MapRunRedriven", { mapRunArn, redriveCount: 1 }),
+      ev(12, 11, "MapRunSucceeded", {}),
+      ev(13, 12, "MapStateSucceeded", {}),
+      ev(14, 12, "MapStateExited", { name: "Fan", output: "[]" }),
+      ev(15, 14, "ExecutionSucceeded", { output: "[]" }),
+    ]);
+    const runs = model.runs.filter((r) => r.name === "Fan");
+    expect(runs.map((r) => r.mapRun?.tries?.map((t) => [t.status, t.redriveCount]))).toEqual([[["failed", 0]], [["succeeded", 1]]]);
+    expect(mapRunTriesOf(model, mapRunArn).map((t) => t.status)).toEqual(["failed", "succeeded"]);
+  });
+});
