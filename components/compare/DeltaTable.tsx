@@ -1,5 +1,6 @@
 import type { StateDelta } from "@/lib/compare";
 import { formatDuration } from "@/lib/format/time";
+import { formatDurationDelta } from "@/lib/format/duration";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import styles from "./compare.module.css";
 
@@ -38,19 +39,13 @@ export function DeltaTable({ deltas, selected, onSelect }: { deltas: StateDelta[
             <td>{d.bStatus ? <StatusBadge status={d.bStatus} compact /> : <span className="faint">not entered</span>}</td>
             <td className="num">{formatDuration(d.aDurationMs)}</td>
             <td className="num">{formatDuration(d.bDurationMs)}</td>
-            <td className={`num ${deltaClass(d.deltaMs)}`}>{formatDelta(d.deltaMs)}</td>
+            <td className={`num ${deltaClass(d.deltaMs)}`}>{formatDurationDelta(d.deltaMs)}</td>
             <td className="num">{d.aRuns} / {d.bRuns}</td>
           </tr>
         ))}
       </tbody>
     </table>
   );
-}
-
-function formatDelta(ms: number | undefined): string {
-  if (ms === undefined) return "—";
-  if (ms === 0) return "±0";
-  return `${ms > 0 ? "+" : "−"}${formatDuration(Math.abs(ms))}`;
 }
 
 function deltaClass(ms: number | undefined): string {

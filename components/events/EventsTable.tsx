@@ -1,4 +1,5 @@
 "use client";
+import { formatPreciseOffset } from "@/lib/format/duration";
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { HistoryEvent } from "@/lib/history/events";
@@ -157,7 +158,10 @@ const EventLine = memo(function EventLine({ row, isOpen, isSelected, onToggle, o
       <span title={row.time !== undefined ? new Date(row.time).toISOString() : "unknown time"} style={{ fontVariantNumeric: "tabular-nums" }}>
         {formatEventOffset(row.offsetMs)}
       </span>
-      <span style={{ ...cellStyle, color: failing ? "#CF222E" : UI.text }}>{row.type}</span>
+      <span style={{ ...cellStyle, color: failing ? "#CF222E" : UI.text }} data-after-end={row.afterEnd || undefined}>
+        {row.type}
+        {row.afterEnd && <span title="Written after the execution's terminal event: the execution was already over." style={afterEndStyle}>after the end</span>}
+      </span>
       <span style={cellStyle}>
         {row.runPath && onSelect ? (
           <button
@@ -182,18 +186,10 @@ const EventLine = memo(function EventLine({ row, isOpen, isSelected, onToggle, o
   );
 });
 
-/** "+0.000 s", "+12.345 s", "+2m 03.500s": milliseconds matter when reading a history. */
-export function formatEventOffset(offsetMs: number | undefined): string {
-  if (offsetMs === undefined) return "—";
-  const sign = offsetMs < 0 ? "−" : "+";
-  const ms = Math.abs(offsetMs);
-  if (ms < 60_000) return `${sign}${(ms / 1000).toFixed(3)} s`;
-  const minutes = Math.floor(ms / 60_000);
-  const seconds = ((ms % 60_000) / 1000).toFixed(3).padStart(6, "0");
-  if (minutes < 60) return `${sign}${minutes}m ${seconds}s`;
-  return `${sign}${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, "0")}m ${seconds}s`;
-}
+/** Offsets are formatted with every other duration, in lib/format. */
+export const formatEventOffset = formatPreciseOffset;
 
+const afterEndStyle = { marginLeft: 6, padding: "0 4px", fontSize: 10, border: `1px solid ${UI.border}`, borderRadius: 3, color: UI.muted } as const;
 const frameStyle = { fontFamily: UI.font, fontSize: UI.fontSize, color: UI.text, border: `1px solid ${UI.border}`, borderRadius: 4, background: "#fff" } as const;
 const toolbarStyle = { display: "flex", gap: 6, alignItems: "center", padding: 6, borderBottom: `1px solid ${UI.border}`, flexWrap: "wrap" } as const;
 const inputStyle = { font: "inherit", fontSize: 12, padding: "2px 4px", border: `1px solid ${UI.border}`, borderRadius: 4, maxWidth: 260 } as const;

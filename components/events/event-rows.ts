@@ -20,6 +20,8 @@ export interface EventRow {
   stateName?: string;
   detail: string;
   event: HistoryEvent;
+  /** Written after the execution's terminal event (the execution was already over). */
+  afterEnd?: boolean;
 }
 
 export interface EventFilter {
@@ -50,13 +52,14 @@ export function buildEventRows(events: HistoryEvent[], model?: ExecutionModel, s
   let origin = startedAt ?? model?.startedAt;
   if (origin === undefined && events.length > 0) origin = eventTimeMs(events[0].timestamp);
   const rows = new Array<EventRow>(events.length);
+  const late = model?.eventsAfterEnd ? new Set(model.eventsAfterEnd) : undefined;
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     const time = eventTimeMs(event.timestamp);
     const run = runByEvent.get(event.id);
     // Only events the model does not map need their details read for a name.
     const name = run ? undefined : detailsName(event);
-    rows[i] = new LazyEventRow(event, time, time !== undefined && origin !== undefined ? time - origin : undefined, run?.path ?? name, run?.path, run?.name ?? name);
+    rows[i] = new LazyEventRow(event, time, time !== undefined && origin !== undefined ? time - origin : undefined, run?.path ?? name, run?.path, run?.name ?? name, late?.has(event.id) || undefined);
   }
   return rows;
 }
@@ -77,6 +80,7 @@ class LazyEventRow implements EventRow {
     readonly state: string | undefined,
     readonly runPath: string | undefined,
     readonly stateName: string | undefined,
+    readonly afterEnd: boolean | undefined,
   ) {
     this.id = event.id;
     this.type = event.type;

@@ -22,7 +22,7 @@ export function AttemptsTable({ run, retrier }: { run: StateRun; retrier?: Retri
           <th>Scheduled</th>
           <th className="num">Waited before</th>
           <th className="num">Planned wait</th>
-          <th className="num">Ran for</th>
+          <th className="num">Attempt took</th>
           <th>Error</th>
         </tr>
       </thead>

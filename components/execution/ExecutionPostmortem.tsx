@@ -7,6 +7,7 @@ import type { ExecutionModel } from "@/lib/history/model";
 import { buildStateGraph } from "@/lib/asl";
 import { parseDefinition } from "@/lib/postmortem/find-state";
 import { executionOverlay } from "@/lib/postmortem/execution-overlay";
+import { branchNumberingNote } from "@/lib/postmortem/branch-identity";
 import { runByPath } from "@/lib/postmortem/select-run";
 import type { MapRunReportState } from "@/lib/queries/use-map-run-reports";
 import { StateGraph } from "@/components/graph";
@@ -31,6 +32,9 @@ export interface ExecutionPostmortemProps {
   /** A refresh that failed: shown beside the data already on screen, which stays. */
   error?: unknown;
   historyLoading?: boolean;
+  /** The execution has ended but its history kept failing to load: no more tries until `onRetryHistory`. */
+  historyGaveUp?: boolean;
+  onRetryHistory?: () => void;
   /** Extra controls for the header row (export, compare…). */
   actions?: React.ReactNode;
   /** The distributed map runs' reports (the live page reads them; an offline import has none). */
@@ -43,7 +47,7 @@ export interface ExecutionPostmortemProps {
  * the graph, the timeline and the events table. Data comes from the caller: the live page
  * (our API, polled) and the offline import both render this.
  */
-export function ExecutionPostmortem({ execution, source, events, model, live, now, error, historyLoading, actions, mapRuns = NO_MAP_RUNS }: ExecutionPostmortemProps) {
+export function ExecutionPostmortem({ execution, source, events, model, live, now, error, historyLoading, historyGaveUp, onRetryHistory, actions, mapRuns = NO_MAP_RUNS }: ExecutionPostmortemProps) {
   const hasHistoryApi = execution.stateMachineType !== "EXPRESS";
   const definition = useMemo(() => parseDefinition(execution.definition), [execution.definition]);
   const graph = useMemo(() => (definition ? buildStateGraph(definition).graph : undefined), [definition]);
@@ -71,6 +75,27 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
       {model && !model.complete && model.incompleteReason && model.status !== "RUNNING" && (
         <div className="notice notice-warn" data-testid="incomplete-notice">
           <strong>Incomplete history.</strong> <span>{model.incompleteReason}</span>
+        </div>
+      )}
+      {historyGaveUp && (
+        <div className="notice notice-warn" data-testid="history-gave-up">
+          <strong>Stopped loading the event history.</strong>{" "}
+          <span>The execution has ended, but its history failed to load several times in a row, so Stepscope stopped asking.</span>{" "}
+          {onRetryHistory && <button type="button" className="button" onClick={onRetryHistory}>Try again</button>}
+        </div>
+      )}
+      {model?.eventsAfterEnd && (
+        <div className="notice notice-info" data-testid="events-after-end">
+          <strong>Events after the end.</strong>{" "}
+          <span>
+            {model.eventsAfterEnd.length.toLocaleString("en-US")} {model.eventsAfterEnd.length === 1 ? "event was" : "events were"} written after the execution&apos;s terminal event.
+            The execution was already over; they are kept and marked in the events table.
+          </span>
+        </div>
+      )}
+      {model && branchNumberingNote(model) && (
+        <div className="notice notice-info" data-testid="branch-numbering-notice">
+          <strong>Branch numbers by arrival.</strong> <span>{branchNumberingNote(model)}</span>
         </div>
       )}
       {historyLoading && hasHistoryApi && <p className="muted">Loading the event history…</p>}

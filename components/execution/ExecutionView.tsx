@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { ExecutionResponse } from "@/lib/contract/api";
 import { apiPaths, fetchJson, queryKeys } from "@/lib/queries";
@@ -19,14 +20,19 @@ import { ParentExecutionLink } from "./ParentExecutionLink";
  * refresh fails; the error is shown beside it.
  */
 export function ExecutionView({ arn }: { arn: string }) {
+  // Once the history holds the terminal event the execution is over, even while a lagging
+  // DescribeExecution still says RUNNING: nothing is polled any more.
+  const historyFinished = useRef(false);
   const description = useQuery({
     queryKey: queryKeys.execution(arn),
     queryFn: ({ signal }) => fetchJson<ExecutionResponse>(apiPaths.execution(arn), { signal }),
-    refetchInterval: (q) => (q.state.data?.execution.status === "RUNNING" ? 5_000 : false),
+    refetchInterval: (q) => (!historyFinished.current && q.state.data?.execution.status === "RUNNING" ? 5_000 : false),
   });
   const execution = description.data?.execution;
   const hasHistoryApi = execution?.stateMachineType !== "EXPRESS";
-  const history = useExecutionHistory(arn, !!execution && hasHistoryApi);
+  // The definition numbers Parallel branches; the history is enabled only once it is known.
+  const history = useExecutionHistory(arn, !!execution && hasHistoryApi, execution?.definition, !!execution && execution.status !== "RUNNING");
+  historyFinished.current = !!history.data?.finished;
   const live = !!execution && hasHistoryApi && !history.data?.finished;
   const mapRuns = useMapRunReports(history.data?.model);
   const now = useNow(live ? 1_000 : 0);
@@ -44,7 +50,9 @@ export function ExecutionView({ arn }: { arn: string }) {
       live={live}
       now={now}
       error={history.error ?? description.error}
-      historyLoading={history.isPending}
+      historyLoading={history.isPending && !history.gaveUp}
+      historyGaveUp={history.gaveUp}
+      onRetryHistory={history.retry}
       mapRuns={mapRuns}
       actions={
         <>

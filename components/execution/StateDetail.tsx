@@ -6,7 +6,7 @@ import type { QueryLanguage } from "@/lib/asl";
 import type { MapRunReportState } from "@/lib/queries/use-map-run-reports";
 import { variablesInScope } from "@/lib/postmortem/variables-in-scope";
 import { mapRunTriesOf } from "@/lib/postmortem/map-run-tries-of";
-import { catchersOf, matchingRule, retriersOf } from "@/lib/postmortem/retry-catch";
+import { matchedCatcher, matchingRule, retriersOf } from "@/lib/postmortem/retry-catch";
 import { findStateDefinition } from "@/lib/postmortem/find-state";
 import { formatDuration, formatTimestamp } from "@/lib/format/time";
 import { StatusBadge } from "@/components/ui/StatusBadge";
@@ -50,10 +50,12 @@ export function StateDetail({ run, definition, now, model, queryLanguage, mapRun
     );
   }
 
-  const lastError = run.error ?? [...run.attempts].reverse().find((a) => a.error)?.error;
+  // A Fail state's error is in its definition: its FailStateEntered event does not carry it.
+  const failError = run.type === "Fail" && typeof state?.Error === "string" ? state.Error : undefined;
+  const lastError = run.error ?? [...run.attempts].reverse().find((a) => a.error)?.error ?? failError;
   const retriers = retriersOf(state);
   const retrier = matchingRule(retriers, run.attempts.find((a) => a.error)?.error);
-  const catcher = run.status === "caught" || lastError ? matchingRule(catchersOf(state), lastError) : undefined;
+  const catcher = run.status === "caught" || lastError ? matchedCatcher(state, run) : undefined;
   const lastAttempt = run.attempts[run.attempts.length - 1];
   const retries = Math.max(0, run.attempts.length - 1);
 
@@ -86,7 +88,7 @@ export function StateDetail({ run, definition, now, model, queryLanguage, mapRun
       <dl className="kv">
         <div><dt>Entered</dt><dd>{formatTimestamp(run.enteredAt)}</dd></div>
         <div><dt>Exited</dt><dd>{run.exitedAt ? formatTimestamp(run.exitedAt) : "—"}</dd></div>
-        <div><dt>Duration</dt><dd>{formatDuration((run.exitedAt ?? now) - run.enteredAt)}{run.exitedAt ? "" : " so far"}</dd></div>
+        <div><dt title="from entering the state to leaving it">Duration</dt><dd>{formatDuration((run.exitedAt ?? now) - run.enteredAt)}{run.exitedAt ? "" : " so far"}</dd></div>
         {lastAttempt?.resource && <div><dt>Resource</dt><dd className="mono">{[lastAttempt.resourceType, lastAttempt.resource].filter(Boolean).join(":")}</dd></div>}
       </dl>
 

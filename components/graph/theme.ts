@@ -4,6 +4,7 @@
  * outcome also has its own icon, so colour is never the only cue.
  */
 import type { OverlayStatus, StateType } from "@/lib/asl";
+import { STATUS_LOOKS } from "@/components/ui/status";
 
 export interface OutcomeLook {
   label: string;
@@ -13,17 +14,23 @@ export interface OutcomeLook {
   tint: string;
 }
 
+/** Outcome looks come from the one status table. */
 export const OUTCOMES: Record<OverlayStatus, OutcomeLook> = {
-  succeeded: { label: "Succeeded", icon: "✓", color: "#009e73", tint: "#e6f5f0" },
-  failed: { label: "Failed", icon: "✕", color: "#d55e00", tint: "#fbeee5" },
-  caught: { label: "Caught", icon: "↪", color: "#cc79a7", tint: "#f9eff5" },
-  timed_out: { label: "Timed out", icon: "◔", color: "#e69f00", tint: "#fdf4e1" },
-  aborted: { label: "Aborted", icon: "⊘", color: "#7f7f7f", tint: "#f0f0f0" },
-  running: { label: "Running", icon: "▶", color: "#0072b2", tint: "#e5f0f7" },
-  not_reached: { label: "Not reached", icon: "○", color: "#8a94a3", tint: "#f5f6f8" },
+  succeeded: look("succeeded"),
+  failed: look("failed"),
+  caught: look("caught"),
+  timed_out: look("timed_out"),
+  aborted: look("aborted"),
+  running: look("running"),
+  not_reached: look("not_reached"),
 };
 
-export const RETRY_LOOK = { label: "Retried", icon: "⟳", color: "#b07800" } as const;
+function look(status: OverlayStatus): OutcomeLook {
+  const { label, icon, color, tint } = STATUS_LOOKS[status];
+  return { label, icon, color, tint };
+}
+
+export const RETRY_LOOK = { label: STATUS_LOOKS.retried.label, icon: STATUS_LOOKS.retried.icon, color: STATUS_LOOKS.retried.color } as const;
 
 export const TYPE_GLYPHS: Record<StateType, string> = {
   Task: "⚙",

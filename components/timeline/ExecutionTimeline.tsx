@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { ExecutionModel } from "@/lib/history/model";
 import { executionSpan, layoutTimeline, timeTicks, type MapSummary, type TimeRange, type TimelineRow } from "@/lib/timeline";
-import { STATUS_COLOURS, UI } from "./palette";
+import { STATUS_COLOURS, STATUS_LABELS, UI } from "./palette";
 import { timeScale } from "./time-scale";
 import { NAME_COLUMN_WIDTH, ROW_HEIGHT, TimelineRowView } from "./TimelineRowView";
 import { TimelineTooltip, type HoveredSegment } from "./TimelineTooltip";
@@ -193,13 +193,10 @@ function rowHolds(row: TimelineRow, selected: string | undefined): boolean {
 }
 
 function Legend() {
-  const items: [string, string][] = [
-    ["succeeded", STATUS_COLOURS.succeeded],
-    ["failed", STATUS_COLOURS.failed],
-    ["caught", STATUS_COLOURS.caught],
-    ["timed out", STATUS_COLOURS.timed_out],
-    ["running", STATUS_COLOURS.running],
-  ];
+  const items: [string, string][] = (["succeeded", "failed", "caught", "timed_out", "running"] as const).map((status) => [
+    STATUS_LABELS[status],
+    STATUS_COLOURS[status],
+  ]);
   return (
     <span style={{ display: "flex", gap: 10, color: UI.muted, alignItems: "center" }}>
       {items.map(([label, colour]) => (
@@ -210,7 +207,7 @@ function Legend() {
       ))}
       <span style={{ display: "inline-flex", alignItems: "center", gap: 4 }}>
         <span style={{ width: 14, height: 8, background: `repeating-linear-gradient(135deg, ${STATUS_COLOURS.waiting} 0 2px, transparent 2px 5px)` }} />
-        retry back-off
+        {STATUS_LABELS.waiting}
       </span>
       <span style={{ display: "inline-flex", alignItems: "center", gap: 4 }}>
         <span style={{ width: 14, height: 10, borderRadius: 2, boxShadow: "inset 0 0 0 2px rgba(0,0,0,0.7)" }} />

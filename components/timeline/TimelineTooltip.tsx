@@ -1,6 +1,5 @@
 "use client";
-import type { TimelineSegment } from "@/lib/timeline";
-import { formatClock, formatDuration } from "@/lib/format/time";
+import { segmentFacts, type TimelineSegment } from "@/lib/timeline";
 import { STATUS_COLOURS, STATUS_LABELS, UI } from "./palette";
 
 export interface HoveredSegment {
@@ -23,9 +22,9 @@ export function TimelineTooltip({ hovered, origin }: { hovered: HoveredSegment; 
       </div>
       <table style={{ borderCollapse: "collapse", marginTop: 4 }}>
         <tbody>
-          <Line name="start" value={`${formatClock(segment.start)} UTC (+${formatDuration(segment.start - origin)})`} />
-          <Line name="end" value={segment.open ? "—" : `${formatClock(segment.end)} UTC (+${formatDuration(segment.end - origin)})`} />
-          <Line name="duration" value={`${formatDuration(segment.end - segment.start)}${segment.open ? " so far" : ""}`} />
+          {segmentFacts(segment, origin).map((fact) => (
+            <Line key={fact.name} name={fact.name} value={fact.value} />
+          ))}
         </tbody>
       </table>
     </div>

@@ -1,9 +1,9 @@
 /**
- * Status colours for the timeline: the shared Okabe–Ito palette (components/metrics/palette.ts),
- * so a caught or timed-out state has the same colour in the graph, the timeline and the charts.
+ * Status colours and words for the timeline, from the one status table (components/ui/status),
+ * so a caught or timed-out state looks the same in the graph, the timeline and the charts.
  */
 import type { SegmentStatus } from "@/lib/timeline";
-import { STATUS_COLORS } from "@/components/metrics/palette";
+import { STATUS_LOOKS } from "@/components/ui/status";
 
 export const OKABE_ITO = {
   orange: "#E69F00",
@@ -17,25 +17,25 @@ export const OKABE_ITO = {
 } as const;
 
 export const STATUS_COLOURS: Record<SegmentStatus, string> = {
-  succeeded: STATUS_COLORS.succeeded,
-  failed: STATUS_COLORS.failed,
-  caught: STATUS_COLORS.caught,
-  timed_out: STATUS_COLORS.timed_out,
-  aborted: STATUS_COLORS.aborted,
-  running: STATUS_COLORS.running,
-  not_reached: "#C8C8C8",
-  waiting: "#9A9A9A",
+  succeeded: STATUS_LOOKS.succeeded.color,
+  failed: STATUS_LOOKS.failed.color,
+  caught: STATUS_LOOKS.caught.color,
+  timed_out: STATUS_LOOKS.timed_out.color,
+  aborted: STATUS_LOOKS.aborted.color,
+  running: STATUS_LOOKS.running.color,
+  not_reached: STATUS_LOOKS.not_reached.color,
+  waiting: STATUS_LOOKS.waiting.color,
 };
 
 export const STATUS_LABELS: Record<SegmentStatus, string> = {
-  succeeded: "succeeded",
-  failed: "failed",
-  caught: "failed, caught",
-  timed_out: "timed out",
-  aborted: "aborted",
-  running: "running",
-  not_reached: "not reached",
-  waiting: "retry back-off",
+  succeeded: STATUS_LOOKS.succeeded.label,
+  failed: STATUS_LOOKS.failed.label,
+  caught: STATUS_LOOKS.caught.label,
+  timed_out: STATUS_LOOKS.timed_out.label,
+  aborted: STATUS_LOOKS.aborted.label,
+  running: STATUS_LOOKS.running.label,
+  not_reached: STATUS_LOOKS.not_reached.label,
+  waiting: STATUS_LOOKS.waiting.label,
 };
 
 /** The compact, light look shared by the execution page's panels. */

@@ -6,6 +6,8 @@ import { conditionLabel } from "./condition-label";
 import { markBackEdges } from "./back-edges";
 import { branchGroupId, endNodeId, processorGroupId, startNodeId } from "./ids";
 import { clip, shortResource } from "./resource";
+import { branchLabel } from "../history/branch-label";
+import { nestedScopes } from "./walk";
 import {
   ROOT_SCOPE,
   STATE_TYPES,
@@ -252,35 +254,34 @@ function readParallel(name: string, raw: Json, node: StateNode, path: string, sc
     problem(ctx, "parallel_without_branches", `Parallel "${name}" has no Branches: it needs at least one.`, name, `${path}.Branches`);
     return;
   }
-  node.groups = [];
   branches.forEach((branch, i) => {
-    const groupPath = `${path}.Branches[${i}]`;
     if (!isObject(branch)) {
-      problem(ctx, "parallel_without_branches", `Parallel "${name}": branch ${i + 1} must be a JSON object with StartAt and States.`, name, groupPath);
-      return;
+      problem(ctx, "parallel_without_branches", `Parallel "${name}": branch ${i} must be a JSON object with StartAt and States.`, name, `${path}.Branches[${i}]`);
     }
-    const id = branchGroupId(name, i);
-    node.groups?.push(id);
-    addGroup(ctx, { id, kind: "branch", owner: name, parentScope: scopeId, label: `Branch ${i + 1}`, startAt: String(branch.StartAt ?? ""), nodeIds: [] });
-    walkScope(branch, id, groupPath, ql, name, ctx);
   });
+  node.groups = [];
+  for (const nested of nestedScopes(raw)) {
+    if (nested.kind !== "branch") continue;
+    const id = branchGroupId(name, nested.index);
+    node.groups.push(id);
+    addGroup(ctx, { id, kind: "branch", owner: name, parentScope: scopeId, label: branchLabel(nested.index), startAt: String(nested.scope.StartAt ?? ""), nodeIds: [] });
+    walkScope(nested.scope, id, `${path}.${nested.field}`, ql, name, ctx);
+  }
 }
 
 function readMap(name: string, raw: Json, node: StateNode, path: string, scopeId: string, ql: QueryLanguage, ctx: Context): void {
-  const processor = isObject(raw.ItemProcessor) ? raw.ItemProcessor : isObject(raw.Iterator) ? raw.Iterator : undefined;
+  const processor = nestedScopes(raw).find((n) => n.kind === "processor");
   if (!processor) {
     problem(ctx, "map_without_processor", `Map "${name}" has no ItemProcessor (or legacy Iterator): it needs the states to run for each item.`, name, `${path}.ItemProcessor`);
     return;
   }
-  const field = isObject(raw.ItemProcessor) ? "ItemProcessor" : "Iterator";
-  const config = isObject(processor.ProcessorConfig) ? processor.ProcessorConfig : {};
-  const mode: MapMode = field === "Iterator" ? "legacy" : config.Mode === "DISTRIBUTED" ? "distributed" : "inline";
+  const mode: MapMode = processor.mapMode ?? "inline";
   node.mapMode = mode;
   const id = processorGroupId(name);
   node.groups = [id];
   const label = mode === "distributed" ? "Distributed item processor" : mode === "legacy" ? "Iterator" : "Item processor";
-  addGroup(ctx, { id, kind: "processor", owner: name, parentScope: scopeId, label, startAt: String(processor.StartAt ?? ""), nodeIds: [], mapMode: mode });
-  walkScope(processor, id, `${path}.${field}`, ql, name, ctx);
+  addGroup(ctx, { id, kind: "processor", owner: name, parentScope: scopeId, label, startAt: String(processor.scope.StartAt ?? ""), nodeIds: [], mapMode: mode });
+  walkScope(processor.scope, id, `${path}.${processor.field}`, ql, name, ctx);
 }
 
 function readCatch(

@@ -3,6 +3,7 @@
  * execution page) or per-state counts over many (the fleet page).
  */
 import type { RunStatus, StateRun } from "../history/model";
+import { summariseRuns } from "../history/summarise-states";
 
 export type OverlayStatus = RunStatus;
 
@@ -22,6 +23,11 @@ export interface StateOverlay {
   durationIsMax?: boolean;
   /** True when the execution went through this state: it and the edges between such states are highlighted. */
   onPath?: boolean;
+  /**
+   * What followed this state in the execution (see lib/postmortem/path-taken): which edges out
+   * of it were taken. Absent where only per-state facts are known.
+   */
+  transitions?: { next: string[]; caught: string[]; endsScope: boolean };
   /** The state to draw the eye to: the one that failed the execution. */
   emphasis?: boolean;
   /** A numeric badge, e.g. executions through this state. */
@@ -32,42 +38,20 @@ export interface StateOverlay {
 
 export type GraphOverlay = Record<string, StateOverlay>;
 
-/** When a state ran several times (a loop, Map iterations), the worst outcome is the one to show. */
-const SEVERITY: Record<RunStatus, number> = {
-  not_reached: 0,
-  succeeded: 1,
-  caught: 2,
-  running: 3,
-  aborted: 4,
-  timed_out: 5,
-  failed: 6,
-};
-
 /**
  * Per-state overlays from the runs of one execution (`ExecutionModel` state runs, nested ones
- * included). Runs are grouped by state name: attempts and retries add up; so do durations of
- * runs one after another (a loop), while for runs in Map iterations or Parallel branches the
- * longest one is kept.
- * `failedState` (the state that failed the execution, when known) gets `emphasis`.
+ * included): the one per-state summary (`summariseRuns`: worst status, attempts, retries, the
+ * duration rule) in the overlay's shape. `failedState` (the state that failed the execution,
+ * when known) gets `emphasis`.
  */
 export function overlayFromRuns(runs: readonly StateRun[], failedState?: string): GraphOverlay {
   const overlay: GraphOverlay = Object.create(null) as GraphOverlay;
-  for (const run of runs) {
-    const o = overlay[run.name] ?? (overlay[run.name] = { attempts: 0, retries: 0, onPath: false });
-    if (run.status !== "not_reached") o.onPath = true;
-    if (o.status === undefined || SEVERITY[run.status] > SEVERITY[o.status]) o.status = run.status;
-    o.attempts = (o.attempts ?? 0) + run.attempts.length;
-    o.retries = (o.retries ?? 0) + Math.max(0, run.attempts.length - 1);
-    if (run.caughtBy) o.caughtBy = run.caughtBy;
-    if (run.exitedAt !== undefined) {
-      const took = Math.max(0, run.exitedAt - run.enteredAt);
-      if (run.iteration !== undefined || run.branch !== undefined) {
-        o.durationIsMax = true;
-        o.durationMs = Math.max(o.durationMs ?? 0, took);
-      } else {
-        o.durationMs = (o.durationMs ?? 0) + took;
-      }
-    }
+  for (const o of summariseRuns(runs).values()) {
+    const entry: StateOverlay = { status: o.status, attempts: o.attemptCount, retries: o.retryCount, onPath: o.status !== "not_reached" };
+    if (o.caughtBy.length > 0) entry.caughtBy = o.caughtBy[o.caughtBy.length - 1];
+    if (o.durationMs !== undefined) entry.durationMs = o.durationMs;
+    if (o.durationIsMax) entry.durationIsMax = true;
+    overlay[o.name] = entry;
   }
   if (failedState && overlay[failedState]) overlay[failedState].emphasis = true;
   return overlay;

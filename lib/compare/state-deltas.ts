@@ -1,6 +1,7 @@
 /**
- * Per-state comparison (by state name, every run of it added up): outcome on each side and how
- * much longer or shorter B spent in it than A.
+ * Per-state comparison (by state name, over every run of it): outcome on each side and how much
+ * longer or shorter B spent in it than A — the same per-state duration as the execution page's
+ * graph (summariseStates: a loop adds up, Map iterations and branches take the longest).
  */
 import { summariseStates } from "@/lib/history";
 import type { ExecutionModel, RunStatus } from "@/lib/history/model";
@@ -31,8 +32,8 @@ export function stateDeltas(a: ExecutionModel, b: ExecutionModel, match: RunMatc
     if (!row) {
       const oa = sa.get(p.name);
       const ob = sb.get(p.name);
-      const aDurationMs = oa && oa.runCount > 0 ? oa.totalDurationMs : undefined;
-      const bDurationMs = ob && ob.runCount > 0 ? ob.totalDurationMs : undefined;
+      const aDurationMs = oa?.durationMs;
+      const bDurationMs = ob?.durationMs;
       row = {
         name: p.name,
         type: p.type,

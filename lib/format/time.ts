@@ -4,22 +4,8 @@
  * on-call engineers compare against logs, which are in UTC.
  */
 
-export function formatDuration(ms: number | undefined | null): string {
-  if (ms === undefined || ms === null || !Number.isFinite(ms)) return "—";
-  if (ms < 0) ms = 0;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const s = ms / 1000;
-  if (s < 60) return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
-  const m = Math.floor(s / 60);
-  const rs = Math.round(s - m * 60);
-  if (m < 60) return rs ? `${m}m ${rs}s` : `${m}m`;
-  const h = Math.floor(m / 60);
-  const rm = m - h * 60;
-  if (h < 48) return rm ? `${h}h ${rm}m` : `${h}h`;
-  const d = Math.floor(h / 24);
-  const rh = h - d * 24;
-  return rh ? `${d}d ${rh}h` : `${d}d`;
-}
+export { formatDuration } from "./duration";
+import { formatDuration } from "./duration";
 
 /** "2026-11-25 14:05:09 UTC" */
 export function formatTimestamp(ms: number | undefined | null): string {

@@ -2,7 +2,7 @@ import { attemptEvent } from "./attempt-events";
 import { eventKind } from "./event-kinds";
 import type { HistoryEvent } from "./events";
 import { evaluationFailed, executionEvent, keepUnknown } from "./execution-events";
-import type { FoldState, Owner } from "./fold-state";
+import { type FoldState, type Owner, writableList } from "./fold-state";
 import { detailsOf } from "./payload";
 import { abortState, endState, enterState, exitState, mapIterationEvent, mapRunEvent, startState } from "./state-events";
 
@@ -12,10 +12,24 @@ export function applyEvent(st: FoldState, e: HistoryEvent, ts: number): void {
   const prevId = e.previousEventId;
   const prev = typeof prevId === "number" && prevId > 0 ? st.records.get(prevId) : undefined;
   const d = detailsOf(e, kind.detailsKey);
+  // Once the execution has ended it is finished, whatever an engine writes next: such events
+  // are still folded (they may say how a run really ended) but are marked as late.
+  const x = st.exec;
+  if (x.terminalEventId !== undefined && !(kind.k === "execution" && kind.phase === "redriven")) {
+    x.afterEnd = writableList(st, x.afterEnd);
+    x.afterEnd.push(e.id);
+  }
   let owner: Owner | undefined;
   switch (kind.k) {
     case "execution":
+      // A second terminal event after the first changes nothing: the first one ended it.
+      if (x.terminalEventId !== undefined && kind.phase !== "redriven") {
+        owner = st.top;
+        break;
+      }
       executionEvent(st, e, kind.phase, d, ts, prev);
+      if (kind.phase === "redriven") x.terminalEventId = undefined;
+      else if (kind.phase !== "started") x.terminalEventId = e.id;
       owner = st.top;
       break;
     case "stateEntered":

@@ -10,19 +10,27 @@ import { payloadField, textField } from "./payload";
 
 type Fields = Record<string, unknown> | undefined;
 
-/** The run an attempt event belongs to: the one its link points at, else the latest open Task. */
-function attemptRun(st: FoldState, prev: Owner | undefined): RunMeta | undefined {
+/**
+ * The run an attempt event belongs to: the one its link points at — even when that run has
+ * closed, as when a task's failure arrives after its Parallel already failed — else the latest
+ * open Task.
+ */
+function attemptRun(st: FoldState, prev: Owner | undefined, phase: AttemptPhase): RunMeta | undefined {
   const linked = runOf(prev);
-  if (linked && !linked.closed) return linked;
+  if (linked && (!linked.closed || (phase !== "scheduled" && linked.run.attempts.length > 0))) return linked;
   return openRun(st, (m) => m.run.type === "Task") ?? linked;
 }
 
 export function attemptEvent(st: FoldState, e: HistoryEvent, phase: AttemptPhase, d: Fields, ts: number, prev: Owner | undefined): RunMeta | undefined {
-  const meta = attemptRun(st, prev);
+  const meta = attemptRun(st, prev, phase);
   if (!meta) return undefined;
   const r = writableRun(st, meta);
   r.eventIds.push(e.id);
   if (r.attempts === NO_ATTEMPTS) r.attempts = [];
+  if (meta.closed && phase !== "scheduled" && r.attempts.length > 0) {
+    lateOutcome(st, meta, phase, d, ts, e.id);
+    return meta;
+  }
 
   if (phase === "scheduled") {
     meta.failure = undefined;
@@ -30,7 +38,11 @@ export function attemptEvent(st: FoldState, e: HistoryEvent, phase: AttemptPhase
     return meta;
   }
   let index = r.attempts.length - 1;
-  if (index < 0 || r.attempts[index].status !== "running") {
+  if (index >= 0 && r.attempts[index].status !== "running" && phase !== "started" && phase !== "submitted") {
+    // An outcome for an attempt that already ended (engines that report a failure with no new
+    // TaskScheduled): it is that attempt's outcome, not a retry — only a Scheduled makes one.
+    writableAttempt(st, meta, index).eventIds.push(e.id);
+  } else if (index < 0 || r.attempts[index].status !== "running") {
     // The history was cut before this attempt's Scheduled event.
     openAttempt(st, r.attempts, e.id, ts, d);
     index = r.attempts.length - 1;
@@ -100,4 +112,30 @@ function fillResource(a: Attempt, d: Fields): void {
     const resource = textField(d, "resource");
     if (resource !== undefined) a.resource = resource;
   }
+}
+
+/**
+ * An attempt outcome for a run that has already closed (its Parallel or Map failed, or the
+ * execution ended, first): it tells how the last attempt really ended. The run keeps the status
+ * it closed with; no retry is counted, since no new attempt was scheduled.
+ */
+function lateOutcome(st: FoldState, meta: RunMeta, phase: AttemptPhase, d: Fields, ts: number, id: number): void {
+  const r = meta.run;
+  const a = writableAttempt(st, meta, r.attempts.length - 1);
+  a.eventIds.push(id);
+  if (phase === "started") {
+    a.startedAt ??= ts;
+    return;
+  }
+  if (phase === "submitted") return;
+  if (phase === "succeeded") {
+    a.status = "succeeded";
+    const result = payloadField(d, "output", "outputDetails");
+    if (result) a.result = result;
+  } else {
+    a.status = phase === "timed_out" ? "timed_out" : "failed";
+    a.error = textField(d, "error") ?? (phase === "timed_out" ? "States.Timeout" : undefined);
+    a.cause = textField(d, "cause");
+  }
+  a.endedAt = ts;
 }

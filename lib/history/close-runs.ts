@@ -6,6 +6,9 @@
 import type { RunStatus } from "./model";
 import { type FoldState, type RunMeta, type Scope, writableAttempt, writableGroup, writableRun } from "./fold-state";
 
+export const EXECUTION_TIMEOUT_ERROR = "States.Timeout";
+export const EXECUTION_TIMEOUT_CAUSE = "The execution ran longer than its TimeoutSeconds allows and Step Functions stopped it while this state was running.";
+
 export type CloseReason = "exited" | "aborted" | "failState" | "enclosingEnded" | "executionTimedOut";
 
 export function closeRun(st: FoldState, meta: RunMeta, reason: CloseReason, ts: number): void {
@@ -21,10 +24,21 @@ export function closeRun(st: FoldState, meta: RunMeta, reason: CloseReason, ts: 
     const a = writableAttempt(st, meta, last);
     a.status = reason === "executionTimedOut" ? "timed_out" : "aborted";
     a.endedAt = ts;
+    if (reason === "executionTimedOut") {
+      a.error = st.exec.error ?? EXECUTION_TIMEOUT_ERROR;
+      a.cause = st.exec.cause ?? EXECUTION_TIMEOUT_CAUSE;
+    }
   }
   const status = closingStatus(meta, reason);
   r.status = status;
+  if (reason === "executionTimedOut") {
+    // The execution's own TimeoutSeconds ended this run: that is its error, not whatever a
+    // retried attempt failed with before (a heartbeat time-out that was being retried, say).
+    r.error = st.exec.error ?? EXECUTION_TIMEOUT_ERROR;
+    r.cause = st.exec.cause ?? EXECUTION_TIMEOUT_CAUSE;
+  }
   r.exitedAt = reason === "failState" ? r.enteredAt : ts;
+  if (meta.scope.kind === "branch" && meta.scope.openCount === 0 && endsItsBranch(st, meta, reason)) settleBranch(st, meta.scope, ts);
   if (status === "failed" || status === "timed_out") {
     st.lastFailed = meta;
     const parent = meta.scope.parent;
@@ -35,8 +49,24 @@ export function closeRun(st: FoldState, meta: RunMeta, reason: CloseReason, ts: 
 function closingStatus(meta: RunMeta, reason: CloseReason): RunStatus {
   if (reason === "exited") return meta.failure ? "caught" : "succeeded";
   if (reason === "failState") return "failed";
+  if (reason === "executionTimedOut") return "timed_out";
   if (meta.failure) return meta.failure;
-  return reason === "executionTimedOut" ? "timed_out" : "aborted";
+  return "aborted";
+}
+
+function endsItsBranch(st: FoldState, meta: RunMeta, reason: CloseReason): boolean {
+  if (reason === "failState") return true;
+  return reason === "exited" && meta.run.status === "succeeded" && st.options.endsScope?.has(meta.run.name) === true;
+}
+
+/** A branch whose last state has ended: finished now, while its siblings may still run. */
+function settleBranch(st: FoldState, scope: Scope, ts: number): void {
+  const group = scope.parent?.run.branches?.[scope.position];
+  if (!group || group.status !== "running") return;
+  const g = writableGroup(st, scope);
+  if (!g) return;
+  g.status = statusFromRuns(scope);
+  g.endedAt = lastExit(scope) ?? ts;
 }
 
 /** Ends every open run inside a Map or Parallel run, and settles its branches' and iterations' status. */

@@ -73,9 +73,33 @@ export interface ExecutionFacts {
   unreadable: number;
   /** Events whose contents could not be made sense of. */
   unusable: number;
+  /** How many Parallel branches were numbered from the definition, and how many by arrival. */
+  branchesFromDefinition: number;
+  branchesByArrival: number;
+  /** Id of the terminal Execution* event, while no redrive has followed it. */
+  terminalEventId?: number;
+  /** Events that arrived after the terminal event (some engines keep writing). */
+  afterEnd: number[];
+}
+
+/** What the fold may know besides the events. */
+export interface FoldOptions {
+  /**
+   * For each state directly inside a Parallel branch, that branch's index in the definition
+   * (see `branchIndexOf` in lib/asl/walk). Without it branches are numbered in the order their
+   * first events arrive, which is not stable from one execution to the next.
+   */
+  branchIndex?: ReadonlyMap<string, number>;
+  /**
+   * States that end their scope when they exit (End: true, Succeed, Fail). A Parallel branch
+   * has no events of its own; with this, a branch whose last state has exited is finished while
+   * its siblings still run, instead of showing as running until the whole Parallel ends.
+   */
+  endsScope?: ReadonlySet<string>;
 }
 
 export interface FoldState {
+  options: FoldOptions;
   /** Accepted events in id order: what a refold starts from. */
   events: HistoryEvent[];
   records: EventIndex;
@@ -135,8 +159,9 @@ export function newScope(kind: Scope["kind"], prefix: string, index: number, pos
   return { tag: "scope", kind, prefix, parent, index, position, counts: new Map(), runs: [], openCount: 0 };
 }
 
-export function newFoldState(): FoldState {
+export function newFoldState(options: FoldOptions = {}): FoldState {
   return {
+    options,
     events: [],
     records: new EventIndex(),
     top: newScope("top", "", -1, -1),
@@ -153,6 +178,9 @@ export function newFoldState(): FoldState {
       gaps: [],
       unreadable: 0,
       unusable: 0,
+      branchesFromDefinition: 0,
+      branchesByArrival: 0,
+      afterEnd: [],
     },
     lastId: 0,
     lastTs: 0,

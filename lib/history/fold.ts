@@ -6,7 +6,7 @@
 import { applyEvent } from "./apply-event";
 import { incompleteReason } from "./completeness";
 import type { HistoryEvent } from "./events";
-import { type FoldState, newFoldState } from "./fold-state";
+import { type FoldOptions, type FoldState, newFoldState } from "./fold-state";
 import type { ExecutionModel } from "./model";
 import { normaliseTimestamp } from "./normalise";
 
@@ -23,8 +23,12 @@ interface Internal {
   unreadable: number;
 }
 
-export function foldHistory(events: HistoryEvent[]): ExecutionModel {
-  return applyBatch(newFoldState(), Array.isArray(events) ? events : []);
+/**
+ * `options.branchIndex` (from the definition) numbers Parallel branches as the definition
+ * orders them; a model built with it keeps using it as events arrive.
+ */
+export function foldHistory(events: HistoryEvent[], options: FoldOptions = {}): ExecutionModel {
+  return applyBatch(newFoldState(options), Array.isArray(events) ? events : []);
 }
 
 /**
@@ -44,7 +48,7 @@ export function applyEvents(model: ExecutionModel, newEvents: HistoryEvent[]): E
   let st = state;
   if (state.head !== model) {
     // This model is not the newest one built on its state: start again from its own events.
-    st = newFoldState();
+    st = newFoldState(state.options);
     st.exec.unreadable = internal.unreadable;
     replay(st, state.events.slice(0, internal.accepted));
   }
@@ -72,7 +76,8 @@ function applyBatch(st: FoldState, input: unknown[]): ExecutionModel {
       st.exec.unreadable++;
       continue;
     }
-    if (st.records.has(e.id)) continue;
+    // Only ids up to the newest folded one can have been seen before.
+    if (e.id <= st.lastId && st.records.has(e.id)) continue;
     if (fresh.length > 0 && e.id <= fresh[fresh.length - 1].id) sorted = false;
     fresh.push(e);
   }
@@ -82,7 +87,7 @@ function applyBatch(st: FoldState, input: unknown[]): ExecutionModel {
     // Events from before the newest one seen: the fold is order-dependent, so start again.
     const unreadable = st.exec.unreadable;
     const all = st.events.concat(fresh).sort((a, b) => a.id - b.id);
-    st = newFoldState();
+    st = newFoldState(st.options);
     st.exec.unreadable = unreadable;
     replay(st, all);
   } else {
@@ -95,7 +100,8 @@ function applyBatch(st: FoldState, input: unknown[]): ExecutionModel {
 function replay(st: FoldState, events: HistoryEvent[]): void {
   st.owned = new Set();
   for (const e of events) {
-    if (e.id === st.lastId || st.records.has(e.id)) continue;
+    // `events` is in id order and every folded id is at most `lastId`: this skips repeats.
+    if (e.id <= st.lastId) continue;
     if (st.lastId > 0 && e.id > st.lastId + 1) st.exec.gaps.push([st.lastId + 1, e.id - 1]);
     st.lastId = e.id;
     st.events.push(e);
@@ -132,6 +138,9 @@ function snapshot(st: FoldState): ExecutionModel {
   m.eventCount = st.events.length;
   m.lastEventId = st.lastId;
   m.hasExecutionData = x.hasExecutionData;
+  if (x.afterEnd.length > 0) m.eventsAfterEnd = x.afterEnd;
+  if (x.branchesByArrival > 0) m.branchNumbering = "arrival";
+  else if (x.branchesFromDefinition > 0) m.branchNumbering = "definition";
   const internal: Internal = { state: st, accepted: st.events.length, unreadable: x.unreadable };
   Object.defineProperty(m, INTERNAL, { value: internal, enumerable: false });
   st.head = m;

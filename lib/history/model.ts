@@ -71,7 +71,11 @@ export interface StateRun {
   type: string;
   /** Path of the enclosing Parallel/Map run, or undefined at the top level. */
   parentPath?: string;
-  /** Index of the Parallel branch (0-based) or Map iteration this run belongs to, when nested. */
+  /**
+   * Index of the Parallel branch or Map iteration this run belongs to, when nested. Both count
+   * from 0: a branch is its position in the definition's `Branches` (the path says `branch 0`
+   * for the first), an iteration is the item's index.
+   */
   branch?: number;
   iteration?: number;
   status: RunStatus;
@@ -183,4 +187,17 @@ export interface ExecutionModel {
   lastEventId: number;
   /** False when the history was fetched with includeExecutionData=false. */
   hasExecutionData: boolean;
+  /**
+   * How Parallel branches are numbered (absent when the execution has none): "definition" when
+   * the fold was given the definition, "arrival" when it was not (or a branch's first state is
+   * not in it) and branches are numbered in the order their first events arrived — which can
+   * differ from one execution of the same machine to the next.
+   */
+  branchNumbering?: "definition" | "arrival";
+  /**
+   * Ids of events that came after the execution's terminal Execution* event (and before any
+   * redrive). The execution was finished by then; some engines (moto) still write a branch's
+   * TaskFailed or a MapIterationFailed after it. Kept, folded, and shown as late.
+   */
+  eventsAfterEnd?: number[];
 }

@@ -26,13 +26,14 @@ import {
 import { numberField, payloadField, textField } from "./payload";
 import { assignedVariablesField } from "./variables";
 import { mapRunTries } from "./map-run-tries";
+import { branchPathSegment } from "./branch-label";
 
 type Fields = Record<string, unknown> | undefined;
 
 export function enterState(st: FoldState, e: HistoryEvent, stateType: string, d: Fields, ts: number, prev: Owner | undefined): RunMeta {
   let scope: Scope;
   if (prev?.tag === "scope") scope = prev;
-  else if (prev?.tag === "branchStart") scope = newBranch(st, prev.run, ts);
+  else if (prev?.tag === "branchStart") scope = newBranch(st, prev.run, textField(d, "name"), ts);
   else if (prev?.tag === "run") scope = prev.scope;
   else scope = st.top;
 
@@ -105,16 +106,35 @@ function noteCatchTarget(st: FoldState, scope: Scope, prev: Owner | undefined, n
   if (before && before.run.status === "caught" && before.run.caughtBy === undefined) writableRun(st, before).caughtBy = name;
 }
 
-function newBranch(st: FoldState, parallel: RunMeta, ts: number): Scope {
+/**
+ * A state entered right after ParallelStateStarted opens a branch. Which branch is the
+ * definition's call (the state is that branch's StartAt); only without the definition does the
+ * order of arrival number it, and the model then says so.
+ */
+function newBranch(st: FoldState, parallel: RunMeta, firstState: string | undefined, ts: number): Scope {
   const branches = parallel.branches ?? (parallel.branches = []);
-  const index = branches.length;
-  const groupPath = `${parallel.run.path}/branch ${index}`;
-  const scope = newScope("branch", groupPath + "/", index, index, parallel);
-  branches.push(scope);
+  const taken = new Set(branches.map((b) => b.index));
+  const fromDefinition = firstState === undefined ? undefined : st.options.branchIndex?.get(firstState);
+  let index: number;
+  if (fromDefinition !== undefined && !taken.has(fromDefinition)) {
+    index = fromDefinition;
+    st.exec.branchesFromDefinition++;
+  } else {
+    index = 0;
+    while (taken.has(index)) index++;
+    st.exec.branchesByArrival++;
+  }
+  // Branches are kept in index order, so everything that lists them lists them as the definition does.
+  let position = branches.length;
+  while (position > 0 && branches[position - 1].index > index) position--;
+  const groupPath = `${parallel.run.path}/${branchPathSegment(index)}`;
+  const scope = newScope("branch", groupPath + "/", index, position, parallel);
+  branches.splice(position, 0, scope);
+  for (let i = position + 1; i < branches.length; i++) branches[i].position = i;
   const r = writableRun(st, parallel);
   const group: ChildGroup = { index, path: groupPath, status: "running", startedAt: ts, runPaths: [] };
   own(st, group);
-  (r.branches ?? (r.branches = [])).push(group);
+  (r.branches ?? (r.branches = [])).splice(position, 0, group);
   return scope;
 }
 
@@ -186,6 +206,16 @@ export function endState(
     if (culprit && isInside(culprit, meta)) meta.failedBy = culprit;
   }
   closeChildren(st, meta, "enclosingEnded", ts);
+  if (failed && r.error === undefined) {
+    // AWS's ParallelStateFailed and MapStateFailed carry no error: the run inside that failed
+    // the state says what it was (a caught Parallel shows the error its Catch matched).
+    const inner = meta.failedBy ?? meta.firstFailedChild;
+    const w = writableRun(st, meta);
+    if (inner?.run.error !== undefined) {
+      w.error = inner.run.error;
+      if (inner.run.cause !== undefined) w.cause = inner.run.cause;
+    }
+  }
   return meta;
 }
 

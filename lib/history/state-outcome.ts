@@ -6,7 +6,7 @@ import type { RunStatus } from "./model";
  */
 export interface StateOutcome {
   name: string;
-  /** The worst meaningful status over all runs: failed > caught > timed_out > aborted > running > succeeded. */
+  /** The worst status over all runs, in the order of status-rank.ts. */
   status: RunStatus;
   runCount: number;
   /** Attempts of every run added up (Task-like states; 0 for the others). */
@@ -15,8 +15,13 @@ export interface StateOutcome {
   retryCount: number;
   /** States a Catch sent this one to, in first-seen order. */
   caughtBy: string[];
-  /** Sum of the durations of the runs that ended. */
-  totalDurationMs: number;
+  /**
+   * Entered → exited of the runs that ended: added up when they ran one after another, the
+   * longest when they overlapped (runs in Map iterations or Parallel branches; then
+   * `durationIsMax`). Undefined when no run ended.
+   */
+  durationMs?: number;
+  durationIsMax: boolean;
   /** Duration of the latest run that ended. */
   lastDurationMs?: number;
   /** True when a run of this state is the failed run or encloses it. */

@@ -7,6 +7,7 @@
  */
 import type { ExecutionDetail, ExecutionDescription } from "@/lib/contract/api";
 import { foldHistory } from "@/lib/history";
+import { foldExecution } from "@/lib/postmortem/branch-identity";
 import type { HistoryEvent } from "@/lib/history/events";
 import type { ExecutionModel } from "@/lib/history/model";
 import { parseDefinition } from "@/lib/postmortem/find-state";
@@ -51,9 +52,11 @@ export function matchImports(files: readonly ImportedFile[]): ImportResult {
   const executions: ImportedExecution[] = [];
 
   histories.forEach((h, i) => {
-    const model = models[i];
     const description = descriptionFor.get(i);
-    const definition = bestDefinition(model, description?.description, definitions);
+    const definition = bestDefinition(models[i], description?.description, definitions);
+    // Matching needs only state names; once the definition is known, fold again so that
+    // Parallel branches are numbered as the definition orders them.
+    const model = definition ? foldExecution(h.events, definition.definition) : models[i];
     if (definition) usedDefinitions.add(definition);
     executions.push({
       key: [h.fileName, description?.fileName, definition?.fileName].filter(Boolean).join(" + "),
@@ -70,7 +73,7 @@ export function matchImports(files: readonly ImportedFile[]): ImportResult {
       key: f.fileName,
       detail: f.execution,
       events: f.events,
-      model: foldHistory(f.events),
+      model: foldExecution(f.events, f.execution.definition),
       files: [f.fileName],
       hasDefinition: parseDefinition(f.execution.definition) !== undefined,
     });

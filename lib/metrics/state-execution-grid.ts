@@ -1,4 +1,5 @@
 import type { ChildStateOutcome, ExecutionStatusName, ExecutionSummary } from "@/lib/contract/api";
+import { statusRank } from "@/lib/history/status-rank";
 import type { ExecutionModel, RunStatus, StateRun } from "@/lib/history/model";
 
 /** A cell's outcome: a run status, or "retried" for a state that succeeded after retries. */
@@ -53,16 +54,9 @@ export interface GridOptions {
  * When a state ran several times in one execution (a loop, Map iterations), the cell shows the
  * worst thing that happened, so a single failing iteration is not hidden by 99 successes.
  */
-const SEVERITY: Record<CellOutcome, number> = {
-  failed: 7,
-  timed_out: 6,
-  aborted: 5,
-  caught: 4,
-  retried: 3,
-  running: 2,
-  succeeded: 1,
-  not_reached: 0,
-};
+// The shared order (lib/history/status-rank), with "retried" (succeeded after retries) between
+// a caught error and a run still going.
+const SEVERITY = (outcome: CellOutcome) => (outcome === "retried" ? statusRank("running") + 0.5 : statusRank(outcome));
 
 export function buildStateExecutionGrid(samples: readonly GridSample[], options: GridOptions = {}): StateExecutionGrid {
   const lastN = Math.max(0, Math.floor(options.lastN ?? 50));
@@ -100,7 +94,7 @@ function mergeChildOutcome(cell: GridCell, outcome: ChildStateOutcome): void {
   const result: CellOutcome = outcome.status === "succeeded" && outcome.retries > 0 ? "retried" : outcome.status;
   cell.entries += outcome.children;
   cell.retries += outcome.retries;
-  if (SEVERITY[result] > SEVERITY[cell.outcome]) cell.outcome = result;
+  if (SEVERITY(result) > SEVERITY(cell.outcome)) cell.outcome = result;
 }
 
 function mergeRun(cell: GridCell, run: StateRun): void {
@@ -108,6 +102,6 @@ function mergeRun(cell: GridCell, run: StateRun): void {
   const outcome: CellOutcome = run.status === "succeeded" && retries > 0 ? "retried" : run.status;
   cell.entries++;
   cell.retries += retries;
-  if (SEVERITY[outcome] > SEVERITY[cell.outcome]) cell.outcome = outcome;
+  if (SEVERITY(outcome) > SEVERITY(cell.outcome)) cell.outcome = outcome;
   if (!cell.error) cell.error = run.error ?? run.attempts?.find((a) => a.error)?.error;
 }

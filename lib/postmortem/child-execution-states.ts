@@ -1,6 +1,7 @@
 import { lookup, overlayFromRuns, type GraphOverlay, type StateGraph } from "@/lib/asl";
 import type { ChildStateOutcome, MapRunReport } from "@/lib/contract/api";
-import type { ExecutionModel, RunStatus, StateRun } from "@/lib/history/model";
+import type { ExecutionModel } from "@/lib/history/model";
+import { worseStatus } from "@/lib/history/status-rank";
 
 /**
  * States that run in child executions rather than in this one: everything inside a
@@ -32,18 +33,16 @@ export function statesInChildExecutions(graph: StateGraph): Set<string> {
 }
 
 /**
- * Each state's outcome over the child executions read: the worst in any child (ranked as the
- * graph ranks one execution's runs, by the same function), how many children entered it and in
+ * Each state's outcome over the child executions read: the worst in any child (the one status
+ * rank), how many children entered it and in
  * how many it failed, and its longest run in one child.
  */
 export function childStateOutcomes(children: readonly ExecutionModel[]): Record<string, ChildStateOutcome> {
   const out: Record<string, ChildStateOutcome> = Object.create(null) as Record<string, ChildStateOutcome>;
-  const allRuns: StateRun[] = [];
   for (const child of children) {
     const seen = new Set<string>();
     const failedIn = new Set<string>();
     for (const run of child.runs) {
-      allRuns.push(run);
       seen.add(run.name);
       if (run.status === "failed" || run.status === "timed_out") failedIn.add(run.name);
     }
@@ -51,14 +50,13 @@ export function childStateOutcomes(children: readonly ExecutionModel[]): Record<
     for (const name of seen) {
       const o = out[name] ?? (out[name] = { status: "not_reached", children: 0, failed: 0, retries: 0 });
       o.children++;
-      if (failedIn.has(name)) o.failed++;
       const state = lookup(own, name);
+      if (state?.status) o.status = worseStatus(o.status, state.status);
+      if (failedIn.has(name)) o.failed++;
       o.retries += state?.retries ?? 0;
       if (state?.durationMs !== undefined) o.longestMs = Math.max(o.longestMs ?? 0, state.durationMs);
     }
   }
-  const worst = overlayFromRuns(allRuns);
-  for (const name of Object.keys(out)) out[name].status = lookup(worst, name)?.status ?? "not_reached";
   return out;
 }
 
@@ -70,13 +68,14 @@ export function childStateOutcomes(children: readonly ExecutionModel[]): Record<
 export function withChildOutcomes(overlay: GraphOverlay, reports: readonly Pick<MapRunReport, "states">[]): GraphOverlay {
   if (reports.length === 0) return overlay;
   const merged: GraphOverlay = Object.assign(Object.create(null) as GraphOverlay, overlay);
-  const statuses = new Map<string, RunStatus[]>();
+  const seenInReports = new Set<string>();
   for (const report of reports) {
     for (const [name, outcome] of Object.entries(report.states)) {
       const before = lookup(merged, name);
       merged[name] = {
         ...before,
-        status: outcome.status,
+        // A Map run more than once (a loop) has a report per run: the worst outcome shows.
+        status: before?.status && seenInReports.has(name) ? worseStatus(before.status, outcome.status) : outcome.status,
         onPath: true,
         count: (before?.count ?? 0) + outcome.children,
         failures: (before?.failures ?? 0) + outcome.failed,
@@ -84,21 +83,10 @@ export function withChildOutcomes(overlay: GraphOverlay, reports: readonly Pick<
         durationMs: outcome.longestMs === undefined ? before?.durationMs : Math.max(before?.durationMs ?? 0, outcome.longestMs),
         durationIsMax: true,
       };
-      (statuses.get(name) ?? statuses.set(name, []).get(name)!).push(outcome.status);
+      seenInReports.add(name);
     }
   }
-  // A Map run more than once (a loop) has a report per run: keep the worst, by the graph's rank.
-  for (const [name, list] of statuses) {
-    if (list.length < 2) continue;
-    const worst = overlayFromRuns(list.map((status) => outcomeAsRun(name, status)));
-    merged[name].status = lookup(worst, name)?.status ?? merged[name].status;
-  }
   return merged;
-}
-
-/** Just what `overlayFromRuns` reads to rank an outcome, so the rank is not written twice. */
-function outcomeAsRun(name: string, status: RunStatus): StateRun {
-  return { path: name, name, type: "", status, enteredAt: 0, attempts: [], eventIds: [], unknownEvents: [] };
 }
 
 /**

@@ -3,7 +3,8 @@
  * schedule the definition asked for, to set beside the waits the history shows.
  *
  * Matching follows the ASL spec: a rule matches when its ErrorEquals names the error,
- * `States.ALL` matches every error, `States.TaskFailed` every error but `States.Timeout`;
+ * `States.ALL` matches every error, `States.TaskFailed` every error but the time-outs
+ * (`States.Timeout`, `States.HeartbeatTimeout`);
  * `States.Runtime` and `States.DataLimitExceeded` are never retried nor caught.
  */
 import type { AslState } from "./find-state";
@@ -26,11 +27,18 @@ export interface Catcher {
 // The service never retries or catches these: they end the execution.
 const UNCATCHABLE = new Set(["States.Runtime", "States.DataLimitExceeded"]);
 
-export function errorMatches(errorEquals: string[], error: string | undefined): boolean {
+// States.TaskFailed stands for a task's own errors, not for running out of time.
+const TIMEOUTS = new Set(["States.Timeout", "States.HeartbeatTimeout"]);
+
+/**
+ * Whether a Retrier's or Catcher's ErrorEquals applies to an error. The one rule: the UI shows
+ * what it decides and the demo account's simulator decides retries and catches with it.
+ */
+export function errorMatches(errorEquals: readonly string[], error: string | undefined): boolean {
   const e = error ?? "";
   if (UNCATCHABLE.has(e)) return false;
   return errorEquals.some(
-    (name) => name === e || name === "States.ALL" || (name === "States.TaskFailed" && e !== "States.Timeout"),
+    (name) => name === e || name === "States.ALL" || (name === "States.TaskFailed" && !TIMEOUTS.has(e)),
   );
 }
 
@@ -69,4 +77,28 @@ export function retrySchedule(r: Retrier): number[] {
     waits.push(r.maxDelaySeconds !== undefined ? Math.min(wait, r.maxDelaySeconds) : wait);
   }
   return waits;
+}
+
+/**
+ * The Catch rule that sent a run on, as the detail panel shows it for a Task, a Parallel or a
+ * Map alike. With the error known, the first rule matching it (as the service evaluates them);
+ * a Parallel or Map often carries no error of its own (AWS's ParallelStateFailed and
+ * MapStateFailed have no details), and then the rule whose Next is the state the run was
+ * caught to tells which one it was.
+ */
+export function matchedCatcher(
+  state: AslState | undefined,
+  run: { status: string; error?: string; caughtBy?: string; attempts: readonly { error?: string }[] },
+): { rule: Catcher; index: number } | undefined {
+  const catchers = catchersOf(state);
+  if (catchers.length === 0) return undefined;
+  const error = run.error ?? [...run.attempts].reverse().find((a) => a.error)?.error;
+  if (error !== undefined) {
+    const byError = matchingRule(catchers, error);
+    if (byError && (run.caughtBy === undefined || byError.rule.next === run.caughtBy)) return byError;
+  }
+  if (run.status !== "caught" || run.caughtBy === undefined) return undefined;
+  const index = catchers.findIndex((c) => c.next === run.caughtBy && (error === undefined || errorMatches(c.errorEquals, error)));
+  const fallback = index >= 0 ? index : catchers.findIndex((c) => c.next === run.caughtBy);
+  return fallback < 0 ? undefined : { rule: catchers[fallback], index: fallback };
 }

@@ -1,4 +1,5 @@
 /** Small helpers to write Markdown that survives any state name, error or payload. */
+import { formatPreciseOffset } from "@/lib/format/duration";
 
 /** A table cell: pipes escaped, line breaks folded, never empty. */
 export function cell(text: string | number | undefined): string {
@@ -22,9 +23,9 @@ export function block(text: string, language = ""): string {
 }
 
 /** "+1.25 s" offsets from the start of the execution. */
+/** An offset from the execution's start, formatted as the events table formats it. */
 export function offset(ms: number | undefined): string {
-  if (ms === undefined || !Number.isFinite(ms)) return "—";
-  return `+${(Math.max(0, ms) / 1000).toFixed(3)} s`;
+  return formatPreciseOffset(ms === undefined ? undefined : Math.max(0, ms));
 }
 
 /** Inline code inside a table cell: GFM splits cells on `|` even inside code, unless escaped. */

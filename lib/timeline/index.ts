@@ -5,3 +5,4 @@ export type { TimeTick, TimeTicks } from "./time-ticks";
 export { summariseIterations, nearestRank } from "./map-summary";
 export { executionSpan, openEndTime, latestKnownTime } from "./execution-span";
 export type * from "./types";
+export { segmentFacts, type SegmentFact } from "./segment-facts";

@@ -1,4 +1,5 @@
 import type { ChildGroup, ExecutionModel, StateRun } from "@/lib/history/model";
+import { branchPathSegment } from "@/lib/history/branch-label";
 import { criticalPath } from "./critical-path";
 import { executionSpan, openEndTime } from "./execution-span";
 import { summariseIterations } from "./map-summary";
@@ -59,14 +60,14 @@ function addBranch(ctx: Context, parallel: StateRun, branch: ChildGroup, depth: 
           end: branch.endedAt ?? Math.max(ctx.openEnd, start),
           status: branch.status,
           runPath: parallel.path,
-          label: `${parallel.name}: branch ${branch.index + 1}`,
+          label: `${parallel.name}: ${branchPathSegment(branch.index)}`,
           critical: onPath,
           open: branch.endedAt === undefined,
         }];
   ctx.rows.push({
     key: branch.path,
     kind: "branch",
-    label: `branch ${branch.index + 1}`,
+    label: branchPathSegment(branch.index),
     depth,
     runPath: runs[0]?.path ?? parallel.path,
     status: branch.status,
@@ -113,6 +114,18 @@ function addMap(ctx: Context, map: StateRun, depth: number, segments: TimelineSe
       segments: clip(iterationSegments, ctx.range),
       critical: iterationOnPath,
     });
+    // The iteration's row shows its own runs; what runs inside them (a Parallel's branches, an
+    // inner Map's iterations) gets rows of its own beneath, at any depth.
+    for (const run of runs) addNested(ctx, run, depth + 2);
+  }
+}
+
+function addNested(ctx: Context, run: StateRun, depth: number): void {
+  if (run.iterations) {
+    const onPath = ctx.critical.has(run.path);
+    addMap(ctx, run, depth, clip(runSegments(run, ctx.openEnd, onPath), ctx.range), onPath);
+  } else if (run.branches) {
+    for (const branch of run.branches) addBranch(ctx, run, branch, depth);
   }
 }
 
@@ -131,7 +144,10 @@ function clip(segments: TimelineSegment[], range: TimeRange | undefined): Timeli
   const kept: TimelineSegment[] = [];
   for (const segment of segments) {
     if (segment.end < range.from || segment.start > range.to) continue;
-    kept.push({ ...segment, start: Math.max(segment.start, range.from), end: Math.min(segment.end, range.to) });
+    const start = Math.max(segment.start, range.from);
+    const end = Math.min(segment.end, range.to);
+    const cut = start !== segment.start || end !== segment.end;
+    kept.push(cut ? { ...segment, start, end, actual: segment.actual ?? { start: segment.start, end: segment.end } } : segment);
   }
   return kept;
 }

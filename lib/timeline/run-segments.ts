@@ -23,6 +23,7 @@ export function runSegments(run: StateRun, openEnd: number, critical: boolean): 
     ];
   }
   const segments: TimelineSegment[] = [];
+  const state = { enteredAt: run.enteredAt, exitedAt: run.exitedAt };
   let previousEnd: number | undefined;
   for (const attempt of run.attempts) {
     if (previousEnd !== undefined && attempt.scheduledAt > previousEnd) {
@@ -36,6 +37,7 @@ export function runSegments(run: StateRun, openEnd: number, critical: boolean): 
         label: `${run.name}: back-off before attempt ${attempt.index + 1}`,
         critical,
         open: false,
+        state,
       });
     }
     const end = attempt.endedAt ?? Math.max(openEnd, attempt.scheduledAt);
@@ -49,6 +51,7 @@ export function runSegments(run: StateRun, openEnd: number, critical: boolean): 
       label: run.attempts.length > 1 ? `${run.name} (attempt ${attempt.index + 1})` : run.name,
       critical,
       open: attempt.endedAt === undefined,
+      state,
     });
     previousEnd = end;
   }

@@ -4,6 +4,8 @@
  * `origin` (the execution's start), which is what a person reading a Gantt compares.
  */
 
+import { formatTickOffset } from "@/lib/format/duration";
+
 export const MIN_TICK_SPACING_PX = 80;
 
 const SECOND = 1_000;
@@ -56,34 +58,5 @@ export function niceStep(spanMs: number, widthPx: number): number {
   return Math.ceil(minStep / last) * last;
 }
 
-/** "0", "250 ms", "1.5 s", "2m 30s", "1h 15m", "3 d" — precise enough for the step in use. */
-export function formatOffset(offsetMs: number, stepMs: number): string {
-  if (offsetMs === 0) return "0";
-  const sign = offsetMs < 0 ? "−" : "";
-  const ms = Math.abs(offsetMs);
-  if (stepMs < SECOND) {
-    if (ms < SECOND) return `${sign}${ms} ms`;
-    return `${sign}${trimZeros((ms / SECOND).toFixed(3))} s`;
-  }
-  if (stepMs < MINUTE) {
-    if (ms < MINUTE) return `${sign}${ms / SECOND} s`;
-    return `${sign}${withRemainder(Math.floor(ms / MINUTE), "m", Math.round((ms % MINUTE) / SECOND), "s")}`;
-  }
-  if (stepMs < HOUR) {
-    if (ms < HOUR) return `${sign}${Math.round(ms / MINUTE)} min`;
-    return `${sign}${withRemainder(Math.floor(ms / HOUR), "h", Math.round((ms % HOUR) / MINUTE), "m")}`;
-  }
-  if (stepMs < DAY) {
-    if (ms < DAY) return `${sign}${Math.round(ms / HOUR)} h`;
-    return `${sign}${withRemainder(Math.floor(ms / DAY), "d", Math.round((ms % DAY) / HOUR), "h")}`;
-  }
-  return `${sign}${Math.round(ms / DAY)} d`;
-}
-
-function withRemainder(whole: number, unit: string, rest: number, restUnit: string): string {
-  return rest ? `${whole}${unit} ${rest}${restUnit}` : `${whole}${unit}`;
-}
-
-function trimZeros(fixed: string): string {
-  return fixed.replace(/\.?0+$/, "");
-}
+/** Axis tick labels are durations too: formatted in lib/format with the others. */
+export const formatOffset = formatTickOffset;

@@ -24,6 +24,13 @@ export interface TimelineSegment {
   critical: boolean;
   /** True when the end is not known yet and was extended to `now` (a running run). */
   open: boolean;
+  /**
+   * Set when a zoom cut the segment: `start`/`end` are what is drawn, this is what happened.
+   * Whatever reports times (the tooltip) reads it, never the visible slice.
+   */
+  actual?: { start: number; end: number };
+  /** Attempt and back-off segments: the state run they belong to, entered → exited. */
+  state?: { enteredAt: number; exitedAt?: number };
 }
 
 export interface MapSummary {

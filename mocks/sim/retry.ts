@@ -1,15 +1,9 @@
 /** Which Retry/Catch entry applies to an error, and how long the back-off is. */
+import { errorMatches } from "../../lib/postmortem/retry-catch";
 import type { Catcher, Retrier } from "./asl";
 
-/** States.ALL matches everything; States.TaskFailed everything but States.Timeout. */
-export function errorMatches(errorEquals: readonly string[], error: string): boolean {
-  return errorEquals.some(
-    (name) =>
-      name === error ||
-      name === "States.ALL" ||
-      (name === "States.TaskFailed" && error !== "States.Timeout" && error !== "States.HeartbeatTimeout"),
-  );
-}
+/** The matching rule is the UI's (lib/postmortem), so the demo never retries what the page says it would not. */
+export { errorMatches };
 
 export function findRetrier(retriers: readonly Retrier[] | undefined, error: string): number {
   return (retriers ?? []).findIndex((r) => errorMatches(r.ErrorEquals, error));

@@ -9,7 +9,8 @@ import { afterAll, beforeAll } from "vitest";
 import { startStepscope, type StepscopeServer } from "../support/server";
 import { launchChromium } from "../support/browser";
 import type { ExecutionsResponse, ExecutionSummary, HistoryResponse, StateMachinesResponse } from "@/lib/contract/api";
-import { foldHistory } from "@/lib/history";
+import type { StateMachineResponse } from "@/lib/contract/api";
+import { foldExecution } from "@/lib/postmortem/branch-identity";
 import type { ExecutionModel } from "@/lib/history/model";
 
 export interface DemoSite {
@@ -93,6 +94,8 @@ export async function findExecution(
   maxExamined = 200,
 ): Promise<{ summary: ExecutionSummary; model: ExecutionModel }> {
   const arn = await stateMachineArn(site, machine);
+  // Folded as the page folds it: Parallel branches numbered by the definition.
+  const { stateMachine } = await site.api<StateMachineResponse>(`/api/state-machines/${encodeURIComponent(arn)}`);
   let cursor: string | undefined;
   let examined = 0;
   do {
@@ -103,7 +106,7 @@ export async function findExecution(
     for (const summary of page.executions) {
       if (examined++ >= maxExamined) break;
       const history = await site.api<HistoryResponse>(`/api/executions/${encodeURIComponent(summary.arn)}/history`);
-      const model = foldHistory(history.events);
+      const model = foldExecution(history.events, stateMachine.definition);
       if (test(model, summary)) return { summary, model };
     }
     cursor = page.nextCursor;

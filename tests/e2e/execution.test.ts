@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { newPage, screenshot, watchPageErrors } from "../support/browser";
-import { executionPath, findExecution, useDemoSite } from "./demo-site";
+import type { ExecutionsResponse } from "@/lib/contract/api";
+import { executionPath, findExecution, stateMachineArn, useDemoSite } from "./demo-site";
 
 /**
  * The postmortem page as an on-call engineer uses it, in Chromium against the demo account.
@@ -88,5 +89,47 @@ describe("execution page (Chromium, demo mode)", () => {
     await problem.waitFor({ timeout: 30_000 });
     await expect.poll(() => problem.getAttribute("data-code")).toBe("NOT_FOUND");
     await expect(problem.innerText()).resolves.toMatch(/No such execution/i);
+  });
+
+  it("answers 404 for an unknown execution or state machine, and 200 for a known one", async () => {
+    const unknownExecution = await fetch(site.url(executionPath("arn:aws:states:us-east-1:123456789012:execution:order-processing:does-not-exist")));
+    expect(unknownExecution.status).toBe(404);
+    const unknownMachine = await fetch(site.url(`/state-machines/${encodeURIComponent("arn:aws:states:us-east-1:123456789012:stateMachine:no-such-machine")}`));
+    expect(unknownMachine.status).toBe(404);
+    expect((await fetch(site.url("/executions/not-an-arn"))).status).toBe(404);
+    const known = await site.api<ExecutionsResponse>(`/api/state-machines/${encodeURIComponent(await stateMachineArn(site, "order-processing"))}/executions?limit=1`);
+    expect((await fetch(site.url(executionPath(known.executions[0].arn)))).status).toBe(200);
+    expect((await fetch(site.url(`/state-machines/${encodeURIComponent(await stateMachineArn(site, "order-processing"))}`))).status).toBe(200);
+
+    // The 404 still explains itself in the browser.
+    const page = await newPage(site.browser);
+    await page.goto(site.url(`/state-machines/${encodeURIComponent("arn:aws:states:us-east-1:123456789012:stateMachine:no-such-machine")}`));
+    await page.locator("[data-testid=execution-problem]").waitFor({ timeout: 30_000 });
+    await expect(page.locator("[data-testid=execution-problem]").innerText()).resolves.toMatch(/No such state machine/i);
+    await screenshot(page, "state-machine-404");
+  });
+
+  it("numbers a Parallel's branches as the definition does, on the timeline, in the URL and in the detail", async () => {
+    const { summary, model } = await findExecution(site, "media-pipeline", undefined, (m) => m.runs.some((r) => (r.branches?.length ?? 0) === 3));
+    const parallel = model.runs.find((r) => (r.branches?.length ?? 0) === 3)!;
+    // The definition's third branch starts with DetectLabels.
+    const labels = model.runs.find((r) => r.name === "DetectLabels")!;
+    expect(labels.path).toBe(`${parallel.path}/branch 2/DetectLabels`);
+    const page = await newPage(site.browser);
+    const watch = watchPageErrors(page);
+    await page.goto(site.url(executionPath(summary.arn, labels.path)));
+    const detail = page.locator("[data-testid=state-detail]");
+    await expect.poll(() => detail.getAttribute("data-path"), { timeout: 60_000 }).toBe(labels.path);
+    const lanes = page.locator("[data-testid=timeline-panel] [data-row-kind=branch]");
+    await lanes.first().waitFor();
+    const laneText = await lanes.allInnerTexts();
+    expect(laneText.map((t) => t.match(/branch \d/)?.[0])).toEqual(["branch 0", "branch 1", "branch 2"]);
+    const groupLabels = await page.locator(`[data-testid=graph-panel] [data-group^="${parallel.name}/"] text`).allTextContents();
+    expect(groupLabels).toEqual(["Branch 0", "Branch 1", "Branch 2"]);
+    await expect(page.locator("[data-testid=branch-numbering-notice]").count()).resolves.toBe(0);
+    await screenshot(page, "execution-parallel-branches");
+    await page.locator("[data-testid=timeline-panel]").scrollIntoViewIfNeeded();
+    await screenshot(page, "execution-parallel-timeline");
+    expect(watch.errors).toEqual([]);
   });
 });

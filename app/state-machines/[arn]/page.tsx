@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { StateMachineView } from "@/components/state-machine/StateMachineView";
 import { nameFromArn } from "@/lib/format/arn";
 import { decodeArnParam } from "@/lib/format/decode-arn-param";
+import { answer404WhenMissing } from "@/app/_lib/answer-404-when-missing";
 
 type Params = { params: Promise<{ arn: string }> };
 
@@ -11,7 +12,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function StateMachinePage({ params }: Params) {
-  const arn = decodeArnParam((await params).arn);
+  const segment = (await params).arn;
+  await answer404WhenMissing("stateMachine", segment);
+  const arn = decodeArnParam(segment);
   return (
     <main className="page">
       <Suspense fallback={<p className="muted">Loading state machine…</p>}>

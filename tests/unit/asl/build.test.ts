@@ -1,3 +1,4 @@
+import { statesInChildExecutions } from "@/lib/postmortem/child-execution-states";
 import { describe, expect, it } from "vitest";
 import { buildStateGraph, endNodeId, startNodeId, type StateGraph } from "@/lib/asl";
 import { corpusFiles } from "./corpus-files";
@@ -148,6 +149,41 @@ describe("buildStateGraph", () => {
     expect(g.nodes.find((n) => n.id === "Leaf")?.scope).toBe("Inner/branch 1");
     expect(g.nodes.find((n) => n.id === "Outer")?.groups).toEqual(["Outer/branch 1", "Outer/branch 2"]);
     expect(g.nodes.find((n) => n.id === "Each")?.mapMode).toBe("distributed");
+  });
+
+  it("labels branches with the number run paths give them (the definition's index, from 0)", () => {
+    const g = build({
+      StartAt: "Fan",
+      States: {
+        Fan: {
+          Type: "Parallel",
+          End: true,
+          Branches: [
+            { StartAt: "A", States: { A: { Type: "Pass", End: true } } },
+            { StartAt: "B", States: { B: { Type: "Pass", End: true } } },
+          ],
+        },
+      },
+    });
+    expect(g.groups.map((x) => x.label)).toEqual(["Branch 0", "Branch 1"]);
+  });
+
+  it("treats a legacy Iterator with ProcessorConfig.Mode DISTRIBUTED as a distributed Map", () => {
+    const def = {
+      StartAt: "Old",
+      States: {
+        Old: {
+          Type: "Map",
+          End: true,
+          Iterator: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, StartAt: "Leaf", States: { Leaf: { Type: "Pass", End: true } } },
+        },
+      },
+    };
+    const g = build(def);
+    expect(g.nodes.find((n) => n.id === "Old")?.mapMode).toBe("distributed");
+    expect(g.groups[0]).toMatchObject({ mapMode: "distributed", label: "Distributed item processor" });
+    // Its processor's states run in child executions: not "not reached" when the parent history lacks them.
+    expect([...statesInChildExecutions(g)]).toEqual(["Leaf"]);
   });
 
   it("reads both query languages and Assign across the corpus", () => {

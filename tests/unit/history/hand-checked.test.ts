@@ -193,6 +193,9 @@ describe("a timed-out execution", () => {
         eventIds: [3, 4, 5],
         startedAt: at(4),
         endedAt: at(6),
+        // Cut short by the execution's TimeoutSeconds: named so, not "aborted" or a task error.
+        error: "States.Timeout",
+        cause: expect.stringMatching(/TimeoutSeconds/),
       },
     ]);
   });

@@ -78,12 +78,13 @@ describe("layoutTimeline: rows", () => {
 
   it("gives a Parallel one lane per branch, with the branch's runs indented under it", () => {
     const rows = layoutTimeline(parallel, { expanded: none }).rows;
+    // Labels are the paths' numbers: the definition's branch index, from 0.
     expect(rows.map((r) => [r.kind, r.label, r.depth])).toEqual([
       ["run", "Start", 0],
       ["run", "Fan", 0],
-      ["branch", "branch 1", 1],
+      ["branch", "branch 0", 1],
       ["run", "Quick", 2],
-      ["branch", "branch 2", 1],
+      ["branch", "branch 1", 1],
       ["run", "Slow", 2],
       ["run", "Done", 0],
     ]);
@@ -185,5 +186,34 @@ describe("layoutTimeline: Map", () => {
     expect(layout.rows).toHaveLength(n + 1);
     expect(layout.rows[0].mapSummary).toMatchObject({ iterationCount: n, p50Ms: 1, maxMs: 1 });
     expect(new Set(layout.rows.map((r) => r.key)).size).toBe(n + 1);
+  });
+});
+
+describe("layoutTimeline: runs at any depth", () => {
+  it("shows every run of every recorded history once every Map is expanded (Parallel in a Map iteration, Map in a Map)", async () => {
+    const { loadMotoHistory, motoHistoryNames } = await import("../../fixtures/moto-histories");
+    const { foldExecution } = await import("@/lib/postmortem/branch-identity");
+    for (const name of motoHistoryNames()) {
+      const { events, definition } = loadMotoHistory(name);
+      const m = foldExecution(events, definition);
+      const maps = new Set(m.runs.filter((r) => r.iterations).map((r) => r.path));
+      const shown = new Set(layoutTimeline(m, { expanded: maps }).rows.flatMap((r) => r.segments.map((s) => s.runPath)));
+      const missing = m.runs.filter((r) => !shown.has(r.path)).map((r) => r.path);
+      expect(missing, name).toEqual([]);
+    }
+  });
+
+  it("puts a Parallel's branch lanes inside a Map iteration beneath that iteration", async () => {
+    const { loadMotoHistory } = await import("../../fixtures/moto-histories");
+    const { foldExecution } = await import("@/lib/postmortem/branch-identity");
+    const { events, definition } = loadMotoHistory("map-of-parallel");
+    const rows = layoutTimeline(foldExecution(events, definition), { expanded: new Set(["Each"]) }).rows;
+    const at = rows.findIndex((r) => r.key === "Each/iteration 0");
+    expect(rows.slice(at, at + 4).map((r) => [r.kind, r.label, r.depth])).toEqual([
+      ["iteration", "iteration 0", 1],
+      ["branch", "branch 0", 2],
+      ["run", "A", 3],
+      ["branch", "branch 1", 2],
+    ]);
   });
 });
