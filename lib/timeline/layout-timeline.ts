@@ -90,7 +90,8 @@ function addMap(ctx: Context, map: StateRun, depth: number, segments: TimelineSe
     segments,
     critical: onPath,
     mapSummary: (map.mapRun && ctx.childSummaries?.[map.path]) || summariseIterations(iterations),
-    expandKey: map.path,
+    // A distributed Map's items are child executions, not rows here: nothing to expand.
+    expandKey: map.mapRun && iterations.length === 0 ? undefined : map.path,
     expanded,
   });
   if (!expanded) return;

@@ -169,6 +169,8 @@ describe("the timeline row of a distributed Map", () => {
     expect(describeMapSummary(bare.mapSummary!)).toBe("0 it");
     const row = layoutTimeline(parent, { expanded: new Set(), childSummaries: { [path]: summary } }).rows.find((r) => r.key === path)!;
     expect(describeMapSummary(row.mapSummary!)).toMatch(/^20 children · 5 failed · p50 \d\.\d\d s · max \d\.\d\d s$/);
+    // Its children are not rows of this timeline: no chevron that would open onto nothing.
+    expect(row.expandKey).toBeUndefined();
   });
 });
 
