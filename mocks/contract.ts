@@ -8,6 +8,9 @@
  * ever not intercepting, requests fail loudly instead of reaching a real host.
  */
 export const DEMO_ENDPOINT = "https://states.demo.stepscope.invalid";
+/** The demo's simulated CloudWatch Logs and CloudWatch, intercepted the same way. */
+export const DEMO_LOGS_ENDPOINT = "https://logs.demo.stepscope.invalid";
+export const DEMO_METRICS_ENDPOINT = "https://monitoring.demo.stepscope.invalid";
 export const DEMO_REGION = "us-east-1";
 export const DEMO_ACCOUNT_ID = "123456789012";
 /** Used when neither the options nor STEPSCOPE_DEMO_SEED say otherwise. */

@@ -35,7 +35,7 @@ export function CompareView({ a, b }: { a: string; b: string }) {
       ? differentMachinesMessage(left.execution.stateMachineName, right.execution.stateMachineName)
       : undefined;
 
-  const express = [left.execution, right.execution].some((x) => x?.stateMachineType === "EXPRESS");
+  const express = [left.execution, right.execution].some((x) => x?.stateMachineType === "EXPRESS" && !x.logs);
 
   const comparison = useMemo(() => {
     if (!left.model || !right.model) return undefined;

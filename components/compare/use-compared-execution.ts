@@ -13,6 +13,6 @@ export function useComparedExecution(arn: string) {
     enabled: arn !== "",
   });
   const execution = description.data?.execution;
-  const history = useExecutionHistory(arn, !!execution && execution.stateMachineType !== "EXPRESS", execution?.definition);
+  const history = useExecutionHistory(arn, !!execution && (execution.stateMachineType !== "EXPRESS" || !!execution.logs), execution?.definition);
   return { execution, model: history.data?.model, error: description.error ?? history.error };
 }

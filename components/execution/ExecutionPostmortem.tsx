@@ -14,6 +14,7 @@ import { StateGraph } from "@/components/graph";
 import { ExecutionTimeline } from "@/components/timeline/ExecutionTimeline";
 import { EventsTable } from "@/components/events/EventsTable";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
+import { ExpressLogsNote } from "@/components/express/ExpressLogsNote";
 import { ExecutionHeader } from "./ExecutionHeader";
 import { MapRunsSection } from "./MapRunsSection";
 import { StateDetail } from "./StateDetail";
@@ -48,7 +49,7 @@ export interface ExecutionPostmortemProps {
  * (our API, polled) and the offline import both render this.
  */
 export function ExecutionPostmortem({ execution, source, events, model, live, now, error, historyLoading, historyGaveUp, onRetryHistory, actions, mapRuns = NO_MAP_RUNS }: ExecutionPostmortemProps) {
-  const hasHistoryApi = execution.stateMachineType !== "EXPRESS";
+  const hasHistoryApi = execution.stateMachineType !== "EXPRESS" || !!execution.logs;
   const definition = useMemo(() => parseDefinition(execution.definition), [execution.definition]);
   const graph = useMemo(() => (definition ? buildStateGraph(definition).graph : undefined), [definition]);
   const overlay = useMemo(() => (model ? executionOverlay(model, graph) : undefined), [model, graph]);
@@ -63,6 +64,7 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
     <div className="exec-page">
       <ExecutionHeader execution={execution} model={model} source={source} now={now} actions={actions} />
       <ErrorNotice error={error} stale={!!model} title="Cannot refresh" />
+      {execution.logs && <ExpressLogsNote logs={execution.logs} />}
       {!hasHistoryApi && (
         <div className="notice notice-info" data-testid="express-notice">
           <strong>Express execution.</strong>

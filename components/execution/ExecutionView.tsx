@@ -29,7 +29,8 @@ export function ExecutionView({ arn }: { arn: string }) {
     refetchInterval: (q) => (!historyFinished.current && q.state.data?.execution.status === "RUNNING" ? 5_000 : false),
   });
   const execution = description.data?.execution;
-  const hasHistoryApi = execution?.stateMachineType !== "EXPRESS";
+  // Express executions have no Step Functions history; when read from CloudWatch Logs our history route serves theirs.
+  const hasHistoryApi = execution?.stateMachineType !== "EXPRESS" || !!execution?.logs;
   // The definition numbers Parallel branches; the history is enabled only once it is known.
   const history = useExecutionHistory(arn, !!execution && hasHistoryApi, execution?.definition, !!execution && execution.status !== "RUNNING");
   historyFinished.current = !!history.data?.finished;

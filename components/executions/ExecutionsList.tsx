@@ -9,6 +9,7 @@ import { formatDuration, formatRelative, formatTimestamp } from "@/lib/format/ti
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { useNow } from "@/components/ui/use-now";
+import { ExpressLogsNote } from "@/components/express/ExpressLogsNote";
 import { DEFAULT_EXECUTION_SORT, nextSort, sortExecutions, type ExecutionSort, type ExecutionSortKey } from "./sort-executions";
 
 const STATUSES: ExecutionStatusName[] = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
@@ -92,6 +93,8 @@ export function ExecutionsList({ stateMachineArn, filters, onFiltersChange }: Pr
         )}
       </div>
       <ErrorNotice error={query.error} stale={!!query.data} />
+      {/* Express machines: the list comes from CloudWatch Logs; say what the logging allows and what the query cost. */}
+      {query.data?.pages[0]?.logs && <ExpressLogsNote logs={query.data.pages[0].logs} />}
       {query.isPending && <p className="muted">Loading executions…</p>}
       {query.data && rows.length === 0 && <p className="muted">No executions match these filters.</p>}
       {rows.length > 0 && (
@@ -109,7 +112,10 @@ export function ExecutionsList({ stateMachineArn, filters, onFiltersChange }: Pr
             {rows.map((e) => (
               <tr key={e.arn} data-testid="execution-row" data-status={e.status}>
                 <td><StatusBadge status={e.status} /></td>
-                <td className="mono"><Link href={`/executions/${encodeURIComponent(e.arn)}`}>{e.name}</Link></td>
+                <td className="mono">
+                  <Link href={`/executions/${encodeURIComponent(e.arn)}`}>{e.name}</Link>
+                  {e.error && <div className="faint" data-testid="execution-error" title={e.cause}>{e.error}</div>}
+                </td>
                 <td title={formatTimestamp(e.startedAt)}>{formatRelative(e.startedAt, now)}</td>
                 <td className="muted">{e.stoppedAt ? formatTimestamp(e.stoppedAt) : "—"}</td>
                 <td className="num">{formatDuration((e.stoppedAt ?? now) - e.startedAt)}</td>

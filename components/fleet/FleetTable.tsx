@@ -86,6 +86,19 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props)
                     partial
                   </span>
                 )}
+                {row.figuresFrom === "metrics" && (
+                  <span
+                    className={styles.flag}
+                    data-testid="figures-from-metrics"
+                    title={
+                      row.type === "EXPRESS"
+                        ? "From CloudWatch metrics (AWS/States): Step Functions does not list Express executions."
+                        : "From CloudWatch metrics (AWS/States): this window is longer than the execution index keeps, or its first listing is under way."
+                    }
+                  >
+                    metrics
+                  </span>
+                )}
                 {row.coverage.error && (
                   <span className={styles.flag} role="note" title={row.coverage.error}>
                     ⚠ refresh failed{row.coverage.refreshedAt ? ` · data from ${formatRelative(row.coverage.refreshedAt, now)}` : ""}

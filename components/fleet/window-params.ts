@@ -2,7 +2,7 @@
  * The selected window as it travels in page URLs and API queries: `window=15m|1h|24h|7d`, or
  * `window=custom&from=&to=` in epoch ms. Pure.
  */
-export type WindowChoice = "15m" | "1h" | "24h" | "7d" | "custom";
+export type WindowChoice = "15m" | "1h" | "24h" | "7d" | "30d" | "90d" | "custom";
 
 export interface WindowParams {
   window: WindowChoice;
@@ -15,6 +15,8 @@ export const WINDOW_CHOICES: { value: WindowChoice; label: string }[] = [
   { value: "1h", label: "1 h" },
   { value: "24h", label: "24 h" },
   { value: "7d", label: "7 days" },
+  { value: "30d", label: "30 days" },
+  { value: "90d", label: "90 days" },
   { value: "custom", label: "Custom" },
 ];
 
@@ -42,7 +44,7 @@ export function windowFromSearch(params: { get(key: string): string | null }, ke
     if (Number.isFinite(from) && Number.isFinite(to) && from > 0 && to > from) return { window: "custom", from, to };
     return DEFAULT_WINDOW;
   }
-  if (window === "15m" || window === "1h" || window === "24h" || window === "7d") return { window };
+  if (window === "15m" || window === "1h" || window === "24h" || window === "7d" || window === "30d" || window === "90d") return { window };
   return DEFAULT_WINDOW;
 }
 

@@ -1,6 +1,7 @@
 import { memo } from "react";
 import type { PlacedEdge, StateEdge } from "@/lib/asl";
-import { fitText, smoothPath } from "./svg-text";
+import { EDGE_LABEL_PADDING_X } from "@/lib/asl/text-measure";
+import { smoothPath } from "./svg-text";
 import { FONT, INK, OUTCOMES } from "./theme";
 
 interface Props {
@@ -11,22 +12,21 @@ interface Props {
   markerId: string;
 }
 
-const LABEL_CHAR_WIDTH = 5.6;
-
 /** One transition; catch edges dashed, loops dotted, the execution's path drawn dark. */
 export const GraphEdge = memo(function GraphEdge({ edge, placed, onPath, dimmed, markerId }: Props) {
   const color = onPath ? INK.edgeOnPath : edge.kind === "catch" ? OUTCOMES.caught.color : INK.edge;
   const dash = edge.kind === "catch" ? "5 3" : placed.back ? "2 3" : undefined;
-  const label = edge.label && edge.kind !== "default" ? fitText(edge.label, 200, LABEL_CHAR_WIDTH) : edge.kind === "default" ? "Default" : "";
+  // The label's text and box come from the layout, which kept that box free of states, badges and other labels.
+  const label = placed.label;
   return (
     <g data-edge={edge.kind} data-back={placed.back || undefined} style={{ opacity: dimmed ? 0.35 : 1 }}>
       <path d={smoothPath(placed.points)} fill="none" stroke={color} strokeWidth={onPath ? 2.2 : 1.3} strokeDasharray={dash} markerEnd={`url(#${markerId}-${onPath ? "on" : edge.kind === "catch" ? "catch" : "off"})`} />
       {label && (
-        <g transform={`translate(${placed.labelAt.x},${placed.labelAt.y})`}>
-          <title>{edge.label}</title>
-          <rect x={-(label.length * LABEL_CHAR_WIDTH) / 2 - 4} y={-8} width={label.length * LABEL_CHAR_WIDTH + 8} height={15} rx={3} fill="#fff" stroke={INK.border} strokeWidth={0.6} />
-          <text textAnchor="middle" y={3} fontFamily={FONT} fontSize={10} fill={edge.kind === "catch" ? OUTCOMES.caught.color : INK.muted} fontStyle={edge.kind === "default" ? "italic" : undefined}>
-            {label}
+        <g transform={`translate(${label.x},${label.y})`} data-edge-label={edge.id}>
+          <title>{edge.label ?? label.text}</title>
+          <rect width={label.width} height={label.height} rx={3} fill="#fff" stroke={INK.border} strokeWidth={0.6} />
+          <text x={EDGE_LABEL_PADDING_X} y={label.height / 2 + 3.5} fontFamily={FONT} fontSize={10} fill={edge.kind === "catch" ? OUTCOMES.caught.color : INK.muted} fontStyle={edge.kind === "default" ? "italic" : undefined}>
+            {label.text}
           </text>
         </g>
       )}

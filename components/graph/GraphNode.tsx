@@ -1,6 +1,7 @@
 import { memo, type KeyboardEvent } from "react";
 import { formatDuration } from "@/lib/format/time";
 import { CONTAINER_HEADER, DETAIL_CHAR_WIDTH, NAME_CHAR_WIDTH, MARKS_WIDTH, NAME_LEFT, NAME_RIGHT, detailLine, hasMarks, type PlacedNode, type StateNode, type StateOverlay } from "@/lib/asl";
+import { placeBadges, type BadgeContent, type BadgeKind } from "@/lib/asl/badges";
 import { fitText } from "./svg-text";
 import { FONT, INK, OUTCOMES, RETRY_LOOK, TYPE_GLYPHS } from "./theme";
 
@@ -98,40 +99,31 @@ function OutcomeIcon({ x, y, look }: { x: number; y: number; look: { icon: strin
 }
 
 /**
- * Pills hanging from the node's bottom edge: duration, retries, catch, counts. They are never
- * cut short; a pill that doesn't fit the node's width starts a new row below.
+ * Pills hanging from the node's bottom edge: duration, retries, catch, counts. They flow into
+ * the rows the layout kept free under the state (see lib/asl/badges.ts), so no edge label lands
+ * on them; the state's tooltip and accessible name carry their full text.
  */
 function Badges({ node, box, overlay }: { node: StateNode; box: PlacedNode; overlay?: StateOverlay }) {
   if (!overlay) return null;
-  const pills: Array<{ text: string; color: string; key: string }> = [];
-  if (overlay.durationMs !== undefined) pills.push({ key: "duration", text: `${overlay.durationIsMax ? "max " : ""}${formatDuration(overlay.durationMs)}`, color: INK.muted });
-  if (overlay.retries && overlay.retries > 0) pills.push({ key: "retries", text: `${RETRY_LOOK.icon} ×${overlay.retries} ${overlay.retries === 1 ? "retry" : "retries"}`, color: RETRY_LOOK.color });
-  if (overlay.caughtBy) pills.push({ key: "caught", text: `${OUTCOMES.caught.icon} caught → ${overlay.caughtBy}`, color: OUTCOMES.caught.color });
-  if (overlay.count !== undefined) pills.push({ key: "count", text: `${overlay.count}`, color: INK.muted });
-  if (overlay.failures !== undefined && overlay.failures > 0) pills.push({ key: "failures", text: `${OUTCOMES.failed.icon} ${overlay.failures}`, color: OUTCOMES.failed.color });
+  const contents: BadgeContent[] = [];
+  if (overlay.durationMs !== undefined) contents.push({ kind: "duration", text: `${overlay.durationIsMax ? "max " : ""}${formatDuration(overlay.durationMs)}` });
+  if (overlay.retries && overlay.retries > 0) contents.push({ kind: "retries", text: `${RETRY_LOOK.icon} ×${overlay.retries} ${overlay.retries === 1 ? "retry" : "retries"}` });
+  if (overlay.caughtBy) contents.push({ kind: "caught", text: `${OUTCOMES.caught.icon} caught → ${overlay.caughtBy}` });
+  if (overlay.count !== undefined) contents.push({ kind: "count", text: `${overlay.count}` });
+  if (overlay.failures !== undefined && overlay.failures > 0) contents.push({ kind: "failures", text: `${OUTCOMES.failed.icon} ${overlay.failures}` });
+  const pills = placeBadges(contents, box.width, box.height, box.badgeRows);
   if (pills.length === 0) return null;
-  let x = 8;
-  let y = box.height - 8;
+  const colors: Record<BadgeKind, string> = { duration: INK.muted, retries: RETRY_LOOK.color, caught: OUTCOMES.caught.color, count: INK.muted, failures: OUTCOMES.failed.color };
   return (
     <g data-badges={node.id}>
-      {pills.map((p) => {
-        const text = fitText(p.text, 2 * box.width, 6);
-        const width = text.length * 6 + 10;
-        if (x > 8 && x + width > box.width) {
-          x = 8;
-          y += 17;
-        }
-        const pill = (
-          <g key={p.key} transform={`translate(${x},${y})`}>
-            <rect width={width} height={15} rx={7.5} fill="#fff" stroke={p.color} />
-            <text x={5} y={11} fontFamily={FONT} fontSize={10} fontWeight={600} fill={p.color}>
-              {text}
-            </text>
-          </g>
-        );
-        x += width + 4;
-        return pill;
-      })}
+      {pills.map((p) => (
+        <g key={p.kind} transform={`translate(${p.x},${p.y})`}>
+          <rect width={p.width} height={p.height} rx={p.height / 2} fill="#fff" stroke={colors[p.kind]} />
+          <text x={5} y={11} fontFamily={FONT} fontSize={10} fontWeight={600} fill={colors[p.kind]}>
+            {p.text}
+          </text>
+        </g>
+      ))}
     </g>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { memo, useCallback, useId, useMemo, type CSSProperties, type KeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useId, useMemo, type CSSProperties, type KeyboardEvent } from "react";
 import {
   buildStateGraph,
   layoutStateGraph,
@@ -14,6 +14,9 @@ import { EdgeMarkers, GraphEdge } from "./GraphEdge";
 import { GraphGroup } from "./GraphGroup";
 import { GraphLegend } from "./GraphLegend";
 import { GraphNode } from "./GraphNode";
+import { focusNode } from "./focus";
+import { needsMinimap } from "./minimap";
+import { Minimap } from "./Minimap";
 import { pathHighlight } from "./on-path";
 import { INK, OUTCOMES } from "./theme";
 import { usePanZoom } from "./usePanZoom";
@@ -68,7 +71,8 @@ const button: CSSProperties = {
 function GraphCanvas({ graph, layout, overlay, selected, onSelect, height, label }: CanvasProps) {
   const markerId = `sg${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const content = useMemo(() => ({ width: layout.width, height: layout.height }), [layout]);
-  const pz = usePanZoom(content);
+  const focus = useMemo(() => focusNode(layout, overlay), [layout, overlay]);
+  const pz = usePanZoom(content, focus);
   const { wasDrag } = pz;
   const select = useCallback(
     (name: string) => {
@@ -77,6 +81,12 @@ function GraphCanvas({ graph, layout, overlay, selected, onSelect, height, label
     [onSelect, wasDrag],
   );
   const statuses = useMemo(() => presentStatuses(overlay), [overlay]);
+  // A state selected elsewhere (the timeline, the events, a ?state= link) is brought into view.
+  const selectedBox = useMemo(() => (selected === undefined ? undefined : layout.nodes.find((n) => n.id === selected)), [layout, selected]);
+  const { reveal } = pz;
+  useEffect(() => {
+    if (selectedBox) reveal(selectedBox);
+  }, [selectedBox, reveal]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = 60;
@@ -126,11 +136,12 @@ function GraphCanvas({ graph, layout, overlay, selected, onSelect, height, label
           <button type="button" style={button} onClick={pz.actualSize} aria-label="Actual size" title="Actual size">
             1:1
           </button>
-          <button type="button" style={button} onClick={pz.fit} aria-label="Fit to view" title="Fit to view (0)">
+          <button type="button" style={button} onClick={pz.fit} aria-label="Fit to view" title="Fit to view (0): the whole graph, or readable size around the failed state when it is too big">
             Fit
           </button>
         </div>
-        <span style={{ position: "absolute", left: 8, bottom: 6, fontSize: 11, color: INK.faint }}>{Math.round(k * 100)}%</span>
+        <span data-testid="graph-zoom" style={{ position: "absolute", left: 8, bottom: 6, fontSize: 11, color: INK.faint }}>{Math.round(k * 100)}%</span>
+        {needsMinimap(pz.view, content, pz.transform) && <Minimap layout={layout} overlay={overlay} view={pz.view} transform={pz.transform} onJump={pz.jumpTo} />}
       </div>
       <GraphLegend statuses={statuses} />
     </div>
@@ -154,43 +165,61 @@ const GraphContent = memo(function GraphContent({ graph, layout, overlay, select
   const groupBoxes = useMemo(() => new Map(layout.groups.map((g) => [g.id, g])), [layout]);
   const path = useMemo(() => pathHighlight(graph, overlay), [graph, overlay]);
   const showsPath = path.nodes.size > 0;
-  // Containers are drawn before their contents so nested states sit on top of them.
-  const nodeOrder = useMemo(() => [...layout.nodes].sort((a, b) => depthOf(nodes, groups, a.id) - depthOf(nodes, groups, b.id)), [layout, nodes, groups]);
+  // Drawn depth by depth, so a Parallel's or Map's contents sit on top of it; at each depth the
+  // edges go first, so where an edge leaves its state it passes under the state's badges.
+  const levels = useMemo(() => drawingLevels(graph, layout, nodes, groups), [graph, layout, nodes, groups]);
   return (
     <>
-      {nodeOrder.map((box) => {
-        const node = nodes.get(box.id);
-        if (!node) return null;
-        const group = (node.groups ?? []).map((id) => {
-          const placed = groupBoxes.get(id);
-          const g = groups.get(id);
-          return placed && g ? <GraphGroup key={id} group={g} box={placed} /> : null;
-        });
-        return (
-          <g key={box.id}>
-            <GraphNode node={node} box={box} overlay={lookup(overlay, node.id)} dimmed={showsPath && !path.nodes.has(node.id)} selected={selected === node.id} onSelect={onSelect} />
-            {group}
-          </g>
-        );
-      })}
-      {layout.edges.map((placed) => {
-        const edge = edges.get(placed.id);
-        if (!edge) return null;
-        const onPath = path.edges.has(edge.id);
-        return <GraphEdge key={placed.id} edge={edge} placed={placed} onPath={onPath} dimmed={showsPath && !onPath} markerId={markerId} />;
-      })}
+      {levels.map((level, depth) => (
+        <g key={depth}>
+          {level.edges.map((placed) => {
+            const edge = edges.get(placed.id);
+            if (!edge) return null;
+            const onPath = path.edges.has(edge.id);
+            return <GraphEdge key={placed.id} edge={edge} placed={placed} onPath={onPath} dimmed={showsPath && !onPath} markerId={markerId} />;
+          })}
+          {level.nodes.map((box) => {
+            const node = nodes.get(box.id);
+            if (!node) return null;
+            const group = (node.groups ?? []).map((id) => {
+              const placed = groupBoxes.get(id);
+              const g = groups.get(id);
+              return placed && g ? <GraphGroup key={id} group={g} box={placed} /> : null;
+            });
+            return (
+              <g key={box.id}>
+                <GraphNode node={node} box={box} overlay={lookup(overlay, node.id)} dimmed={showsPath && !path.nodes.has(node.id)} selected={selected === node.id} onSelect={onSelect} />
+                {group}
+              </g>
+            );
+          })}
+        </g>
+      ))}
     </>
   );
 });
 
-function depthOf(nodes: Map<string, Graph["nodes"][number]>, groups: Map<string, Graph["groups"][number]>, id: string): number {
-  let depth = 0;
-  let scope = nodes.get(id)?.scope ?? "";
-  while (scope !== "") {
-    depth++;
-    scope = groups.get(scope)?.parentScope ?? "";
-  }
-  return depth;
+interface DrawingLevel {
+  edges: GraphLayout["edges"];
+  nodes: GraphLayout["nodes"];
+}
+
+/** Nodes and edges by how deep their scope is nested: 0 for the machine, 1 inside a Parallel or Map, … */
+function drawingLevels(graph: Graph, layout: GraphLayout, nodes: Map<string, Graph["nodes"][number]>, groups: Map<string, Graph["groups"][number]>): DrawingLevel[] {
+  const depthOfScope = (scope: string): number => {
+    let depth = 0;
+    for (let s = scope; s !== ""; s = groups.get(s)?.parentScope ?? "") depth++;
+    return depth;
+  };
+  const edgeScope = new Map(graph.edges.map((e) => [e.id, e.scope]));
+  const levels: DrawingLevel[] = [];
+  const level = (depth: number) => {
+    while (levels.length <= depth) levels.push({ edges: [], nodes: [] });
+    return levels[depth];
+  };
+  for (const box of layout.nodes) level(depthOfScope(nodes.get(box.id)?.scope ?? "")).nodes.push(box);
+  for (const placed of layout.edges) level(depthOfScope(edgeScope.get(placed.id) ?? "")).edges.push(placed);
+  return levels;
 }
 
 function presentStatuses(overlay: GraphOverlay | undefined): OverlayStatus[] {

@@ -6,6 +6,7 @@ import { ChartFrame } from "./ChartFrame";
 import { AXIS_PROPS, bucketRangeLabel, bucketXAxisProps, CHART_MARGIN, GRID_PROPS, TOOLTIP_CONTENT_STYLE } from "./chart-axes";
 import { formatDurationTick } from "./chart-format";
 import { CHART_THEME, PERCENTILE_COLORS } from "./palette";
+import { isolatedPointDot } from "./isolated-dot";
 
 export interface DurationPercentilesChartProps {
   buckets: ExecutionBucket[];
@@ -44,7 +45,7 @@ export function DurationPercentilesChart({ buckets, height = 160, width }: Durat
               stroke={PERCENTILE_COLORS[line.key]}
               strokeWidth={line.key === "p50" ? 1.5 : 1.25}
               strokeDasharray={line.key === "p99" ? "4 2" : undefined}
-              dot={false}
+              dot={isolatedPointDot(data.map((d) => d[line.key]), PERCENTILE_COLORS[line.key])}
               connectNulls={false}
               isAnimationActive={false}
             />

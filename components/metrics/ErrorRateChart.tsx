@@ -5,6 +5,7 @@ import { ChartFrame } from "./ChartFrame";
 import { AXIS_PROPS, bucketRangeLabel, bucketXAxisProps, CHART_MARGIN, GRID_PROPS, TOOLTIP_CONTENT_STYLE } from "./chart-axes";
 import { formatPercent } from "./chart-format";
 import { CHART_THEME, STATUS_COLORS } from "./palette";
+import { isolatedPointDot } from "./isolated-dot";
 
 export interface ErrorRateChartProps {
   buckets: ExecutionBucket[];
@@ -40,7 +41,7 @@ export function ErrorRateChart({ buckets, height = 140, width }: ErrorRateChartP
             fillOpacity={0.15}
             strokeWidth={1.5}
             connectNulls={false}
-            dot={false}
+            dot={isolatedPointDot(data.map((d) => d.errorRate), STATUS_COLORS.failed)}
             isAnimationActive={false}
           />
         </AreaChart>

@@ -55,9 +55,11 @@ export function StateMachineView({ arn }: { arn: string }) {
     queryFn: ({ signal }) => fetchJson<MachineMetricsResponse>(fleetPaths.metrics(arn, window), { signal }),
     refetchInterval: METRICS_REFRESH_MS,
     placeholderData: keepPreviousData,
-    enabled: sm !== undefined && sm.type === "STANDARD",
+    enabled: sm !== undefined,
   });
   const m = metrics.data;
+  // Express machines, and windows older than the index keeps, are drawn from CloudWatch metrics.
+  const fromMetrics = m?.figuresFrom === "metrics" || sm?.type === "EXPRESS";
 
   const setFilters = useCallback(
     (next: ExecutionFilters) =>
@@ -90,11 +92,17 @@ export function StateMachineView({ arn }: { arn: string }) {
           <span className="muted">created {formatTimestamp(sm.createdAt)}</span>
           <CopyButton text={sm.arn} label="Copy ARN" />
           <span className={styles.spacer} />
-          {sm.type === "STANDARD" && <WindowPicker value={window} now={now} onChange={(next) => update((p) => writeWindow(p, next, MACHINE_WINDOW_KEYS))} />}
+          {<WindowPicker value={window} now={now} onChange={(next) => update((p) => writeWindow(p, next, MACHINE_WINDOW_KEYS))} />}
         </div>
         {sm.description && <p className="muted">{sm.description}</p>}
         {m && <MachineKpis summary={m.summary} />}
-        {m && (
+        {m?.figuresFrom === "metrics" && (
+          <p className={styles.note} data-testid="figures-from-metrics">
+            {formatTimestamp(m.window.from)} → {formatTimestamp(m.window.to)} · from CloudWatch metrics (AWS/States, one GetMetricData call) · updated{" "}
+            {formatRelative(m.fetchedAt, now)}
+          </p>
+        )}
+        {m && m.figuresFrom !== "metrics" && (
           <p className={styles.note}>
             {formatTimestamp(m.window.from)} → {formatTimestamp(m.window.to)} · {m.coverage.indexed.toLocaleString("en-US")} executions indexed · updated{" "}
             {formatRelative(m.fetchedAt, now)}
@@ -108,19 +116,14 @@ export function StateMachineView({ arn }: { arn: string }) {
       <ErrorNotice error={description.error ?? metrics.error} stale />
       {m?.coverage.error && <ErrorNotice title="Listing failed" error={new Error(m.coverage.error)} stale />}
 
-      {sm.type === "EXPRESS" ? (
+      {fromMetrics ? (
         <>
+          {m ? <MachineCharts metrics={m} onSelectBucket={(range) => setFilters({ status: filters.status, from: range.from, to: range.to - 1 })} /> : <p className="muted">Loading metrics…</p>}
           <section className="panel">
-            <h2>No execution numbers</h2>
-            <p className="muted">
-              Express executions are not listed by the Step Functions API and keep no event history. Enable CloudWatch Logs and metrics on
-              this state machine to follow them.
-            </p>
+            <div className="panel-title"><h2>Definition</h2><span className="faint">as deployed today</span></div>
+            <StateGraph definition={sm.definition} height={420} selected={selectedState} onSelect={selectState} />
           </section>
-          <section className="panel">
-            <div className="panel-title"><h2>Definition</h2></div>
-            <StateGraph definition={sm.definition} height={520} selected={selectedState} onSelect={selectState} />
-          </section>
+          <ExecutionsList stateMachineArn={arn} filters={filters} onFiltersChange={setFilters} />
         </>
       ) : (
         <>

@@ -1,7 +1,8 @@
 /**
  * Sizes used by the layout and by the drawing, in one place so they agree. Text width is
  * estimated from the character count (pure code has no DOM to measure with), for the widest
- * common fallback font (DejaVu Sans): 12 px bold averages 8 px a character, 11 px 6.6.
+ * common fallback font (DejaVu Sans): 12 px bold averages 8 px a character, 11 px 6.6. Edge
+ * labels and badges are measured in text-measure.ts and badges.ts.
  */
 import type { StateNode } from "./types";
 
@@ -15,7 +16,7 @@ export const NAME_LEFT = 28;
 export const NAME_RIGHT = 26;
 export const TERMINAL_SIZE = { width: 64, height: 26 } as const;
 
-/** Horizontal and vertical space between nodes; the vertical one leaves room for edge labels. */
+/** Horizontal and vertical space between nodes (edge labels get layers of their own, see layout-scope.ts). */
 export const GAP_X = 28;
 export const GAP_Y = 46;
 

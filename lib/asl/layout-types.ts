@@ -15,6 +15,8 @@ export interface Box {
 
 export interface PlacedNode extends Box {
   id: string;
+  /** Rows of badges the layout kept free under the box; the drawing never uses more. */
+  badgeRows: number;
 }
 
 export interface PlacedGroup extends Box {
@@ -25,8 +27,10 @@ export interface PlacedEdge {
   id: string;
   /** From the border of the source node to the border of the target node. */
   points: Point[];
-  /** Where to put the edge's label, when it has one. */
+  /** Where to put the edge's label, when it has one (the centre of `label`). */
   labelAt: Point;
+  /** The label's box as the layout kept it free, and its text as drawn. */
+  label?: Box & { text: string };
   back: boolean;
 }
 

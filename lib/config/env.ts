@@ -23,6 +23,9 @@ export interface StepscopeConfig {
   cacheBytes: number;
   /** Whether credentials were configured for the SDK's default chain (emulator only cares). */
   hasCredentials: boolean;
+  /** CloudWatch Logs and CloudWatch endpoints (emulator only): their own AWS_ENDPOINT_URL_* or the Step Functions one. */
+  logsEndpoint?: string;
+  metricsEndpoint?: string;
 }
 
 const optionalText = z
@@ -60,6 +63,10 @@ const envSchema = z.object({
   STEPSCOPE_SFN_MAX_ATTEMPTS: intInRange("STEPSCOPE_SFN_MAX_ATTEMPTS", 1, 10),
   STEPSCOPE_SFN_TIMEOUT_MS: intInRange("STEPSCOPE_SFN_TIMEOUT_MS", 100, 300_000),
   STEPSCOPE_CACHE_MB: intInRange("STEPSCOPE_CACHE_MB", 1, 16_384),
+  AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: optionalText.pipe(
+    z.url({ protocol: /^https?$/, error: "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS must be an http(s) URL" }).optional(),
+  ),
+  AWS_ENDPOINT_URL_CLOUDWATCH: optionalText.pipe(z.url({ protocol: /^https?$/, error: "AWS_ENDPOINT_URL_CLOUDWATCH must be an http(s) URL" }).optional()),
   AWS_ACCESS_KEY_ID: optionalText,
   AWS_PROFILE: optionalText,
 });
@@ -99,6 +106,9 @@ export function parseConfig(env: Record<string, string | undefined>): StepscopeC
     callTimeoutMs: e.STEPSCOPE_SFN_TIMEOUT_MS ?? 20_000,
     cacheBytes: (e.STEPSCOPE_CACHE_MB ?? 64) * 1024 * 1024,
     hasCredentials: Boolean(e.AWS_ACCESS_KEY_ID || e.AWS_PROFILE),
+    // Emulators (moto, LocalStack, the demo's own server) serve every service on one port.
+    logsEndpoint: source === "emulator" ? (e.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ?? e.AWS_ENDPOINT_URL_SFN) : undefined,
+    metricsEndpoint: source === "emulator" ? (e.AWS_ENDPOINT_URL_CLOUDWATCH ?? e.AWS_ENDPOINT_URL_SFN) : undefined,
   };
 }
 

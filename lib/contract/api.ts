@@ -53,12 +53,17 @@ export interface ExecutionSummary {
   stoppedAt?: number;
   mapRunArn?: string;
   redriveCount?: number;
+  /** Express executions listed from CloudWatch Logs carry their error and cause. */
+  error?: string;
+  cause?: string;
 }
 
 export interface ExecutionsResponse {
   executions: ExecutionSummary[];
   /** Opaque; pass back as `cursor` for the next page. */
   nextCursor?: string;
+  /** Express machines: what the logs allowed and what the query cost. */
+  logs?: ExpressLogsInfo;
 }
 
 /** DescribeExecution joined with the state machine and the definition the execution ran. */
@@ -67,6 +72,8 @@ export interface ExecutionDetail extends ExecutionDescription {
   stateMachineType: "STANDARD" | "EXPRESS";
   /** The definition the execution ran (DescribeStateMachineForExecution), as JSON text. */
   definition: string;
+  /** Express executions: read from CloudWatch Logs; what the logging level allowed. */
+  logs?: ExpressLogsInfo;
 }
 
 export interface ExecutionResponse {
@@ -112,6 +119,8 @@ export interface StateMachineDescription {
   roleArn?: string;
   description?: string;
   revisionId?: string;
+  /** Where Step Functions logs this machine's executions (Express executions are read from there). */
+  logging?: MachineLogging;
 }
 
 /**
@@ -200,6 +209,8 @@ export interface FleetRow {
   /** Why there are no numbers (Express machines are not listed by Step Functions). */
   unavailable?: string;
   coverage: FleetCoverage;
+  /** Set when the numbers come from CloudWatch metrics (Express, or a window longer than the index covers). */
+  figuresFrom?: FiguresSource;
 }
 
 export type FleetSort = "health" | "name" | "errors" | "started" | "p90";
@@ -240,6 +251,8 @@ export interface MachineMetricsResponse {
   /** Why there are no numbers (Express). */
   unavailable?: string;
   fetchedAt: number;
+  /** Set when the numbers come from CloudWatch metrics; then there is no sample, grid or histogram. */
+  figuresFrom?: FiguresSource;
 }
 
 // ---- Added with map-run reports (additions only) ----
@@ -290,3 +303,47 @@ export interface MapRunReport {
   /** Per state of the processor, over the children read. */
   states: Record<string, ChildStateOutcome>;
 }
+
+// ---- Added with Express executions and CloudWatch metrics (additions only) ----
+
+/** DescribeStateMachine's loggingConfiguration: where and how much Step Functions logs. */
+export interface MachineLogging {
+  level: "ALL" | "ERROR" | "FATAL" | "OFF";
+  includeExecutionData: boolean;
+  /** The log group's name, read off the destination's ARN; absent when logging is off. */
+  logGroupName?: string;
+}
+
+/**
+ * What Stepscope could read of an Express machine's executions from CloudWatch Logs, and what
+ * it cost: shown beside the list and on the execution page.
+ */
+export interface ExpressLogsInfo {
+  logging: MachineLogging;
+  /** What this logging level lets Stepscope show, in a sentence (said, not guessed). */
+  coverage: string;
+  /** How to get more (turn logging on, include execution data), when something is missing. */
+  advice?: string;
+  /** Logs Insights statistics of the query behind the list. */
+  bytesScanned?: number;
+  recordsScanned?: number;
+  recordsMatched?: number;
+  /** The window the list's query covered (epoch ms). */
+  from?: number;
+  to?: number;
+  /** Executions of the range that match the list's filters (the list shows them a page at a time). */
+  executionsInRange?: number;
+  /** True when the query hit its row limit: older executions of the window are not listed. */
+  truncated?: boolean;
+  /** Log records that were not Step Functions records (not JSON, no type…): skipped, counted. */
+  unreadableRecords?: number;
+  /** Something the reader could not get past (a missing log group…): what could be read is shown. */
+  problem?: string;
+}
+
+export interface ExpressExecutionsResponse extends ExecutionsResponse {
+  logs: ExpressLogsInfo;
+}
+
+/** Where a machine's figures came from when not from the execution index. */
+export type FiguresSource = "metrics";

@@ -5,7 +5,7 @@
  * bucketed range starts at or slightly before `now - window` and ends at the end of the
  * bucket holding `now`.
  */
-export type WindowPreset = "15m" | "1h" | "24h" | "7d";
+export type WindowPreset = "15m" | "1h" | "24h" | "7d" | "30d" | "90d";
 
 export interface CustomWindow {
   from: number;
@@ -35,6 +35,9 @@ export const WINDOW_PRESETS: Record<WindowPreset, number> = {
   "1h": HOUR,
   "24h": DAY,
   "7d": 7 * DAY,
+  // Longer than the execution index keeps: answered from CloudWatch metrics.
+  "30d": 30 * DAY,
+  "90d": 90 * DAY,
 };
 
 /** Round bucket sizes a person reads easily; every one divides a UTC day or is whole days. */
@@ -107,7 +110,7 @@ export function parseWindow(params: { window?: string | null; from?: string | nu
   }
   if (!window) return { ok: true, spec: "24h" };
   if (window in WINDOW_PRESETS) return { ok: true, spec: window as WindowPreset };
-  return { ok: false, message: `Unknown window ${JSON.stringify(window)}: use 15m, 1h, 24h, 7d, or 'from' and 'to'.` };
+  return { ok: false, message: `Unknown window ${JSON.stringify(window)}: use 15m, 1h, 24h, 7d, 30d, 90d, or 'from' and 'to'.` };
 }
 
 function parseInstant(text: string): number | undefined {

@@ -35,6 +35,8 @@ export interface SfnContext {
   allowActions?: boolean;
   /** When Step Functions last answered with a throttle (epoch ms). */
   throttledAt?: number;
+  /** The configuration the context was built from (the CloudWatch clients beside it use the same). */
+  config?: StepscopeConfig;
 }
 
 export interface SfnContextOptions {
@@ -72,6 +74,7 @@ export function createSfnContext(config: StepscopeConfig = loadConfig(), options
     }),
     redactPaths: security.redactPaths,
     allowActions: security.allowActions,
+    config,
   };
 }
 

@@ -14,6 +14,7 @@ import type {
   ExecutionDescription,
   ExecutionStatusName,
   ExecutionSummary,
+  MachineLogging,
   MapRunCounts,
   MapRunDescription,
   MapRunSummary,
@@ -61,7 +62,19 @@ export function toStateMachineDescription(out: DescribeStateMachineCommandOutput
     roleArn: out.roleArn,
     description: out.description,
     revisionId: out.revisionId,
+    logging: toMachineLogging(out.loggingConfiguration),
   };
+}
+
+const LEVELS = new Set(["ALL", "ERROR", "FATAL", "OFF"]);
+
+/** loggingConfiguration → level, data flag and the log group's name (from `arn:…:log-group:NAME:*`). */
+export function toMachineLogging(config: DescribeStateMachineCommandOutput["loggingConfiguration"]): MachineLogging | undefined {
+  if (!config) return undefined;
+  const level = config.level && LEVELS.has(config.level) ? (config.level as MachineLogging["level"]) : "OFF";
+  const arn = config.destinations?.[0]?.cloudWatchLogsLogGroup?.logGroupArn;
+  const logGroupName = arn ? /:log-group:([^:]+)/.exec(arn)?.[1] : undefined;
+  return { level, includeExecutionData: config.includeExecutionData === true, ...(logGroupName ? { logGroupName } : {}) };
 }
 
 export function toExecutionSummary(item: ExecutionListItem): ExecutionSummary {

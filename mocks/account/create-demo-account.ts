@@ -4,6 +4,7 @@
  */
 import { DEFAULT_DEMO_SEED, type DemoAccountOptions, type SfnIntercept, type SfnResponse, type SimulatedDemoAccount } from "../contract";
 import { DEMO_MACHINES } from "../machines";
+import { createDemoTelemetry } from "../cloudwatch/demo-telemetry";
 import { ExecutionStore } from "./execution-store";
 import {
   describeExecution,
@@ -11,6 +12,7 @@ import {
   getExecutionHistory,
   listExecutions,
   listMapRuns,
+  redriveExecution,
 } from "./execution-operations";
 import type { OperationContext } from "./lookup";
 import {
@@ -35,6 +37,7 @@ const OPERATIONS: Record<string, Operation> = {
   DescribeMapRun: describeMapRun,
   StartExecution: startExecution,
   StopExecution: stopExecution,
+  RedriveExecution: redriveExecution,
 };
 
 const TARGET_PREFIX = "AWSStepFunctions.";
@@ -43,10 +46,14 @@ export function createDemoAccount(options: DemoAccountOptions = {}): SimulatedDe
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const clock = options.clock ?? (() => Date.now());
   const store = new ExecutionStore(seed, DEMO_MACHINES);
+  // CloudWatch Logs and CloudWatch answer through the same dispatcher (their own targets).
+  const telemetry = createDemoTelemetry(seed, store, DEMO_MACHINES);
   let intercept: SfnIntercept | undefined = options.intercept;
   let counts: Record<string, number> = {};
 
   function answer(target: string, body: unknown): SfnResponse {
+    const fromTelemetry = telemetry.answer(target, body, clock());
+    if (fromTelemetry) return fromTelemetry;
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
     const handler = operation !== undefined && Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
     if (!handler) {

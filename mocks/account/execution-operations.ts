@@ -1,36 +1,29 @@
 /** Listing and describing executions, their histories and their map runs. */
 import type { SfnResponse } from "../contract";
 import type { ExecutionPlan, ExecutionSummary, MapRunPlan, PlannedEvent } from "../sim/plan";
-import { statusAt } from "../sim/plan";
-import type { LazyListing } from "./execution-store";
+import { type SeenAt, seenAt, statusAt } from "../sim/plan";
+import { type LazyListing, type ListPosition, newestFirst } from "./execution-store";
 import { findExecution, findMachine, findMapRun, type OperationContext } from "./lookup";
 import { type Body, decodeToken, encodeToken, epochSeconds, ok, optionalBoolean, optionalString, pageSize, requiredString, SfnError } from "./protocol";
 
 const STATUSES = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"];
 
-type ListPosition = [number, string];
-const isListPosition = (p: unknown): p is ListPosition =>
+type TokenPosition = [number, string];
+const isTokenPosition = (p: unknown): p is TokenPosition =>
   Array.isArray(p) && p.length === 2 && typeof p[0] === "number" && typeof p[1] === "string";
 
-/** Newest first; ties broken by name so that the order, and so every page, is stable. */
-const newestFirst = (a: { startMs: number; name: string }, b: { startMs: number; name: string }) =>
-  b.startMs - a.startMs || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
-
-function isAfter(item: { startMs: number; name: string }, position: ListPosition): boolean {
-  return newestFirst({ startMs: position[0], name: position[1] }, item) < 0;
-}
-
 function listItem(s: ExecutionSummary, nowMs: number) {
-  const status = statusAt(s, nowMs);
+  const seen = seenAt(s, nowMs);
   return {
     executionArn: s.executionArn,
     stateMachineArn: s.stateMachineArn,
     name: s.name,
-    status,
+    status: seen.status,
     startDate: epochSeconds(s.startMs),
-    ...(status !== "RUNNING" ? { stopDate: epochSeconds(s.stopMs) } : {}),
+    ...(seen.stopMs !== undefined ? { stopDate: epochSeconds(seen.stopMs) } : {}),
     ...(s.mapRunArn ? { mapRunArn: s.mapRunArn } : {}),
-    redriveCount: 0,
+    redriveCount: seen.redriveCount,
+    ...(seen.redriveMs !== undefined ? { redriveDate: epochSeconds(seen.redriveMs) } : {}),
   };
 }
 
@@ -45,18 +38,23 @@ export function listExecutions(ctx: OperationContext, body: Body): SfnResponse {
     throw new SfnError("ValidationException", `1 validation error detected: Value '${statusFilter}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [${STATUSES.join(", ")}]`);
   }
   const size = pageSize(body, 100);
-  const after = decodeToken(body, "ListExecutions", isListPosition);
-  let candidates: LazyListing[];
+  const token = decodeToken(body, "ListExecutions", isTokenPosition);
+  const after: ListPosition | undefined = token ? { startMs: token[0], name: token[1] } : undefined;
+  let candidates: Iterable<LazyListing>;
   if (machineArn !== undefined) {
     const machine = findMachine(ctx, machineArn);
     if (machine.type === "EXPRESS") {
       throw new SfnError("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
     }
-    candidates = ctx.store.listRecent(machine, ctx.nowMs);
+    // Nothing runs longer than its machine's longest run, so RUNNING needs no week-long walk.
+    candidates =
+      statusFilter === "RUNNING"
+        ? ctx.store.runningCandidates(machine, ctx.nowMs, after)
+        : ctx.store.newestFirst(machine, ctx.nowMs, after);
   } else {
     const run = findMapRun(ctx, mapRunArn!);
     candidates = run.children
-      .filter((c) => c.startMs <= ctx.nowMs)
+      .filter((c) => c.startMs <= ctx.nowMs && (!after || newestFirst(after, c) < 0))
       .map((c) => ({ startMs: c.startMs, name: c.name, summary: () => c }))
       .sort(newestFirst);
   }
@@ -64,7 +62,6 @@ export function listExecutions(ctx: OperationContext, body: Body): SfnResponse {
   const page: ExecutionSummary[] = [];
   let more = false;
   for (const candidate of candidates) {
-    if (after && !isAfter(candidate, after)) continue;
     const summary = candidate.summary();
     if (statusFilter !== undefined && statusAt(summary, ctx.nowMs) !== statusFilter) continue;
     if (page.length === size) {
@@ -80,33 +77,54 @@ export function listExecutions(ctx: OperationContext, body: Body): SfnResponse {
   });
 }
 
-function redrive(plan: ExecutionPlan, finished: boolean) {
-  if (!finished) return { redriveStatus: "NOT_REDRIVABLE", redriveStatusReason: "Execution is RUNNING and cannot be redriven" };
-  if (plan.status === "SUCCEEDED") return { redriveStatus: "NOT_REDRIVABLE", redriveStatusReason: "Execution is SUCCEEDED and cannot be redriven" };
+/** Whether RedriveExecution would be accepted now, and if not why (as DescribeExecution says it). */
+export function redriveStatus(plan: ExecutionPlan, seen: SeenAt): { redriveStatus: string; redriveStatusReason?: string } {
+  if (seen.status === "RUNNING") return { redriveStatus: "NOT_REDRIVABLE", redriveStatusReason: "Execution is RUNNING and cannot be redriven" };
+  if (seen.status === "SUCCEEDED") return { redriveStatus: "NOT_REDRIVABLE", redriveStatusReason: "Execution is SUCCEEDED and cannot be redriven" };
   if (plan.mapRunArn) return { redriveStatus: "REDRIVABLE_BY_MAP_RUN" };
-  return { redriveStatus: "REDRIVABLE" };
+  if (!seen.final || plan.redrivable) return { redriveStatus: "REDRIVABLE" };
+  if (plan.error === "States.Runtime" && plan.events.length >= 25_000) {
+    return { redriveStatus: "NOT_REDRIVABLE", redriveStatusReason: "Execution has reached the maximum number of history events" };
+  }
+  // The demo account continues only from a state that failed as a whole (not a Parallel's
+  // branch or a Map's iteration), and not after a stop or a time-out.
+  return { redriveStatus: "NOT_REDRIVABLE", redriveStatusReason: `The demo account cannot redrive a ${seen.status} execution that ended this way` };
 }
 
 export function describeExecution(ctx: OperationContext, body: Body): SfnResponse {
   const { plan } = findExecution(ctx, requiredString(body, "executionArn"));
-  const status = statusAt(plan, ctx.nowMs);
-  const finished = status !== "RUNNING";
+  const seen = seenAt(plan, ctx.nowMs);
+  const finished = seen.status !== "RUNNING";
   return ok({
     executionArn: plan.executionArn,
     stateMachineArn: plan.stateMachineArn,
     name: plan.name,
-    status,
+    status: seen.status,
     startDate: epochSeconds(plan.startMs),
     input: plan.input,
     inputDetails: { included: true },
-    ...(finished ? { stopDate: epochSeconds(plan.stopMs) } : {}),
-    ...(finished && plan.output !== undefined ? { output: plan.output, outputDetails: { included: true } } : {}),
-    ...(finished && plan.error !== undefined ? { error: plan.error } : {}),
-    ...(finished && plan.cause !== undefined ? { cause: plan.cause } : {}),
+    ...(seen.stopMs !== undefined ? { stopDate: epochSeconds(seen.stopMs) } : {}),
+    ...(seen.final && plan.output !== undefined ? { output: plan.output, outputDetails: { included: true } } : {}),
+    ...(finished && seen.error !== undefined ? { error: seen.error } : {}),
+    ...(finished && seen.cause !== undefined ? { cause: seen.cause } : {}),
     ...(plan.mapRunArn ? { mapRunArn: plan.mapRunArn } : {}),
-    redriveCount: 0,
-    ...redrive(plan, finished),
+    redriveCount: seen.redriveCount,
+    ...(seen.redriveMs !== undefined ? { redriveDate: epochSeconds(seen.redriveMs) } : {}),
+    ...redriveStatus(plan, seen),
   });
+}
+
+/** RedriveExecution: the failed attempt's state runs again from now, in the same history. */
+export function redriveExecution(ctx: OperationContext, body: Body): SfnResponse {
+  const { plan } = findExecution(ctx, requiredString(body, "executionArn"));
+  const seen = seenAt(plan, ctx.nowMs);
+  const status = redriveStatus(plan, seen);
+  if (status.redriveStatus !== "REDRIVABLE") {
+    const reason = status.redriveStatus === "REDRIVABLE_BY_MAP_RUN" ? "A child execution of a Map Run is redriven through its parent" : status.redriveStatusReason;
+    throw new SfnError("ExecutionNotRedrivable", `Execution is not redrivable: ${reason}`);
+  }
+  ctx.store.redrive(plan, ctx.nowMs);
+  return ok({ redriveDate: epochSeconds(ctx.nowMs) });
 }
 
 type HistoryPosition = [number, boolean];
@@ -175,12 +193,17 @@ export function listMapRuns(ctx: OperationContext, body: Body): SfnResponse {
   });
 }
 
-function counts(run: MapRunPlan, nowMs: number) {
-  const total = run.children.length;
-  const c = { pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total, resultsWritten: 0 };
+/**
+ * Items by status. Executions are counted over the child executions that exist (what
+ * ListExecutions(mapRunArn) lists); items also count those never started, which stay pending.
+ */
+function counts(run: MapRunPlan, nowMs: number, items: boolean) {
+  const started = run.children.filter((c) => c.startMs <= nowMs).length;
+  const total = items ? run.itemCount : started;
+  const c = { pending: items ? run.itemCount - started : 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total, resultsWritten: 0 };
   for (const child of run.children) {
-    if (child.startMs > nowMs) c.pending++;
-    else {
+    if (child.startMs > nowMs) continue;
+    {
       const status = statusAt(child, nowMs);
       if (status === "RUNNING") c.running++;
       else if (status === "SUCCEEDED") c.succeeded++;
@@ -196,7 +219,7 @@ function counts(run: MapRunPlan, nowMs: number) {
 export function describeMapRun(ctx: OperationContext, body: Body): SfnResponse {
   const run = findMapRun(ctx, requiredString(body, "mapRunArn"));
   const finished = run.stopMs <= ctx.nowMs;
-  const itemCounts = counts(run, ctx.nowMs);
+  const itemCounts = counts(run, ctx.nowMs, true);
   return ok({
     mapRunArn: run.mapRunArn,
     executionArn: run.executionArn,
@@ -207,7 +230,7 @@ export function describeMapRun(ctx: OperationContext, body: Body): SfnResponse {
     toleratedFailurePercentage: run.toleratedFailurePercentage,
     toleratedFailureCount: run.toleratedFailureCount,
     itemCounts,
-    executionCounts: { ...itemCounts },
+    executionCounts: counts(run, ctx.nowMs, false),
     redriveCount: 0,
   });
 }

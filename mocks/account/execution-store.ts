@@ -13,15 +13,29 @@ import { hash32, Rng } from "../sim/random";
 import { DEMO_REGION } from "../contract";
 import { childExecutionArn, childStateMachineArn, executionArn, mapRunArn, roleArn, stateMachineArn } from "./arns";
 import { Lru } from "./lru";
-import { type ScheduledExecution, scheduledBetween, scheduledByName } from "./schedule";
+import { type ScheduledExecution, scheduledAt, scheduledByName } from "./schedule";
 
 const DAY_MS = 86_400_000;
+/** How far back ListExecutions reaches: the account keeps a week of history. */
+export const HISTORY_MS = 7 * DAY_MS;
+/** Summaries kept for listing (about 300 bytes each); more than a week of every machine. */
+const SUMMARY_CAPACITY = 100_000;
 
 export interface LazyListing {
   startMs: number;
   name: string;
   summary(): ExecutionSummary;
 }
+
+/** Where a page of ListExecutions ended: the last execution it returned. */
+export interface ListPosition {
+  startMs: number;
+  name: string;
+}
+
+/** Newest first; ties broken by name so that the order, and so every page, is stable. */
+export const newestFirst = (a: ListPosition, b: ListPosition) =>
+  b.startMs - a.startMs || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
 
 /** An execution someone started through StartExecution. */
 interface StartedExecution extends ScheduledExecution {
@@ -30,13 +44,15 @@ interface StartedExecution extends ScheduledExecution {
 }
 
 export class ExecutionStore {
-  private readonly summaries = new Map<string, ExecutionSummary>();
+  private readonly summaries = new Lru<string, ExecutionSummary>(SUMMARY_CAPACITY);
   /** Full histories (payload text and all), for GetExecutionHistory. */
   private readonly plans = new Lru<string, ExecutionPlan>(200);
   /** Plans without event payloads: enough for status, timing, describe and map runs. */
   private readonly lightPlans = new Lru<string, ExecutionPlan>(1000);
   private readonly started = new Map<string, StartedExecution>();
   private readonly stops = new Map<string, Cut>();
+  /** RedriveExecution calls: when each execution was redriven by hand, oldest first. */
+  private readonly redrivesByHand = new Map<string, number[]>();
 
   constructor(
     readonly seed: number,
@@ -48,15 +64,52 @@ export class ExecutionStore {
   }
 
   /**
-   * Executions of one machine started in the last 24 hours before `nowMs`, newest first.
-   * Each is planned only when its summary is asked for, so a first page costs a page.
+   * Executions of one machine that started in [notBeforeMs, nowMs] and come after `after` in
+   * newest-first order. A generator: the schedule's slots are walked backwards from where the
+   * previous page ended, and each execution is planned only when its summary is read, so a page
+   * costs a page however long the history is.
    */
-  listRecent(machine: MachineSpec, nowMs: number): LazyListing[] {
-    const refs: ScheduledExecution[] = scheduledBetween(this.seed, machine, nowMs - DAY_MS, nowMs);
-    for (const s of this.started.values()) if (s.machine === machine && s.startMs <= nowMs) refs.push(s);
-    return refs
-      .map((ref) => ({ startMs: ref.startMs, name: ref.name, summary: () => this.summaryOf(ref) }))
-      .sort((a, b) => b.startMs - a.startMs || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+  *newestFirst(machine: MachineSpec, nowMs: number, after?: ListPosition, notBeforeMs = nowMs - HISTORY_MS): Generator<LazyListing> {
+    const listing = (ref: ScheduledExecution): LazyListing => ({ startMs: ref.startMs, name: ref.name, summary: () => this.summaryOf(ref) });
+    const isNext = (ref: ScheduledExecution) => ref.startMs >= notBeforeMs && ref.startMs <= nowMs && (!after || newestFirst(after, ref) < 0);
+    // Executions started by hand are few: sorted once, merged into the walk over the slots.
+    const started = [...this.started.values()].filter((s) => s.machine === machine && isNext(s)).sort(newestFirst);
+    let i = 0;
+    if (machine.slotSeconds > 0) {
+      const slotMs = machine.slotSeconds * 1000;
+      // One execution at most per slot, starting inside it: walking slots backwards is newest first.
+      for (let slot = Math.floor(Math.min(nowMs, after?.startMs ?? nowMs) / slotMs); slot >= Math.floor(notBeforeMs / slotMs); slot--) {
+        const ref = scheduledAt(this.seed, machine, slot);
+        if (!ref || !isNext(ref)) continue;
+        while (i < started.length && newestFirst(started[i], ref) < 0) yield listing(started[i++]);
+        yield listing(ref);
+      }
+    }
+    while (i < started.length) yield listing(started[i++]);
+  }
+
+  /**
+   * Candidates for ListExecutions(statusFilter=RUNNING): only executions that started within
+   * the machine's longest life can still run, plus the ones redriven by hand.
+   */
+  *runningCandidates(machine: MachineSpec, nowMs: number, after?: ListPosition): Generator<LazyListing> {
+    const recent = [...this.newestFirst(machine, nowMs, after, nowMs - machine.longestLifeMs)];
+    const seen = new Set(recent.map((r) => r.name));
+    const older: LazyListing[] = [];
+    for (const arn of this.redrivesByHand.keys()) {
+      const parsed = /:execution:([^:/]+):([^:]+)$/.exec(arn);
+      if (!parsed || parsed[1] !== machine.name || seen.has(parsed[2])) continue;
+      const ref = this.findRef(machine, parsed[2]);
+      if (ref && ref.startMs <= nowMs && (!after || newestFirst(after, ref) < 0)) older.push({ startMs: ref.startMs, name: ref.name, summary: () => this.summaryOf(ref) });
+    }
+    yield* [...recent, ...older].sort(newestFirst);
+  }
+
+  /** RedriveExecution at `nowMs`: the plan is made again with the redrive in it. */
+  redrive(plan: ExecutionPlan, nowMs: number): void {
+    const times = this.redrivesByHand.get(plan.executionArn) ?? [];
+    this.redrivesByHand.set(plan.executionArn, [...times, nowMs]);
+    this.forget(plan.executionArn);
   }
 
   /** The plan of the execution with this ARN, or undefined if there is none. */
@@ -166,6 +219,17 @@ export class ExecutionStore {
     const rng = new Rng(ref.seed);
     const input = "input" in ref ? (ref as StartedExecution).input : machine.makeInput(rng.fork("input"), ref.startMs);
     const arn = executionArn(machine.name, name);
+    const timeoutMs = machine.definition.TimeoutSeconds !== undefined ? machine.definition.TimeoutSeconds * 1000 : Infinity;
+    const seeded = rng.fork("redrive");
+    // The first redrive may be an operator's (seeded); any later one is a RedriveExecution call.
+    const redriveAt = (redriveCount: number, endedMs: number, error: string): number | undefined => {
+      const byHand = this.redrivesByHand.get(arn)?.find((t) => t > endedMs);
+      // The execution's own TimeoutSeconds ends the first attempt before any redrive could.
+      if (redriveCount === 1 && endedMs > ref.startMs + timeoutMs) return undefined;
+      const delay = ref.slot >= 0 && redriveCount === 1 ? machine.redriveDelayMs?.(seeded, error, redriveCount) : undefined;
+      if (delay !== undefined && (byHand === undefined || byHand > endedMs + delay)) return endedMs + delay;
+      return byHand;
+    };
     let plan = planExecution({
       definition: machine.definition,
       input,
@@ -186,10 +250,12 @@ export class ExecutionStore {
         name: new Rng(hash32(runArn, index)).uuid(),
         stateMachineArn: childStateMachineArn(machine.name, name),
       }),
+      redriveAt,
     });
-    if (machine.definition.TimeoutSeconds !== undefined) {
-      plan = cutPlan(plan, { atMs: plan.startMs + machine.definition.TimeoutSeconds * 1000, kind: "TIMED_OUT" });
-    }
+    // A redriven execution's time-out starts again with the redrive (and a first attempt that
+    // failed before its time-out was not cut by it), so only plans without redrives are cut.
+    if (plan.redrives) return plan;
+    if (Number.isFinite(timeoutMs)) plan = cutPlan(plan, { atMs: plan.startMs + timeoutMs, kind: "TIMED_OUT" });
     // Some runs are stopped by hand from the console while they run; that too follows the seed.
     const abort = rng.fork("abort");
     if (ref.slot >= 0 && abort.chance(machine.abortChance)) {

@@ -1,11 +1,13 @@
 /** Operations on state machines, and starting and stopping executions. */
 import type { MachineSpec } from "../machines/machine-spec";
 import type { Json } from "../sim/jsonpath";
+import { seenAt } from "../sim/plan";
 import { hash32, Rng } from "../sim/random";
 import { executionArn, expressExecutionArn, roleArn, stateMachineArn } from "./arns";
 import { findExecution, findMachine, type OperationContext } from "./lookup";
 import { type Body, decodeToken, encodeToken, epochSeconds, ok, optionalString, pageSize, requiredString, SfnError } from "./protocol";
 import type { SfnResponse } from "../contract";
+import { loggingConfigurationOf } from "../logs/demo-logging";
 
 const isIndex = (p: unknown): p is number => typeof p === "number" && Number.isInteger(p) && p >= 0;
 
@@ -13,7 +15,7 @@ function machineShape(machine: MachineSpec) {
   return {
     roleArn: roleArn(machine.name),
     definition: JSON.stringify(machine.definition, null, 2),
-    loggingConfiguration: { level: "OFF", includeExecutionData: false },
+    loggingConfiguration: loggingConfigurationOf(machine),
     tracingConfiguration: { enabled: false },
   };
 }
@@ -100,6 +102,7 @@ export function stopExecution(ctx: OperationContext, body: Body): SfnResponse {
   const { plan } = findExecution(ctx, arn);
   const error = optionalString(body, "error");
   const cause = optionalString(body, "cause");
-  if (plan.stopMs > ctx.nowMs) ctx.store.stop(plan, { atMs: ctx.nowMs, kind: "ABORTED", error, cause });
-  return ok({ stopDate: epochSeconds(Math.min(ctx.nowMs, plan.stopMs)) });
+  const seen = seenAt(plan, ctx.nowMs);
+  if (seen.status === "RUNNING") ctx.store.stop(plan, { atMs: ctx.nowMs, kind: "ABORTED", error, cause });
+  return ok({ stopDate: epochSeconds(seen.stopMs ?? ctx.nowMs) });
 }

@@ -38,4 +38,5 @@ export const clickstreamEnricher: MachineSpec = {
       lambdaReturns(rng, rng.latency(40), { ...(parameters as { Payload: Record<string, never> }).Payload, country: rng.pick(["US", "DE", "BR", "JP", "IN"]) }),
   },
   abortChance: 0,
+  longestLifeMs: 0,
 };

@@ -5,7 +5,7 @@
  */
 import type { TaskBehaviour } from "../sim/behaviour";
 import type { Rng } from "../sim/random";
-import type { MachineSpec } from "./machine-spec";
+import { HOUR_MS, type MachineSpec } from "./machine-spec";
 import { lambdaArn, lambdaReturns, lambdaServiceError, lambdaThrows, topicArn } from "./services";
 
 const BUCKET = "acme-datalake-raw";
@@ -175,4 +175,5 @@ export const etlIngest: MachineSpec = {
   makeTraits: (rng) => ({ badFile: rng.chance(0.025) ? rng.int(0, 43) : -1 }),
   behaviours: { ListNewFiles: listNewFiles, CheckSchema: checkSchema, Transform: transform, LoadWarehouse: loadWarehouse },
   abortChance: 0.01,
+  longestLifeMs: HOUR_MS,
 };

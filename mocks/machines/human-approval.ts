@@ -6,7 +6,7 @@
  */
 import type { TaskBehaviour } from "../sim/behaviour";
 import type { Rng } from "../sim/random";
-import { dailyWave, type MachineSpec } from "./machine-spec";
+import { HOUR_MS, dailyWave, type MachineSpec } from "./machine-spec";
 import { lambdaArn, lambdaReturns, lambdaThrows, nodeStack, topicArn } from "./services";
 
 const definition = {
@@ -131,4 +131,5 @@ export const humanApproval: MachineSpec = {
   makeTraits: (rng) => ({ appCrash: rng.chance(0.07) }),
   behaviours: { RequestApproval: requestApproval, ProvisionPurchase: provision },
   abortChance: 0.02,
+  longestLifeMs: HOUR_MS,
 };

@@ -20,9 +20,21 @@ export interface MachineSpec {
   behaviours: Record<string, TaskBehaviour>;
   /** Chance that someone stops an execution by hand while it runs. */
   abortChance: number;
+  /**
+   * No execution of this machine is still running this long after it started (its seeded
+   * redrives included): ListExecutions(RUNNING) looks no further back.
+   */
+  longestLifeMs: number;
+  /**
+   * How long after a failed attempt an operator redrives the execution (the n-th redrive is
+   * `redriveCount`), or undefined if nobody does. The rest of the machine stays the same: a
+   * behaviour sees `redriveCount` and may answer differently (the bug was fixed meanwhile).
+   */
+  redriveDelayMs?(rng: Rng, error: string, redriveCount: number): number | undefined;
 }
 
 const HOUR = 3_600_000;
+export const HOUR_MS = HOUR;
 
 /** Hour of day in UTC, fractional. */
 export function hourOfDay(tMs: number): number {

@@ -5,7 +5,7 @@
  */
 import type { TaskBehaviour } from "../sim/behaviour";
 import type { Rng } from "../sim/random";
-import { dailyWave, type MachineSpec } from "./machine-spec";
+import { HOUR_MS, dailyWave, type MachineSpec } from "./machine-spec";
 import { lambdaArn, lambdaReturns, lambdaServiceError, lambdaThrows, serviceReturns, topicArn } from "./services";
 
 const lambdaTask = (fn: string, resultSelector: Record<string, string>, extra: Record<string, unknown> = {}) => ({
@@ -156,4 +156,5 @@ export const mediaPipeline: MachineSpec = {
     StoreLabels: ({ rng }) => serviceReturns(rng, rng.latency(15), {}),
   },
   abortChance: 0.008,
+  longestLifeMs: HOUR_MS,
 };

@@ -2,10 +2,12 @@
  * Checkout: validate, reserve stock, charge the card (retried with back-off), confirm and
  * notify. A failed charge is compensated by releasing the reservation. The payment provider
  * has a recurring incident (30 minutes every 3 hours), which makes this the unhealthy machine.
+ * Orders failed by a bug in the validator (a TypeError) are mostly redriven a while later, once
+ * the fix is deployed: those histories go on after ExecutionRedriven under the same ARN.
  */
 import type { TaskBehaviour } from "../sim/behaviour";
 import type { Rng } from "../sim/random";
-import { dailyWave, type MachineSpec } from "./machine-spec";
+import { HOUR_MS, dailyWave, type MachineSpec } from "./machine-spec";
 import {
   lambdaArn,
   lambdaReturns,
@@ -176,8 +178,9 @@ function makeInput(rng: Rng, startMs: number) {
   };
 }
 
-const validateOrder: TaskBehaviour = ({ rng, execution }) => {
-  if (execution.traits.validatorBug) {
+const validateOrder: TaskBehaviour = ({ rng, execution, redriveCount }) => {
+  // The validator's bug is fixed by the time someone redrives the failed order.
+  if (execution.traits.validatorBug && redriveCount === 0) {
     return lambdaThrows(
       rng,
       rng.latency(90),
@@ -254,4 +257,7 @@ export const orderProcessing: MachineSpec = {
   }),
   behaviours: { ValidateOrder: validateOrder, ChargePayment: chargePayment, ReserveInventory: reserveInventory },
   abortChance: 0.002,
+  // On call redrives most orders that the validator's TypeError failed, once its fix is out.
+  redriveDelayMs: (rng, error, redriveCount) => (error === "TypeError" && redriveCount === 1 && rng.chance(0.7) ? rng.int(15 * 60_000, 50 * 60_000) : undefined),
+  longestLifeMs: 2 * HOUR_MS,
 };

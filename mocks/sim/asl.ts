@@ -13,6 +13,9 @@ export interface Retrier {
 export interface Catcher {
   ErrorEquals: string[];
   ResultPath?: string | null;
+  /** JSONata: the state's output and variables after the error (`$states.errorOutput`). */
+  Output?: Json;
+  Assign?: { [name: string]: Json };
   Next: string;
 }
 
@@ -27,6 +30,10 @@ export interface ChoiceRule {
   And?: ChoiceRule[];
   Or?: ChoiceRule[];
   Not?: ChoiceRule;
+  /** JSONata: `{% expr %}` that evaluates to a boolean. */
+  Condition?: string;
+  Output?: Json;
+  Assign?: { [name: string]: Json };
   Next?: string;
 }
 
@@ -35,9 +42,20 @@ export interface ProcessorConfig {
   ExecutionType?: "STANDARD" | "EXPRESS";
 }
 
+export type QueryLanguage = "JSONPath" | "JSONata";
+
 export interface AslState {
   Type: "Task" | "Pass" | "Choice" | "Wait" | "Succeed" | "Fail" | "Parallel" | "Map";
   Comment?: string;
+  QueryLanguage?: QueryLanguage;
+  /** JSONata: the task's input (Parameters in JSONPath). */
+  Arguments?: Json;
+  /** JSONata: the state's output (`$states.input` by default, `$states.result` for a Task). */
+  Output?: Json;
+  /** Workflow variables set when the state ends (JSONPath and JSONata alike). */
+  Assign?: { [name: string]: Json };
+  /** JSONata: the array a Map iterates over. */
+  Items?: Json;
   Next?: string;
   End?: boolean;
   InputPath?: string | null;
@@ -53,7 +71,8 @@ export interface AslState {
   Catch?: Catcher[];
   Choices?: ChoiceRule[];
   Default?: string;
-  Seconds?: number;
+  /** A number, or in JSONata a `{% expr %}` that evaluates to one. */
+  Seconds?: number | string;
   Error?: string;
   Cause?: string;
   Branches?: AslMachine[];
@@ -62,11 +81,13 @@ export interface AslState {
   ItemProcessor?: AslMachine & { ProcessorConfig?: ProcessorConfig };
   MaxConcurrency?: number;
   ToleratedFailurePercentage?: number;
+  ToleratedFailureCount?: number;
   Label?: string;
 }
 
 export interface AslMachine {
   Comment?: string;
+  QueryLanguage?: QueryLanguage;
   StartAt: string;
   States: Record<string, AslState>;
   TimeoutSeconds?: number;

@@ -19,6 +19,8 @@ export interface TaskCall {
   parameters: Json;
   /** 0 for the first attempt, n for the n-th retry. */
   attempt: number;
+  /** How many times the execution has been redriven before this call. */
+  redriveCount: number;
   /** When the task starts, on the virtual clock. */
   startMs: number;
   rng: Rng;

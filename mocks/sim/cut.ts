@@ -35,6 +35,8 @@ export function cutPlan(plan: ExecutionPlan, cut: Cut): ExecutionPlan {
     cause: details.cause as string | undefined,
     events: [...kept, { id: kept.length + 1, timestampMs: at, details, ...closing }],
     mapRuns: plan.mapRuns.filter((run) => run.startMs <= at).map((run) => cutMapRun(run, at)),
+    redrives: plan.redrives?.some((r) => r.atMs <= at) ? plan.redrives.filter((r) => r.atMs <= at) : undefined,
+    redrivable: false,
   };
 }
 

@@ -3,11 +3,13 @@
  * write for it. Nothing waits: every duration is drawn from the execution's own generator,
  * so the whole life of an execution is planned in one pass.
  */
-import type { AslMachine, AslState } from "./asl";
+import type { AslMachine, AslState, Catcher, QueryLanguage } from "./asl";
 import type { ExecutionFacts, TaskBehaviour, TaskOutcome } from "./behaviour";
+import { cutPlan } from "./cut";
 import { chooseNext } from "./choice";
 import { applyResultPath, type ContextSource, resolveTemplate, selectPath, StatesError, type Json } from "./jsonpath";
-import type { ExecutionPlan, MapRunPlan } from "./plan";
+import { type EvaluationScope, assign, evaluateExpression, evaluateTemplate, isExpression, QueryEvaluationError, type Variables } from "./jsonata";
+import type { ExecutionPlan, MapRunPlan, PlannedEvent, PlannedRedrive } from "./plan";
 import { hash32, Rng } from "./random";
 import { type Draft, JsonText, Recorder } from "./recorder";
 import { findCatcher, findRetrier, maxAttempts, retryDelayMs } from "./retry";
@@ -31,7 +33,19 @@ export interface PlanRequest {
   mapRunArnOfParent?: string;
   /** False to skip building event payloads (status and timing only); the plan is otherwise the same. */
   detailed?: boolean;
+  /**
+   * When someone redrives the execution after an attempt failed at `endedMs` (the n-th redrive
+   * is `redriveCount`), or undefined if nobody does.
+   */
+  redriveAt?: (redriveCount: number, endedMs: number, error: string) => number | undefined;
 }
+
+/** Step Functions' hard quota on one execution's history. */
+export const HISTORY_EVENT_LIMIT = 25_000;
+export const HISTORY_LIMIT_ERROR = "States.Runtime";
+export const HISTORY_LIMIT_CAUSE = `The execution reached the maximum number of history events (${HISTORY_EVENT_LIMIT}).`;
+/** The states a redrive can continue from: one that failed as a whole (not a Parallel's or inline Map's part). */
+const REDRIVABLE_TYPES = new Set(["Task", "Pass", "Choice", "Wait", "Fail"]);
 
 type Outcome = { ok: true; output: Json } | { ok: false; error: string; cause?: string };
 
@@ -40,11 +54,28 @@ interface StepEnd {
   last: Draft | null;
   outcome: Outcome;
   next?: string;
+  /** The workflow variables after the state. */
+  vars?: Variables;
+  /** Where a failed scope stopped: the state a redrive would start again, with its input. */
+  failedAt?: { name: string; type: AslState["Type"]; input: Json; vars: Variables };
+}
+
+/** How a Task, Parallel or Map state takes its input and turns its result or error into its output. */
+interface DataFlow {
+  input(attempt: number): Json;
+  succeed(result: Json, t: number, prev: Draft, attempt: number): StepEnd;
+  fail(error: string, cause: string | undefined, t: number, prev: Draft): StepEnd;
 }
 
 interface MapItem {
   index: number;
   value: Json;
+}
+
+/** What a Map iterates over, and each iteration's input. */
+interface MapItems {
+  items: Json[];
+  itemInput(index: number): Json;
 }
 
 const text = (value: Json) => JSON.stringify(value);
@@ -63,6 +94,7 @@ class Interpreter {
   private readonly executionContext: Json;
 
   private readonly rec: Recorder;
+  private redriveCount = 0;
 
   constructor(private readonly req: PlanRequest) {
     this.rec = new Recorder(req.detailed ?? true);
@@ -90,34 +122,59 @@ class Interpreter {
       roleArn: req.roleArn,
     });
     // As in real histories, the first state's event does not link back to ExecutionStarted.
-    const end = this.runScope(req.definition, req.input, started.t + this.gap(), null);
-    const at = end.t + this.gap();
-    let status: ExecutionPlan["status"];
-    let output: string | undefined;
-    if (end.outcome.ok) {
-      status = "SUCCEEDED";
-      output = text(end.outcome.output);
-      rec.emit(at, "ExecutionSucceeded", end.last, "executionSucceededEventDetails", { output: payload(end.outcome.output), outputDetails: notTruncated });
-    } else {
-      status = "FAILED";
-      rec.emit(at, "ExecutionFailed", end.last, "executionFailedEventDetails", errorDetails(end.outcome.error, end.outcome.cause));
+    let end = this.runScope(req.definition, req.input, started.t + this.gap(), null, undefined, {});
+    const redrives: PlannedRedrive[] = [];
+    let closing: Draft;
+    for (;;) {
+      const at = end.t + this.gap();
+      if (end.outcome.ok) {
+        closing = rec.emit(at, "ExecutionSucceeded", end.last, "executionSucceededEventDetails", { output: payload(end.outcome.output), outputDetails: notTruncated });
+        break;
+      }
+      closing = rec.emit(at, "ExecutionFailed", end.last, "executionFailedEventDetails", errorDetails(end.outcome.error, end.outcome.cause));
+      const from = end.failedAt;
+      const redriveMs = from && REDRIVABLE_TYPES.has(from.type) && !this.overLimit() ? req.redriveAt?.(redrives.length + 1, closing.t, end.outcome.error) : undefined;
+      if (redriveMs === undefined || redriveMs <= closing.t) break;
+      redrives.push({ endedMs: closing.t, endedStatus: "FAILED", endedError: end.outcome.error, endedCause: end.outcome.cause, atMs: redriveMs });
+      // The same history goes on: the failed state runs again with the input it had.
+      const redriven = rec.emit(redriveMs, "ExecutionRedriven", closing, "executionRedrivenEventDetails", { redriveCount: redrives.length });
+      this.redriveCount = redrives.length;
+      end = this.runScope(req.definition, from!.input, redriven.t + this.gap(), redriven, undefined, from!.vars, from!.name);
     }
-    const events = rec.finish();
+    let events = rec.finish();
+    let outcome = end.outcome;
+    let redrivable = !outcome.ok && end.failedAt !== undefined && REDRIVABLE_TYPES.has(end.failedAt.type);
+    if (events.length > HISTORY_EVENT_LIMIT || (events.length === HISTORY_EVENT_LIMIT && closing.type !== "ExecutionSucceeded")) {
+      events = capHistory(events, rec.detailed);
+      outcome = { ok: false, error: HISTORY_LIMIT_ERROR, cause: HISTORY_LIMIT_CAUSE };
+      redrivable = false;
+    }
+    const stopMs = events[events.length - 1].timestampMs;
+    // Resolve texts that name event ids ("entered at the event id #n").
+    const cause = outcome.ok || outcome.cause === undefined ? undefined : rec.resolveIds(outcome.cause);
+    for (const r of redrives) if (r.endedCause !== undefined) r.endedCause = rec.resolveIds(r.endedCause);
     return {
       executionArn: req.executionArn,
       stateMachineArn: req.stateMachineArn,
       name: req.name,
       startMs: req.startMs,
-      stopMs: events[events.length - 1].timestampMs,
-      status,
+      stopMs,
+      status: outcome.ok ? "SUCCEEDED" : "FAILED",
       input: text(req.input),
-      output,
-      error: end.outcome.ok ? undefined : end.outcome.error,
-      cause: end.outcome.ok ? undefined : end.outcome.cause,
+      output: outcome.ok ? text(outcome.output) : undefined,
+      error: outcome.ok ? undefined : outcome.error,
+      cause,
       events,
-      mapRuns: this.mapRuns,
+      mapRuns: this.mapRuns.filter((r) => r.startMs <= stopMs),
       mapRunArn: req.mapRunArnOfParent,
+      ...(redrives.some((r) => r.atMs <= stopMs) ? { redrives: redrives.filter((r) => r.atMs <= stopMs) } : {}),
+      ...(redrivable ? { redrivable } : {}),
     };
+  }
+
+  /** Past the history quota (with room for events a sibling branch drops): stop planning. */
+  private overLimit(): boolean {
+    return this.rec.drafts.length > HISTORY_EVENT_LIMIT + 1000;
   }
 
   /** A short engine delay between two events (tens of ms). */
@@ -156,18 +213,23 @@ class Interpreter {
     return ctx;
   }
 
-  private runScope(machine: AslMachine, input: Json, t: number, prev: Draft | null, item?: MapItem): StepEnd {
-    let name = machine.StartAt;
+  private runScope(machine: AslMachine, input: Json, t: number, prev: Draft | null, item: MapItem | undefined, vars: Variables, startAt = machine.StartAt, inherited?: QueryLanguage): StepEnd {
+    const language = machine.QueryLanguage ?? inherited ?? this.req.definition.QueryLanguage ?? "JSONPath";
+    let name = startAt;
     let current = input;
     let at = t;
     let last = prev;
+    let variables = vars;
     for (;;) {
       const state = machine.States[name];
       if (!state) {
         return { t: at, last, outcome: { ok: false, error: "States.Runtime", cause: `State '${name}' does not exist` } };
       }
-      const step = this.runState(name, state, current, at, last, item);
-      if (!step.outcome.ok || !step.next) return step;
+      if (this.overLimit()) return { t: at, last, outcome: { ok: false, error: HISTORY_LIMIT_ERROR, cause: HISTORY_LIMIT_CAUSE } };
+      const step = this.runState(name, state, current, at, last, item, variables, state.QueryLanguage ?? language);
+      if (!step.outcome.ok) return { ...step, failedAt: { name, type: state.Type, input: current, vars: variables } };
+      variables = step.vars ?? variables;
+      if (!step.next) return { ...step, vars: variables };
       name = step.next;
       current = step.outcome.output;
       at = step.t + this.gap();
@@ -175,20 +237,22 @@ class Interpreter {
     }
   }
 
-  private runState(name: string, state: AslState, input: Json, t: number, prev: Draft | null, item?: MapItem): StepEnd {
+  private runState(name: string, state: AslState, input: Json, t: number, prev: Draft | null, item: MapItem | undefined, vars: Variables, language: QueryLanguage): StepEnd {
     const entered = this.rec.emit(t, `${state.Type}StateEntered`, prev, "stateEnteredEventDetails", {
       name,
       input: payload(input),
       inputDetails: notTruncated,
     });
     try {
+      if (language === "JSONata") return this.runJsonataState(name, state, input, entered, item, vars);
+      const flow = this.jsonPathFlow(name, state, input, entered, item);
       switch (state.Type) {
         case "Task":
-          return this.runTask(name, state, input, entered, item);
+          return this.runTask(name, state, entered, item, flow);
         case "Parallel":
-          return this.runParallel(name, state, input, entered, item);
+          return this.runParallel(state, entered, vars, flow);
         case "Map":
-          return this.runMap(name, state, input, entered, item);
+          return this.runMap(name, state, entered, vars, language, flow, this.jsonPathItems(name, state, input, entered, item));
         case "Choice": {
           const ctx = this.context(name, entered.t, item);
           const effective = selectPath(state.InputPath, input, ctx);
@@ -198,7 +262,7 @@ class Interpreter {
         case "Wait": {
           const ctx = this.context(name, entered.t, item);
           const output = selectPath(state.OutputPath, selectPath(state.InputPath, input, ctx), ctx);
-          return this.exit(name, state, entered.t + (state.Seconds ?? 0) * 1000, entered, output, state.Next);
+          return this.exit(name, state, entered.t + Number(state.Seconds ?? 0) * 1000, entered, output, state.Next);
         }
         case "Pass": {
           const ctx = this.context(name, entered.t, item);
@@ -216,12 +280,148 @@ class Interpreter {
           return { t: entered.t, last: entered, outcome: { ok: false, error: state.Error ?? "States.Fail", cause: state.Cause } };
       }
     } catch (err) {
+      if (err instanceof QueryEvaluationError) return this.evaluationFailed(state, entered, err);
       if (err instanceof StatesError) {
         const cause = `An error occurred while executing the state '${name}'. ${err.cause}`;
         return { t: entered.t + this.gap(), last: entered, outcome: { ok: false, error: err.error, cause } };
       }
       throw err;
     }
+  }
+
+  /**
+   * A JSONata expression failed: EvaluationFailed names the state and the field. As in recorded
+   * histories it links to the event before the state's entry, and a Map also records MapStateFailed.
+   */
+  private evaluationFailed(state: AslState, entered: Draft, err: QueryEvaluationError): StepEnd {
+    const details: Record<string, unknown> = { error: err.error, cause: err.cause, state: err.state };
+    if (err.location !== undefined) details.location = err.location;
+    const after = err.when ? (err.when.after as Draft) : entered.prev;
+    let last = this.rec.emit((err.when?.atMs ?? entered.t) + this.gap(), "EvaluationFailed", after, "evaluationFailedEventDetails", details);
+    if (state.Type === "Map") last = this.rec.emit(last.t + this.gap(), "MapStateFailed", last);
+    return { t: last.t, last, outcome: { ok: false, error: err.error, cause: err.cause } };
+  }
+
+  private jsonPathFlow(name: string, state: AslState, input: Json, entered: Draft, item: MapItem | undefined): DataFlow {
+    return {
+      input: (attempt) => this.effectiveInput(state, input, this.context(name, entered.t, item, attempt)),
+      succeed: (result, t, prev, attempt) => {
+        try {
+          return this.finishWithResult(name, state, input, result, t, prev, this.context(name, entered.t, item, attempt));
+        } catch (err) {
+          // A ResultSelector or ResultPath that does not match fails the state after its task ran.
+          if (!(err instanceof StatesError)) throw err;
+          return { t, last: prev, outcome: { ok: false, error: err.error, cause: `An error occurred while executing the state '${name}'. ${err.cause}` } };
+        }
+      },
+      fail: (error, cause, t, prev) => this.handleError(name, state, input, error, cause, t, prev),
+    };
+  }
+
+  private jsonPathItems(name: string, state: AslState, input: Json, entered: Draft, item: MapItem | undefined): MapItems {
+    const ctx = this.context(name, entered.t, item);
+    const effective = selectPath(state.InputPath, input, ctx);
+    const items = selectPath(state.ItemsPath ?? "$", effective, ctx);
+    if (!Array.isArray(items)) {
+      throw new StatesError("States.Runtime", `Map state input must be an array, but '${state.ItemsPath ?? "$"}' is ${typeof items}`);
+    }
+    return {
+      items,
+      itemInput: (index) =>
+        state.ItemSelector !== undefined
+          ? resolveTemplate(state.ItemSelector, effective, this.context(name, entered.t, { index, value: items[index] }))
+          : items[index],
+    };
+  }
+
+  /** `$states` and the variables for one of a JSONata state's fields. */
+  private scope(name: string, entered: Draft, item: MapItem | undefined, vars: Variables, input: Json, extra: Partial<EvaluationScope["states"]> = {}, attempt = 0): EvaluationScope {
+    const build = () => this.buildContext(name, entered.t, item, attempt);
+    const states = { input, ...extra } as EvaluationScope["states"];
+    Object.defineProperty(states, "context", { get: build, enumerable: true });
+    return { states, variables: vars, stateName: name, enteredDraft: entered.index };
+  }
+
+  /** Output, then Assign (which sees the same `$states`, not the output), then the Exited event. */
+  private jsonataExit(name: string, state: { Output?: Json; Assign?: { [k: string]: Json } }, type: AslState["Type"], t: number, prev: Draft, scope: EvaluationScope, fallback: Json, next: string | undefined, end: boolean): StepEnd {
+    const output = state.Output !== undefined ? evaluateTemplate(state.Output, "Output", scope) : fallback;
+    let vars = scope.variables;
+    const details: Record<string, unknown> = { name, output: payload(output), outputDetails: notTruncated };
+    if (state.Assign) {
+      const assigned = assign(state.Assign, scope);
+      vars = assigned.variables;
+      details.assignedVariables = Object.fromEntries(Object.entries(assigned.assigned).map(([k, v]) => [k, JSON.stringify(v)]));
+      details.assignedVariablesDetails = notTruncated;
+    }
+    const exited = this.rec.emit(t, `${type}StateExited`, prev, "stateExitedEventDetails", details);
+    return { t: exited.t, last: exited, outcome: { ok: true, output }, next: end ? undefined : next, vars };
+  }
+
+  private runJsonataState(name: string, state: AslState, input: Json, entered: Draft, item: MapItem | undefined, vars: Variables): StepEnd {
+    const base = this.scope(name, entered, item, vars, input);
+    const exitAfter = (delayMs: number, next = state.Next) => this.jsonataExit(name, state, state.Type, entered.t + delayMs, entered, base, input, next, state.End === true);
+    const flow: DataFlow = {
+      input: (attempt) => (state.Arguments !== undefined ? evaluateTemplate(state.Arguments, "Arguments", this.scope(name, entered, item, vars, input, {}, attempt)) : input),
+      succeed: (result, t, prev, attempt) =>
+        failingAt(t, prev, () => this.jsonataExit(name, state, state.Type, t, prev, this.scope(name, entered, item, vars, input, { result }, attempt), result, state.Next, state.End === true)),
+      fail: (error, cause, t, prev) => failingAt(t, prev, () => this.jsonataCatch(name, state, entered, item, vars, input, error, cause, t, prev)),
+    };
+    switch (state.Type) {
+      case "Task":
+        return this.runTask(name, state, entered, item, flow);
+      case "Parallel":
+        return this.runParallel(state, entered, vars, flow);
+      case "Map": {
+        const items = state.Items !== undefined ? evaluateTemplate(state.Items, "Items", base) : input;
+        if (!Array.isArray(items)) {
+          throw new QueryEvaluationError(undefined, name, `Map state input must be an array but was: ${JSON.stringify(items)}`, base.enteredDraft);
+        }
+        return this.runMap(name, state, entered, vars, "JSONata", flow, {
+          items,
+          itemInput: (index) =>
+            state.ItemSelector !== undefined
+              ? evaluateTemplate(state.ItemSelector, "ItemSelector", this.scope(name, entered, { index, value: items[index] }, vars, input))
+              : items[index],
+        });
+      }
+      case "Pass":
+        return exitAfter(this.gap());
+      case "Wait": {
+        const seconds = isExpression(state.Seconds) ? evaluateExpression(state.Seconds, "Seconds", base) : (state.Seconds ?? 0);
+        if (typeof seconds !== "number" || seconds < 0) {
+          throw new QueryEvaluationError("Seconds", name, `The JSONata expression '${String(state.Seconds)}' specified for the field 'Seconds' returned an unexpected result type. Expected 'number', but was '${typeof seconds}'`, base.enteredDraft);
+        }
+        return exitAfter(Math.round(seconds * 1000));
+      }
+      case "Choice": {
+        for (const rule of state.Choices ?? []) {
+          const holds = rule.Condition !== undefined ? evaluateExpression(rule.Condition, "Condition", base) : false;
+          if (holds === true) {
+            const merged = { Output: rule.Output ?? state.Output, Assign: rule.Assign ?? state.Assign };
+            return this.jsonataExit(name, merged, "Choice", entered.t + this.gap(), entered, base, input, rule.Next, false);
+          }
+        }
+        if (!state.Default) throw new StatesError("States.NoChoiceMatched", "No Matches!");
+        return this.jsonataExit(name, state, "Choice", entered.t + this.gap(), entered, base, input, state.Default, false);
+      }
+      case "Succeed":
+        return this.jsonataExit(name, state, "Succeed", entered.t + this.gap(), entered, base, input, undefined, true);
+      case "Fail": {
+        const error = isExpression(state.Error) ? String(evaluateExpression(state.Error, "Error", base)) : (state.Error ?? "States.Fail");
+        const cause = isExpression(state.Cause) ? String(evaluateExpression(state.Cause, "Cause", base)) : state.Cause;
+        return { t: entered.t, last: entered, outcome: { ok: false, error, cause } };
+      }
+    }
+  }
+
+  /** A JSONata Catch: `$states.errorOutput` feeds its Output (default: the error output) and Assign. */
+  private jsonataCatch(name: string, state: AslState, entered: Draft, item: MapItem | undefined, vars: Variables, input: Json, error: string, cause: string | undefined, t: number, prev: Draft): StepEnd {
+    const catcher: Catcher | undefined = error === "States.Runtime" ? undefined : findCatcher(state.Catch, error);
+    if (!catcher) return { t, last: prev, outcome: { ok: false, error, cause } };
+    const errorOutput: { [key: string]: Json } = { Error: error };
+    if (cause !== undefined) errorOutput.Cause = cause;
+    const scope = this.scope(name, entered, item, vars, input, { errorOutput });
+    return this.jsonataExit(name, catcher, state.Type, t + this.gap(), prev, scope, errorOutput, catcher.Next, false);
   }
 
   private effectiveInput(state: AslState, input: Json, ctx: ContextSource): Json {
@@ -271,14 +471,13 @@ class Interpreter {
     for (const d of open.reverse()) this.rec.emit(at, d.type.replace(/StateEntered$/, "StateAborted"), cause);
   }
 
-  private runTask(name: string, state: AslState, input: Json, entered: Draft, item?: MapItem): StepEnd {
+  private runTask(name: string, state: AslState, entered: Draft, item: MapItem | undefined, flow: DataFlow): StepEnd {
     const { resourceType, resource } = parseResource(state.Resource ?? "");
     const retries = (state.Retry ?? []).map(() => 0);
     let prev: Draft = entered;
     let at = entered.t + this.gap();
     for (let attempt = 0; ; attempt++) {
-      const ctx = this.context(name, entered.t, item, attempt);
-      const parameters = this.effectiveInput(state, input, ctx);
+      const parameters = flow.input(attempt);
       const scheduledDetails: Record<string, unknown> = { resourceType, resource, region: this.req.region, parameters: payload(parameters) };
       if (state.TimeoutSeconds !== undefined) scheduledDetails.timeoutInSeconds = state.TimeoutSeconds;
       if (state.HeartbeatSeconds !== undefined) scheduledDetails.heartbeatInSeconds = state.HeartbeatSeconds;
@@ -294,7 +493,7 @@ class Interpreter {
         });
       }
       const behaviour = this.req.behaviours[name] ?? this.req.fallbackBehaviour;
-      const outcome = behaviour({ state: name, resourceType, resource, parameters, attempt, startMs: started.t, rng: this.rng, execution: this.facts });
+      const outcome = behaviour({ state: name, resourceType, resource, parameters, attempt, redriveCount: this.redriveCount, startMs: started.t, rng: this.rng, execution: this.facts });
       const ending = taskEnding(outcome, state, started.t);
       if (ending.kind === "succeed") {
         const done = this.rec.emit(Math.max(ending.t, last.t + 1), "TaskSucceeded", last, "taskSucceededEventDetails", {
@@ -303,7 +502,7 @@ class Interpreter {
           output: payload(ending.result),
           outputDetails: notTruncated,
         });
-        return this.finishWithResult(name, state, input, ending.result, done.t + this.gap(), done, ctx);
+        return flow.succeed(ending.result, done.t + this.gap(), done, attempt);
       }
       const details: Record<string, unknown> = { resourceType, resource, error: ending.error };
       if (ending.cause !== undefined) details.cause = ending.cause;
@@ -318,17 +517,16 @@ class Interpreter {
         prev = failed;
         continue;
       }
-      return this.handleError(name, state, input, ending.error, ending.cause, failed.t, failed);
+      return flow.fail(ending.error, ending.cause, failed.t, failed);
     }
   }
 
-  private runParallel(name: string, state: AslState, input: Json, entered: Draft, item?: MapItem): StepEnd {
-    const ctx = this.context(name, entered.t, item);
-    const effective = this.effectiveInput(state, input, ctx);
+  private runParallel(state: AslState, entered: Draft, vars: Variables, flow: DataFlow): StepEnd {
+    const effective = flow.input(0);
     const started = this.rec.emit(entered.t + this.gap(), "ParallelStateStarted", entered);
     const runs = (state.Branches ?? []).map((branch) => {
       const from = this.rec.mark();
-      const end = this.runScope(branch, effective, started.t + this.gap(), started);
+      const end = this.runScope(branch, effective, started.t + this.gap(), started, undefined, vars);
       return { from, to: this.rec.mark(), end };
     });
     const failures = runs.filter((r) => !r.end.outcome.ok).sort((a, b) => a.end.t - b.end.t);
@@ -342,35 +540,25 @@ class Interpreter {
       }
       const failed = this.rec.emit(first.end.t + this.gap(), "ParallelStateFailed", first.end.last);
       const outcome = first.end.outcome as Extract<Outcome, { ok: false }>;
-      return this.handleError(name, state, input, outcome.error, outcome.cause, failed.t, failed);
+      return flow.fail(outcome.error, outcome.cause, failed.t, failed);
     }
     const latest = runs.reduce((a, b) => (b.end.t >= a.end.t ? b : a), runs[0]);
     const succeeded = this.rec.emit((latest?.end.t ?? started.t) + this.gap(), "ParallelStateSucceeded", latest?.end.last ?? started);
     const outputs = runs.map((r) => (r.end.outcome as Extract<Outcome, { ok: true }>).output);
-    return this.finishWithResult(name, state, input, outputs, succeeded.t + this.gap(), succeeded, ctx);
+    return flow.succeed(outputs, succeeded.t + this.gap(), succeeded, 0);
   }
 
-  private runMap(name: string, state: AslState, input: Json, entered: Draft, item?: MapItem): StepEnd {
-    const ctx = this.context(name, entered.t, item);
-    const effective = selectPath(state.InputPath, input, ctx);
-    const items = selectPath(state.ItemsPath ?? "$", effective, ctx);
-    if (!Array.isArray(items)) {
-      throw new StatesError("States.Runtime", `Map state input must be an array, but '${state.ItemsPath ?? "$"}' is ${typeof items}`);
-    }
-    const itemInput = (index: number): Json =>
-      state.ItemSelector !== undefined
-        ? resolveTemplate(state.ItemSelector, effective, this.context(name, entered.t, { index, value: items[index] }))
-        : items[index];
+  private runMap(name: string, state: AslState, entered: Draft, vars: Variables, language: QueryLanguage, flow: DataFlow, { items, itemInput }: MapItems): StepEnd {
     const started = this.rec.emit(entered.t + this.gap(), "MapStateStarted", entered, "mapStateStartedEventDetails", { length: items.length });
     if (state.ItemProcessor?.ProcessorConfig?.Mode === "DISTRIBUTED") {
-      return this.runDistributedMap(name, state, input, items.map((_, i) => itemInput(i)), started, ctx);
+      return this.runDistributedMap(name, state, items.map((_, i) => itemInput(i)), started, flow);
     }
     const slots = new Array<number>(Math.max(1, Math.min(state.MaxConcurrency || 40, items.length || 1))).fill(started.t + this.gap());
     const runs = items.map((_, index) => {
       const slot = slots.indexOf(Math.min(...slots));
       const from = this.rec.mark();
       const begun = this.rec.emit(slots[slot], "MapIterationStarted", started, "mapIterationStartedEventDetails", { index, name });
-      const end = this.runScope(state.ItemProcessor!, itemInput(index), begun.t + this.gap(), begun, { index, value: items[index] });
+      const end = this.runScope(state.ItemProcessor!, itemInput(index), begun.t + this.gap(), begun, { index, value: items[index] }, vars, undefined, language);
       const type = end.outcome.ok ? "MapIterationSucceeded" : "MapIterationFailed";
       const key = end.outcome.ok ? "mapIterationSucceededEventDetails" : "mapIterationFailedEventDetails";
       const closed = this.rec.emit(end.t + this.gap(), type, end.last ?? begun, key, { index, name });
@@ -394,16 +582,16 @@ class Interpreter {
       }
       const failed = this.rec.emit(at + this.gap(), "MapStateFailed", first.closed);
       const outcome = first.end.outcome as Extract<Outcome, { ok: false }>;
-      return this.handleError(name, state, input, outcome.error, outcome.cause, failed.t, failed);
+      return flow.fail(outcome.error, outcome.cause, failed.t, failed);
     }
     const latest = runs.reduce<(typeof runs)[number] | undefined>((a, b) => (!a || b.closed.t >= a.closed.t ? b : a), undefined);
     const succeeded = this.rec.emit((latest?.closed.t ?? started.t) + this.gap(), "MapStateSucceeded", latest?.closed ?? started);
     const outputs = runs.map((r) => (r.end.outcome as Extract<Outcome, { ok: true }>).output);
-    return this.finishWithResult(name, state, input, outputs, succeeded.t + this.gap(), succeeded, ctx);
+    return flow.succeed(outputs, succeeded.t + this.gap(), succeeded, 0);
   }
 
   /** Items run as child executions; the parent only records the map run's start and end. */
-  private runDistributedMap(name: string, state: AslState, input: Json, itemInputs: Json[], started: Draft, ctx: ContextSource): StepEnd {
+  private runDistributedMap(name: string, state: AslState, itemInputs: Json[], started: Draft, flow: DataFlow): StepEnd {
     const mapRunArn = this.req.mapRunArn?.(name) ?? `${this.req.executionArn}:mapRun:${name}`;
     const runStarted = this.rec.emit(started.t + this.gap(), "MapRunStarted", started, "mapRunStartedEventDetails", { mapRunArn });
     const processor = state.ItemProcessor!;
@@ -427,14 +615,18 @@ class Interpreter {
         stateMachineArn: ids.stateMachineArn,
         name: ids.name,
         mapRunArnOfParent: mapRunArn,
+        redriveAt: undefined,
       });
       slots[slot] = child.stopMs + this.gap();
       return child;
     });
-    const failedCount = children.filter((c) => c.status !== "SUCCEEDED").length;
-    const tolerated = state.ToleratedFailurePercentage ?? 0;
-    const ok = itemInputs.length === 0 || (failedCount / itemInputs.length) * 100 <= tolerated;
-    const endMs = Math.max(runStarted.t, ...children.map((c) => c.stopMs)) + 300 + this.gap();
+    const tolerance = { percentage: state.ToleratedFailurePercentage, count: state.ToleratedFailureCount };
+    const breach = breachOf(children, itemInputs.length, tolerance);
+    const ok = breach === undefined;
+    const endMs = ok ? Math.max(runStarted.t, ...children.map((c) => c.stopMs)) + 300 + this.gap() : breach + 300 + this.gap();
+    // Once the threshold is exceeded the map run fails: no further child starts, and the ones
+    // still running are stopped with it.
+    const launched = ok ? children : children.filter((c) => c.startMs <= breach).map((c) => (c.stopMs > endMs ? cutPlan(c, { atMs: endMs, kind: "ABORTED" }) : c));
     this.mapRuns.push({
       mapRunArn,
       executionArn: this.req.executionArn,
@@ -443,9 +635,10 @@ class Interpreter {
       stopMs: endMs,
       status: ok ? "SUCCEEDED" : "FAILED",
       maxConcurrency,
-      toleratedFailurePercentage: tolerated,
-      toleratedFailureCount: 0,
-      children,
+      toleratedFailurePercentage: tolerance.percentage ?? 0,
+      toleratedFailureCount: tolerance.count ?? 0,
+      itemCount: itemInputs.length,
+      children: launched,
       definition: JSON.stringify(childDefinition),
     });
     if (!ok) {
@@ -453,13 +646,57 @@ class Interpreter {
       const cause = "The specified tolerated failure threshold was exceeded";
       const runFailed = this.rec.emit(endMs, "MapRunFailed", runStarted, "mapRunFailedEventDetails", { error, cause });
       const failed = this.rec.emit(runFailed.t + this.gap(), "MapStateFailed", runFailed);
-      return this.handleError(name, state, input, error, cause, failed.t, failed);
+      return flow.fail(error, cause, failed.t, failed);
     }
     const runSucceeded = this.rec.emit(endMs, "MapRunSucceeded", runStarted);
     const succeeded = this.rec.emit(runSucceeded.t + this.gap(), "MapStateSucceeded", runSucceeded);
     const outputs = children.map((c) => (c.output !== undefined ? (JSON.parse(c.output) as Json) : null));
-    return this.finishWithResult(name, state, input, outputs, succeeded.t + this.gap(), succeeded, ctx);
+    return flow.succeed(outputs, succeeded.t + this.gap(), succeeded, 0);
   }
+}
+
+/**
+ * When a map run's failures exceed its tolerance: the stop of the child whose failure (or time-out)
+ * was one too many, or undefined if they never do. Without any threshold, one failure is too many.
+ */
+export function breachOf(children: readonly ExecutionPlan[], itemCount: number, tolerance: { percentage?: number; count?: number }): number | undefined {
+  const failures = children.filter((c) => c.status === "FAILED" || c.status === "TIMED_OUT").map((c) => c.stopMs).sort((a, b) => a - b);
+  const exceeds = (failed: number) =>
+    tolerance.percentage === undefined && tolerance.count === undefined
+      ? failed > 0
+      : (tolerance.count !== undefined && failed > tolerance.count) || (tolerance.percentage !== undefined && (failed / itemCount) * 100 > tolerance.percentage);
+  const index = failures.findIndex((_, i) => exceeds(i + 1));
+  return index < 0 ? undefined : failures[index];
+}
+
+/** Fields evaluated after a Task ran (Output, Assign, a Catch): their failure comes after its events. */
+function failingAt<T>(atMs: number, after: Draft, evaluate: () => T): T {
+  try {
+    return evaluate();
+  } catch (err) {
+    if (err instanceof QueryEvaluationError) err.when = { atMs, after };
+    throw err;
+  }
+}
+
+/**
+ * At the quota, as the service ends such an execution: events 1–24,999 stay, and event 25,000,
+ * which would have been anything but ExecutionSucceeded, is ExecutionFailed instead.
+ */
+function capHistory(events: PlannedEvent[], detailed: boolean): PlannedEvent[] {
+  const kept = events.slice(0, HISTORY_EVENT_LIMIT - 1);
+  const last = kept[kept.length - 1];
+  const closing: PlannedEvent = {
+    id: HISTORY_EVENT_LIMIT,
+    previousEventId: last.id,
+    type: "ExecutionFailed",
+    timestampMs: events[HISTORY_EVENT_LIMIT - 1].timestampMs,
+  };
+  if (detailed) {
+    closing.detailsKey = "executionFailedEventDetails";
+    closing.details = { error: HISTORY_LIMIT_ERROR, cause: HISTORY_LIMIT_CAUSE };
+  }
+  return [...kept, closing];
 }
 
 function errorDetails(error: string, cause: string | undefined): Record<string, unknown> {
@@ -468,6 +705,9 @@ function errorDetails(error: string, cause: string | undefined): Record<string, 
 
 /** `arn:aws:states:::lambda:invoke` → lambda / invoke, as TaskScheduled reports it. */
 export function parseResource(arn: string): { resourceType: string; resource: string } {
+  // SDK integrations name the service in the type: aws-sdk:s3 / listObjectsV2.
+  const sdk = /^arn:aws:states:::aws-sdk:([^:]+):(.+)$/.exec(arn);
+  if (sdk) return { resourceType: `aws-sdk:${sdk[1]}`, resource: sdk[2] };
   const match = /^arn:aws:states:::([^:]+):(.+)$/.exec(arn);
   if (match) return { resourceType: match[1], resource: match[2] };
   return { resourceType: "lambda", resource: arn };

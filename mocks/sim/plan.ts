@@ -26,9 +26,23 @@ export interface MapRunPlan {
   maxConcurrency: number;
   toleratedFailurePercentage: number;
   toleratedFailureCount: number;
+  /** Items the Map read; children exist only for those that started. */
+  itemCount: number;
   children: ExecutionPlan[];
   /** Child workflow definition, as JSON text (DescribeStateMachineForExecution of a child). */
   definition: string;
+}
+
+/**
+ * One redrive: the attempt before it ended at `endedMs` with `endedStatus`, and at `atMs`
+ * ExecutionRedriven continued the same history.
+ */
+export interface PlannedRedrive {
+  endedMs: number;
+  endedStatus: Exclude<ExecutionStatus, "RUNNING" | "SUCCEEDED">;
+  endedError?: string;
+  endedCause?: string;
+  atMs: number;
 }
 
 export interface ExecutionPlan {
@@ -48,6 +62,10 @@ export interface ExecutionPlan {
   mapRuns: MapRunPlan[];
   /** Set on child executions of a distributed Map. */
   mapRunArn?: string;
+  /** Redrives, oldest first; the fields above describe the last attempt. */
+  redrives?: PlannedRedrive[];
+  /** The last attempt failed where a redrive can continue from (see RedriveExecution). */
+  redrivable?: boolean;
 }
 
 /** What listing needs: cheap to keep for every execution of the day. */
@@ -59,14 +77,46 @@ export interface ExecutionSummary {
   stopMs: number;
   status: Exclude<ExecutionStatus, "RUNNING">;
   mapRunArn?: string;
+  redrives?: PlannedRedrive[];
 }
 
 export function summarise(plan: ExecutionPlan): ExecutionSummary {
-  const { executionArn, stateMachineArn, name, startMs, stopMs, status, mapRunArn } = plan;
-  return { executionArn, stateMachineArn, name, startMs, stopMs, status, mapRunArn };
+  const { executionArn, stateMachineArn, name, startMs, stopMs, status, mapRunArn, redrives } = plan;
+  return { executionArn, stateMachineArn, name, startMs, stopMs, status, mapRunArn, ...(redrives?.length ? { redrives } : {}) };
+}
+
+type Timeline = { stopMs: number; status: ExecutionSummary["status"]; redrives?: PlannedRedrive[] };
+
+/** What a caller sees at `nowMs`: running, or the attempt that ended last and how. */
+export interface SeenAt {
+  status: ExecutionStatus;
+  /** The stop of the attempt that ended last (absent while running). */
+  stopMs?: number;
+  error?: string;
+  cause?: string;
+  /** The redrives that have happened by now. */
+  redriveCount: number;
+  redriveMs?: number;
+  /** The attempt seen is the last one (its output, error and cause are the plan's). */
+  final: boolean;
+}
+
+export function seenAt(plan: Timeline & { error?: string; cause?: string }, nowMs: number): SeenAt {
+  const redrives = plan.redrives ?? [];
+  let count = 0;
+  for (const r of redrives) {
+    const redriveMs = count > 0 ? redrives[count - 1].atMs : undefined;
+    if (nowMs < r.endedMs) return { status: "RUNNING", redriveCount: count, redriveMs, final: false };
+    if (nowMs < r.atMs) return { status: r.endedStatus, stopMs: r.endedMs, error: r.endedError, cause: r.endedCause, redriveCount: count, redriveMs, final: false };
+    count++;
+  }
+  const redriveMs = count > 0 ? redrives[count - 1].atMs : undefined;
+  if (nowMs < plan.stopMs) return { status: "RUNNING", redriveCount: count, redriveMs, final: false };
+  return { status: plan.status, stopMs: plan.stopMs, error: plan.error, cause: plan.cause, redriveCount: count, redriveMs, final: true };
 }
 
 /** Status as seen at `nowMs`. */
-export function statusAt(summary: { stopMs: number; status: ExecutionSummary["status"] }, nowMs: number): ExecutionStatus {
-  return summary.stopMs <= nowMs ? summary.status : "RUNNING";
+export function statusAt(summary: Timeline, nowMs: number): ExecutionStatus {
+  if (!summary.redrives?.length) return summary.stopMs <= nowMs ? summary.status : "RUNNING";
+  return seenAt(summary, nowMs).status;
 }

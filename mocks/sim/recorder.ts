@@ -17,17 +17,19 @@ export interface Draft {
   prev: Draft | null;
   dropped: boolean;
   id: number;
+  /** Position in the recorder, for texts that refer to this event (see resolveIds). */
+  index: number;
 }
 
 export class Recorder {
   readonly drafts: Draft[] = [];
 
-  constructor(private readonly detailed = true) {}
+  constructor(readonly detailed = true) {}
 
   emit(t: number, type: string, prev: Draft | null, detailsKey?: string, details?: Record<string, unknown>): Draft {
     // A chain never goes back in time, so ordering by time keeps every link pointing backwards.
     const time = prev ? Math.max(t, prev.t) : t;
-    const draft: Draft = { t: time, type, detailsKey, details, prev, dropped: false, id: 0 };
+    const draft: Draft = { t: time, type, detailsKey, details, prev, dropped: false, id: 0, index: this.drafts.length };
     this.drafts.push(draft);
     return draft;
   }
@@ -64,12 +66,31 @@ export class Recorder {
         type: d.type,
         timestampMs: d.t,
       };
+      return event;
+    }).map((event, i) => {
+      const d = kept[i];
       if (d.detailsKey && this.detailed) {
         event.detailsKey = d.detailsKey;
-        event.details = d.details ? writePayloads(d.details) : {};
+        event.details = d.details ? this.writeDetails(d.details) : {};
       }
       return event;
     });
+  }
+
+  /**
+   * Replaces the markers a text left for event ids not known while planning (see
+   * enteredAtMarker): call after finish(), when every kept event has its id.
+   */
+  resolveIds(text: string): string {
+    return text.includes("\u0000") ? text.replace(/\u0000entered:(\d+)\u0000/g, (_, index: string) => String(this.drafts[Number(index)]?.id ?? 0)) : text;
+  }
+
+  private writeDetails(details: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(details)) {
+      out[key] = value instanceof JsonText ? JSON.stringify(value.value) : typeof value === "string" ? this.resolveIds(value) : value;
+    }
+    return out;
   }
 }
 
@@ -77,10 +98,4 @@ function nearestKeptAncestor(d: Draft): Draft | null {
   let p = d.prev;
   while (p && p.dropped) p = p.prev;
   return p;
-}
-
-function writePayloads(details: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(details)) out[key] = value instanceof JsonText ? JSON.stringify(value.value) : value;
-  return out;
 }

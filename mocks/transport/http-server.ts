@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SimulatedDemoAccount } from "../contract";
 import { createDemoAccount } from "../account/create-demo-account";
-import { answerRequest } from "./answer";
+import { answerCborRequest, answerRequest } from "./answer";
+import { rpcV2Target } from "./cbor";
 
 export interface EmulatorServerOptions {
   /** 0 picks a free port. */
@@ -27,12 +28,16 @@ export function startEmulatorServer(options: EmulatorServerOptions = {}): Promis
   const host = options.host ?? "127.0.0.1";
   const server = createServer((req, res) => {
     if (req.method !== "POST") {
-      res.writeHead(405, { "content-type": "text/plain", allow: "POST" }).end("Step Functions endpoints only accept POST\n");
+      res.writeHead(405, { "content-type": "text/plain", allow: "POST" }).end("AWS endpoints only accept POST\n");
       return;
     }
     readBody(req).then(
-      (text) => {
-        const answer = answerRequest(account, headerValue(req.headers["x-amz-target"]), text);
+      (bytes) => {
+        // The AWS CLI speaks RPC v2 CBOR to CloudWatch; everything else is AWS JSON with X-Amz-Target.
+        const rpcTarget = rpcV2Target(new URL(req.url ?? "/", "http://localhost").pathname);
+        const answer = rpcTarget
+          ? answerCborRequest(account, rpcTarget, bytes)
+          : answerRequest(account, headerValue(req.headers["x-amz-target"]), bytes.toString("utf8"));
         res.writeHead(answer.status, answer.headers).end(answer.body);
       },
       (err: Error) => {
@@ -62,7 +67,7 @@ function headerValue(value: string | string[] | undefined): string | null {
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -75,7 +80,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

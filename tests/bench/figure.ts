@@ -10,6 +10,8 @@ export interface Figure {
   baseline: number | null;
   ratio: number | null;
   target: string;
+  /** What value and baseline are measured in when the figure is a ratio (ms unless said). */
+  measuredIn?: string;
 }
 
 /** Median wall time of `fn` over `runs` runs after `warmup` unmeasured ones, in milliseconds. */
@@ -31,9 +33,12 @@ export function figure(
   unit: string,
   baseline: number | null,
   target: string,
+  measuredIn?: string,
 ): Figure {
   const ratio = baseline && baseline > 0 ? value / baseline : null;
-  return { name, value: round(value), unit, baseline: baseline === null ? null : round(baseline), ratio: ratio === null ? null : round(ratio), target };
+  const f: Figure = { name, value: round(value), unit, baseline: baseline === null ? null : round(baseline), ratio: ratio === null ? null : round(ratio), target };
+  if (measuredIn) f.measuredIn = measuredIn;
+  return f;
 }
 
 function round(n: number): number {

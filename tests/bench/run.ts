@@ -34,7 +34,8 @@ async function main() {
 function formatLine(f: Figure): string {
   if (f.unit === "ratio") {
     // Ratio figures time two things in the same run; the ratio is what compares across machines.
-    return `${f.name}: ratio ${f.ratio ?? "n/a"} (${f.value} ms against a baseline of ${f.baseline ?? "n/a"} ms; target ${f.target})`;
+    const u = f.measuredIn ?? "ms";
+    return `${f.name}: ratio ${f.ratio ?? "n/a"} (${f.value} ${u} against a baseline of ${f.baseline ?? "n/a"} ${u}; target ${f.target})`;
   }
   const base = f.baseline === null ? "" : ` (baseline ${f.baseline} ms, ratio ${f.ratio ?? "n/a"})`;
   return `${f.name}: ${f.value} ${f.unit}${base}; target ${f.target}`;

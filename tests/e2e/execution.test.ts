@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { newPage, screenshot, watchPageErrors } from "../support/browser";
+import type { Locator } from "playwright-core";
 import type { ExecutionsResponse } from "@/lib/contract/api";
 import { executionPath, findExecution, stateMachineArn, useDemoSite } from "./demo-site";
+
+/** Whether the element is drawn whole inside the container's box (the graph canvas clips what is outside). */
+async function insideOf(element: Locator, container: Locator): Promise<boolean> {
+  const [a, b] = await Promise.all([element.boundingBox(), container.boundingBox()]);
+  return !!a && !!b && a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+}
 
 /**
  * The postmortem page as an on-call engineer uses it, in Chromium against the demo account.
@@ -28,6 +35,9 @@ describe("execution page (Chromium, demo mode)", () => {
     await expect(page.locator("[data-testid=execution-header]").innerText()).resolves.toContain("Failed");
     const failedName = model.runs.find((r) => r.path === model.failedRunPath)!.name;
     await expect(page.locator(`[data-state="${failedName}"]`).first().getAttribute("data-status")).resolves.toBe("failed");
+    // The graph opens with the failing state in view, at a zoom its text can be read at.
+    await expect.poll(() => insideOf(page.locator(`[data-testid=graph-panel] [data-state="${failedName}"]`).first(), page.locator("[data-testid=graph-panel] [aria-label^='State machine graph:']").first())).toBe(true);
+    expect(Number((await page.locator("[data-testid=graph-zoom]").innerText()).replace("%", ""))).toBeGreaterThanOrEqual(80);
     await screenshot(page, "execution-failed");
 
     // The retried-then-caught task: its attempts are separate bars with the back-off between.
@@ -49,9 +59,13 @@ describe("execution page (Chromium, demo mode)", () => {
     await page.goBack();
     await expect.poll(() => detail.getAttribute("data-path")).toBe(model.failedRunPath);
 
-    // A click on a state in the graph selects its run, for the panels and the URL alike.
+    // A click on a state in the graph selects its run, for the panels and the URL alike. The
+    // graph opened readable around the failing state; zoom out until the first state shows.
     const first = model.runs[0];
-    await page.locator(`[data-testid=graph-panel] [data-state="${first.name}"]`).first().click();
+    const firstState = page.locator(`[data-testid=graph-panel] [data-state="${first.name}"]`).first();
+    const canvas = page.locator("[data-testid=graph-panel] [aria-label^='State machine graph:']").first();
+    for (let i = 0; i < 8 && !(await insideOf(firstState, canvas)); i++) await page.locator("[data-testid=graph-panel] button[aria-label='Zoom out']").click();
+    await firstState.click();
     await expect.poll(() => detail.getAttribute("data-path")).toBe(first.path);
     await expect.poll(() => new URL(page.url()).searchParams.get("state")).toBe(first.path);
     expect(watch.errors).toEqual([]);

@@ -16,6 +16,7 @@ import type {
   ApiErrorBody,
   ExecutionResponse,
   ExecutionsResponse,
+  ExpressExecutionsResponse,
   HistoryResponse,
   MapRunResponse,
   StateMachineResponse,
@@ -195,12 +196,24 @@ describe("errors", () => {
     expect(errorOf(body).code).toBe("THROTTLED");
   });
 
-  it("Express executions have no history: a clear 422, no upstream call", async () => {
+  it("an Express machine without logging lists nothing and says how to turn logging on, without calling ListExecutions", async () => {
+    const { status, body: raw } = await call(getStateMachineExecutions, "/api/x", enc(arnOf.machine("clicks")));
+    const body = raw as ExpressExecutionsResponse;
+    expect(status).toBe(200);
+    expect(body.executions).toEqual([]);
+    expect(body.logs.logging.level).toBe("OFF");
+    expect(body.logs.coverage).toMatch(/Logging is off/);
+    expect(body.logs.advice).toMatch(/level=ALL,includeExecutionData=true/);
+    expect(fake.callsTo("ListExecutions")).toHaveLength(0);
+  });
+
+  it("an Express execution's history is read from its machine's logs: with logging off, a 404 that says how to turn it on, and GetExecutionHistory is never called", async () => {
     const arn = "arn:aws:states:us-east-1:123456789012:express:clicks:e1:5a0c";
     const { status, body } = await call(getHistory, "/api/x", enc(arn));
-    expect(status).toBe(422);
-    expect(errorOf(body)).toMatchObject({ code: "UNSUPPORTED", message: expect.stringMatching(/CloudWatch Logs/) });
-    expect(fake.calls).toHaveLength(0);
+    expect(status).toBe(404);
+    expect(errorOf(body)).toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/Logging is off for this state machine.*level=ALL,includeExecutionData=true/) });
+    expect(fake.callsTo("GetExecutionHistory")).toHaveLength(0);
+    expect(fake.callsTo("DescribeStateMachine")).toHaveLength(1);
   });
 
   it("an unreachable endpoint is a 503 naming it, and the body is JSON without a stack trace", async () => {

@@ -8,6 +8,7 @@ import {
   DescribeStateMachineCommand,
   DescribeStateMachineForExecutionCommand,
   ExecutionDoesNotExist,
+  ExecutionNotRedrivable,
   GetExecutionHistoryCommand,
   type HistoryEvent,
   InvalidArn,
@@ -16,6 +17,7 @@ import {
   type ListExecutionsCommandInput,
   ListMapRunsCommand,
   ListStateMachinesCommand,
+  RedriveExecutionCommand,
   ResourceNotFound,
   SFNClient,
   StartExecutionCommand,
@@ -97,7 +99,7 @@ describe.each([
 
   it("lists and describes the state machines", async () => {
     const { stateMachines } = await t.client.send(new ListStateMachinesCommand({}));
-    expect(stateMachines?.map((m) => m.name)).toEqual(["clickstream-enricher", "etl-ingest", "human-approval", "media-pipeline", "order-processing"]);
+    expect(stateMachines?.map((m) => m.name)).toEqual(["bucket-inventory", "clickstream-enricher", "etl-ingest", "human-approval", "invoice-billing", "media-pipeline", "order-processing"]);
     expect(stateMachines?.[0].creationDate).toBeInstanceOf(Date);
     expect(stateMachines?.find((m) => m.name === "clickstream-enricher")?.type).toBe("EXPRESS");
     const described = await t.client.send(new DescribeStateMachineCommand({ stateMachineArn: machine("order-processing") }));
@@ -105,14 +107,16 @@ describe.each([
     expect(described.status).toBe("ACTIVE");
   });
 
-  it("pages through a day of executions, newest first, each exactly once", async () => {
+  it("pages through a week of executions, newest first, each exactly once", async () => {
     const pages = await listAll(t.client, { stateMachineArn: machine("media-pipeline"), maxResults: 100 });
     expect(pages.length).toBeGreaterThan(2);
     const paged = pages.flat();
     expect(new Set(paged).size).toBe(paged.length);
-    const single = await listAll(t.client, { stateMachineArn: machine("media-pipeline"), maxResults: 1000 });
-    expect(single).toHaveLength(1);
-    expect(paged).toEqual(single[0]);
+    const big = await listAll(t.client, { stateMachineArn: machine("media-pipeline"), maxResults: 1000 });
+    // A week of a machine that starts an execution every couple of minutes: several full pages.
+    expect(big.length).toBe(Math.ceil(paged.length / 1000));
+    expect(big.length).toBeGreaterThan(2);
+    expect(paged).toEqual(big.flat());
     const { executions } = await t.client.send(new ListExecutionsCommand({ stateMachineArn: machine("media-pipeline"), maxResults: 20 }));
     const starts = executions!.map((e) => e.startDate!.getTime());
     expect(starts).toEqual([...starts].sort((a, b) => b - a));
@@ -180,6 +184,28 @@ describe.each([
     expect(stopped.stopDate).toBeInstanceOf(Date);
     const after = await t.client.send(new DescribeExecutionCommand({ executionArn: started.executionArn! }));
     expect(after.status).toBe("ABORTED");
+  });
+
+  it("redrives a failed execution: the same ARN runs again, with redriveCount and redriveDate", async () => {
+    const { executions } = await t.client.send(new ListExecutionsCommand({ stateMachineArn: machine("order-processing"), statusFilter: "FAILED", maxResults: 200 }));
+    let target: string | undefined;
+    for (const e of executions!) {
+      const d = await t.client.send(new DescribeExecutionCommand({ executionArn: e.executionArn! }));
+      if (d.redriveStatus === "REDRIVABLE" && d.redriveCount === 0) {
+        target = e.executionArn!;
+        break;
+      }
+    }
+    expect(target).toBeDefined();
+    const { redriveDate } = await t.client.send(new RedriveExecutionCommand({ executionArn: target! }));
+    expect(redriveDate).toBeInstanceOf(Date);
+    const after = await t.client.send(new DescribeExecutionCommand({ executionArn: target! }));
+    expect(after).toMatchObject({ status: "RUNNING", redriveCount: 1, redriveDate });
+    const { events } = await t.client.send(new GetExecutionHistoryCommand({ executionArn: target!, reverseOrder: true, maxResults: 2 }));
+    expect(events!.map((e) => e.type)).toContain("ExecutionRedriven");
+    expect(events!.find((e) => e.type === "ExecutionRedriven")?.executionRedrivenEventDetails?.redriveCount).toBe(1);
+    const { executions: succeeded } = await t.client.send(new ListExecutionsCommand({ stateMachineArn: machine("order-processing"), statusFilter: "SUCCEEDED", maxResults: 1 }));
+    await expect(t.client.send(new RedriveExecutionCommand({ executionArn: succeeded![0].executionArn! }))).rejects.toBeInstanceOf(ExecutionNotRedrivable);
   });
 
   it("answers the service's error types", async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config/env";
 import { createSfnContext, describeStateMachine, type SfnContext } from "@/lib/sfn";
 import { FleetIndex, queryFleet } from "@/lib/sfn/fleet";
+import { DEFAULT_FLEET_LIMITS } from "@/lib/sfn/fleet/limits";
 import { resolveWindow } from "@/lib/metrics";
 import { createDemoAccount, createDemoHandlers } from "@/mocks";
 
@@ -42,11 +43,24 @@ describe("fleet on the demo account", () => {
   it("costs one ListExecutions page per machine on the next refresh", async () => {
     clock += 60_000;
     account.resetCallCounts();
+    const lists: Array<{ stateMachineArn?: string; statusFilter?: string; nextToken?: string }> = [];
+    account.setIntercept((target, body) => {
+      if (target.endsWith(".ListExecutions")) lists.push(body as (typeof lists)[number]);
+      return undefined;
+    });
     await fleet.fleetRows(ctx, resolveWindow("24h", clock));
+    account.setIntercept(undefined);
     const counts = account.callCounts();
-    const standardMachines = 4;
-    // Head pages, plus at most one RUNNING page per machine with running executions.
-    expect(counts.ListExecutions ?? 0).toBeLessThanOrEqual(standardMachines * 2);
+    const standardMachines = new Set(lists.map((l) => l.stateMachineArn)).size;
+    expect(standardMachines).toBeGreaterThanOrEqual(4);
+    // One head page per machine, not a relisting…
+    expect(lists.filter((l) => !l.nextToken && !l.statusFilter)).toHaveLength(standardMachines);
+    // …plus at most one RUNNING page per machine with running executions…
+    expect(lists.filter((l) => l.statusFilter === "RUNNING").length).toBeLessThanOrEqual(standardMachines);
+    // …and the back-fill of the week the account keeps, a few pages per machine per refresh.
+    for (const arn of new Set(lists.map((l) => l.stateMachineArn))) {
+      expect(lists.filter((l) => l.stateMachineArn === arn && l.nextToken && !l.statusFilter).length).toBeLessThanOrEqual(DEFAULT_FLEET_LIMITS.maxListPagesPerRefresh);
+    }
     expect(counts.GetExecutionHistory ?? 0).toBe(0);
   }, 60_000);
 

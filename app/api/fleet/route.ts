@@ -1,6 +1,7 @@
 import type { FleetResponse } from "@/lib/contract/api";
 import { sourceInfo } from "@/lib/config/env";
 import { getSfnContext } from "@/lib/sfn";
+import { withMetricFigures } from "@/lib/sfn/cloudwatch";
 import { fleetIndexFor, queryFleet } from "@/lib/sfn/fleet";
 import { respond } from "../_lib/respond";
 import { parseFleetParams, parseWindowParams } from "./_lib/query-params";
@@ -13,7 +14,8 @@ export function GET(request: Request): Promise<Response> {
     const ctx = getSfnContext();
     const window = parseWindowParams(request, ctx.now());
     const query = parseFleetParams(request);
-    const rows = await fleetIndexFor(ctx).fleetRows(ctx, window);
+    // Express machines, and windows the index cannot answer, get their figures from CloudWatch metrics.
+    const rows = await withMetricFigures(ctx, await fleetIndexFor(ctx).fleetRows(ctx, window), window);
     const page = queryFleet(rows, query);
     return {
       source: sourceInfo(),

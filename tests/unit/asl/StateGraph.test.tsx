@@ -1,6 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { StateGraph } from "@/components/graph";
+import { buildStateGraph, layoutStateGraph } from "@/lib/asl";
+import { edgeLabelSize } from "@/lib/asl/text-measure";
 
 const XSS = "<img src=x onerror=alert(1)>";
 
@@ -80,5 +82,28 @@ describe("StateGraph (server render)", () => {
     expect(html).toContain("can&#x27;t be drawn");
     expect(html).toContain("unknown Type");
     expect(html).not.toContain("<svg");
+  });
+
+  it("draws each edge label in the box the layout kept free for it, with the measured text", () => {
+    const definition = {
+      StartAt: "Check",
+      States: {
+        Check: { Type: "Choice", Choices: [{ Variable: "$.total", NumericGreaterThan: 1000, Next: "Review" }], Default: "Ship" },
+        Review: { Type: "Pass", Next: "Ship" },
+        Ship: { Type: "Succeed" },
+      },
+    };
+    const graph = buildStateGraph(definition).graph!;
+    const layout = layoutStateGraph(graph);
+    const html = renderToStaticMarkup(<StateGraph definition={definition} />);
+    const labelled = layout.edges.filter((e) => e.label);
+    expect(labelled.map((e) => e.label!.text).sort()).toEqual(["$.total > 1000", "Default"]);
+    for (const e of labelled) {
+      const box = e.label!;
+      expect(html).toContain(`transform="translate(${box.x},${box.y})" data-edge-label="${e.id}"`);
+      expect(html).toContain(`<rect width="${box.width}" height="${box.height}"`);
+      expect(box.width).toBe(edgeLabelSize(box.text).width);
+    }
+    expect(html).toContain(">$.total &gt; 1000<");
   });
 });

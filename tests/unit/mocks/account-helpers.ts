@@ -47,3 +47,21 @@ export function fullHistory(account: DemoAccount, executionArn: string): WireEve
 export function definitionOf(account: DemoAccount, executionArn: string): AslMachine {
   return JSON.parse(call(account, "DescribeStateMachineForExecution", { executionArn }).definition) as AslMachine;
 }
+
+/** ListExecutions pages, newest first, only as far back as `sinceMs` (a week is a lot to read). */
+export function listSince(account: DemoAccount, body: object, sinceMs: number, pageSize = 1000): ListedExecution[] {
+  const out: ListedExecution[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = call(account, "ListExecutions", { ...body, maxResults: pageSize, nextToken });
+    for (const e of page.executions as ListedExecution[]) {
+      if (e.startDate * 1000 < sinceMs) return out;
+      out.push(e);
+    }
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return out;
+}
+
+/** The demo account's machines that keep a history (all but the Express one). */
+export const STANDARD_MACHINES = ["bucket-inventory", "etl-ingest", "human-approval", "invoice-billing", "media-pipeline", "order-processing"];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDemoAccount } from "@/mocks";
-import { call, fullHistory, listAll, machineArn, T0 } from "./account-helpers";
+import { call, fullHistory, listAll, listSince, machineArn, T0 } from "./account-helpers";
 
 const HOUR = 3_600_000;
 
@@ -52,7 +52,7 @@ describe("the demo account over time", () => {
     now = T0 + 10 * 60_000;
     const second = newest();
     expect(second.startDate).toBeGreaterThan(first.startDate);
-    const started = listAll(account, { stateMachineArn: machineArn("order-processing") }).filter((e) => e.startDate * 1000 > T0);
+    const started = listSince(account, { stateMachineArn: machineArn("order-processing") }, T0).filter((e) => e.startDate * 1000 > T0);
     expect(started.length).toBeGreaterThan(10);
   });
 

@@ -45,7 +45,12 @@ export function checkHistory(events: WireEvent[], definition: AslMachine, status
   const last = events[events.length - 1];
   const finished = TERMINAL.has(last?.type ?? "");
   if ((status === "RUNNING") === finished) problems.push(`status ${status} but last event is ${last?.type}`);
-  if (events.slice(0, -1).some((e) => TERMINAL.has(e.type))) problems.push("a terminal event before the end");
+  // A terminal event ends the history, unless a redrive continues it right after.
+  events.slice(0, -1).forEach((e, i) => {
+    if (TERMINAL.has(e.type) && events[i + 1].type !== "ExecutionRedriven") problems.push(`terminal event ${e.id} is followed by ${events[i + 1].type}`);
+  });
+  problems.push(...checkRedrives(events));
+  problems.push(...checkHistoryQuota(events));
 
   const states = statesByName(definition);
 
@@ -54,13 +59,15 @@ export function checkHistory(events: WireEvent[], definition: AslMachine, status
   // which, as in real histories, names no state: those are matched by count.
   if (status === "SUCCEEDED") {
     const open = new Map<string, number>();
-    for (const e of events) {
+    // A redriven history is checked from its last redrive on: the failed attempt stays as it was.
+    const lastRedrive = events.map((e) => e.type).lastIndexOf("ExecutionRedriven");
+    for (const e of events.slice(lastRedrive + 1)) {
       const name = nameOf(e);
       if (!name) continue;
       if (e.type.endsWith("StateEntered")) open.set(name, (open.get(name) ?? 0) + 1);
       if (e.type.endsWith("StateExited")) open.set(name, (open.get(name) ?? 0) - 1);
     }
-    const aborted = events.filter((e) => e.type.endsWith("StateAborted")).length;
+    const aborted = events.slice(lastRedrive + 1).filter((e) => e.type.endsWith("StateAborted")).length;
     const unexited = [...open.values()].reduce((sum, n) => sum + n, 0);
     for (const [name, count] of open) if (count < 0) problems.push(`state ${name} exited more often than entered`);
     if (unexited !== aborted) problems.push(`${unexited} states entered and exited unevenly, ${aborted} aborted`);
@@ -115,6 +122,102 @@ export function checkHistory(events: WireEvent[], definition: AslMachine, status
   }
 
   problems.push(...checkRetries(events, byId, states));
+  problems.push(...checkVariables(events, states));
+  problems.push(...checkEvaluationFailures(events, byId, states));
+  return problems;
+}
+
+/** ExecutionRedriven follows a failed attempt's terminal event and counts the redrives. */
+function checkRedrives(events: WireEvent[]): string[] {
+  const problems: string[] = [];
+  let count = 0;
+  events.forEach((e, i) => {
+    if (e.type !== "ExecutionRedriven") return;
+    count++;
+    const before = events[i - 1];
+    if (!before || !["ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted"].includes(before.type)) problems.push(`redrive ${e.id} does not follow a failed attempt`);
+    if (e.previousEventId !== before?.id) problems.push(`redrive ${e.id} links to ${e.previousEventId}, not to the attempt's end`);
+    const details = e.executionRedrivenEventDetails as { redriveCount?: number } | undefined;
+    if (details && details.redriveCount !== count) problems.push(`redrive ${e.id} says redriveCount ${details.redriveCount}, it is redrive ${count}`);
+  });
+  return problems;
+}
+
+export const HISTORY_QUOTA = 25_000;
+export const HISTORY_QUOTA_CAUSE = "The execution reached the maximum number of history events (25000).";
+
+/** No history is longer than the quota; one that reaches it ends there, as the service ends it. */
+function checkHistoryQuota(events: WireEvent[]): string[] {
+  if (events.length > HISTORY_QUOTA) return [`${events.length} events, more than the quota of ${HISTORY_QUOTA}`];
+  if (events.length < HISTORY_QUOTA) return [];
+  const last = events[events.length - 1];
+  const details = last.executionFailedEventDetails as { error?: string; cause?: string } | undefined;
+  if (last.type === "ExecutionSucceeded") return [];
+  if (last.type !== "ExecutionFailed" || details?.error !== "States.Runtime" || details.cause !== HISTORY_QUOTA_CAUSE) {
+    return [`event ${HISTORY_QUOTA} is ${last.type} ${JSON.stringify(details)}, not the quota's ExecutionFailed`];
+  }
+  return [];
+}
+
+/** Every variable name a state may assign: its own Assign, its Choice rules' and its Catchers'. */
+function assignable(state: AslState): Set<string> {
+  const names = new Set(Object.keys(state.Assign ?? {}));
+  for (const rule of state.Choices ?? []) for (const n of Object.keys(rule.Assign ?? {})) names.add(n);
+  for (const c of state.Catch ?? []) for (const n of Object.keys(c.Assign ?? {})) names.add(n);
+  return names;
+}
+
+/**
+ * assignedVariables appear on a state's Exited event when it assigns, as on the wire: each value
+ * the JSON text of the variable's value, with assignedVariablesDetails beside it.
+ */
+function checkVariables(events: WireEvent[], states: ReturnType<typeof statesByName>): string[] {
+  const problems: string[] = [];
+  for (const e of events) {
+    if (!e.type.endsWith("StateExited")) continue;
+    const d = e.stateExitedEventDetails as { name: string; assignedVariables?: Record<string, unknown>; assignedVariablesDetails?: { truncated?: boolean } } | undefined;
+    if (!d) continue;
+    const state = states.get(d.name)?.state;
+    const may = state ? assignable(state) : new Set<string>();
+    if (!d.assignedVariables) {
+      // A state whose only Assign is its own must have assigned on a normal exit.
+      if (state?.Assign && may.size === Object.keys(state.Assign).length && !state.Catch?.some((c) => c.Assign)) problems.push(`${d.name} (event ${e.id}) exits without the variables it assigns`);
+      continue;
+    }
+    if (d.assignedVariablesDetails?.truncated !== false) problems.push(`${d.name} (event ${e.id}) has assignedVariables without assignedVariablesDetails`);
+    for (const [name, value] of Object.entries(d.assignedVariables)) {
+      if (!may.has(name)) problems.push(`${d.name} (event ${e.id}) assigns ${name}, which its definition does not`);
+      if (typeof value !== "string") problems.push(`${d.name} (event ${e.id}) variable ${name} is not JSON text`);
+      else {
+        try {
+          JSON.parse(value);
+        } catch {
+          problems.push(`${d.name} (event ${e.id}) variable ${name} is not JSON text: ${value}`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * EvaluationFailed names a state of the definition and the field, and its cause the event at
+ * which that state was entered; the execution (or the state's Catch) takes the same error.
+ */
+function checkEvaluationFailures(events: WireEvent[], byId: Map<number, WireEvent>, states: ReturnType<typeof statesByName>): string[] {
+  const problems: string[] = [];
+  for (const e of events) {
+    if (e.type !== "EvaluationFailed") continue;
+    const d = e.evaluationFailedEventDetails as { error?: string; cause?: string; state?: string; location?: string };
+    if (d.error !== "States.QueryEvaluationError") problems.push(`EvaluationFailed ${e.id} has error ${d.error}`);
+    if (!d.state || !states.has(d.state)) problems.push(`EvaluationFailed ${e.id} names state ${d.state}, not in the definition`);
+    const m = /^An error occurred while executing the state '([^']+)' \(entered at the event id #(\d+)\)\. /.exec(d.cause ?? "");
+    const entered = m ? byId.get(Number(m[2])) : undefined;
+    if (!m || m[1] !== d.state || !entered?.type.endsWith("StateEntered") || nameOf(entered) !== d.state) {
+      problems.push(`EvaluationFailed ${e.id} cause does not name the event that entered ${d.state}: ${d.cause}`);
+    }
+    if (d.location && !(d.cause ?? "").includes(`for the field '${d.location}'`)) problems.push(`EvaluationFailed ${e.id} location ${d.location} is not the field its cause names`);
+  }
   return problems;
 }
 

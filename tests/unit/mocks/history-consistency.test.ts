@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createDemoAccount } from "@/mocks";
-import { call, definitionOf, fullHistory, listAll, machineArn, T0 } from "./account-helpers";
+import { call, definitionOf, fullHistory, listSince, machineArn, STANDARD_MACHINES, T0 } from "./account-helpers";
 import { checkHistory } from "./history-checks";
 
-const STANDARD = ["order-processing", "etl-ingest", "media-pipeline", "human-approval"];
+const STANDARD = STANDARD_MACHINES;
+const DAY = 86_400_000;
+/** The day before T0: the account keeps a week, a day is enough to see every outcome. */
+const listDay = (account: ReturnType<typeof createDemoAccount>, body: object) => listSince(account, body, T0 - DAY);
 const PER_STATUS = 5;
 
 function spread<T>(list: T[], count: number): T[] {
@@ -15,7 +18,7 @@ describe("demo account histories", () => {
   const account = createDemoAccount({ seed: 42, clock: () => T0 });
 
   it.each(STANDARD)("%s: a sample of every outcome is consistent with its definition", (machine) => {
-    const executions = listAll(account, { stateMachineArn: machineArn(machine) });
+    const executions = listDay(account, { stateMachineArn: machineArn(machine) });
     const byStatus = new Map<string, typeof executions>();
     for (const e of executions) byStatus.set(e.status, [...(byStatus.get(e.status) ?? []), e]);
     // Spread over the day, so that incident windows and quiet hours are both in the sample.
@@ -31,7 +34,7 @@ describe("demo account histories", () => {
   });
 
   it("the sample includes retried and caught tasks, so the retry rules are really checked", () => {
-    const failed = listAll(account, { stateMachineArn: machineArn("order-processing"), statusFilter: "FAILED" });
+    const failed = listDay(account, { stateMachineArn: machineArn("order-processing"), statusFilter: "FAILED" });
     const histories = spread(failed, 20).map((e) => fullHistory(account, e.executionArn));
     const retried = histories.filter((h) => h.some((e) => e.type === "TaskScheduled" && h[e.previousEventId - 1]?.type === "TaskFailed"));
     expect(retried.length).toBeGreaterThan(0);
@@ -40,7 +43,7 @@ describe("demo account histories", () => {
   });
 
   it("the checks notice a broken history", () => {
-    const [execution] = listAll(account, { stateMachineArn: machineArn("order-processing"), statusFilter: "SUCCEEDED" });
+    const [execution] = listDay(account, { stateMachineArn: machineArn("order-processing"), statusFilter: "SUCCEEDED" });
     const history = fullHistory(account, execution.executionArn);
     const definition = definitionOf(account, execution.executionArn);
     const relinked = history.map((e, i) => (i === 3 ? { ...e, previousEventId: 9 } : e));
@@ -50,10 +53,10 @@ describe("demo account histories", () => {
   });
 
   it("child executions of a distributed Map are consistent and belong to their map run", () => {
-    const parents = listAll(account, { stateMachineArn: machineArn("etl-ingest"), statusFilter: "SUCCEEDED" });
+    const parents = listDay(account, { stateMachineArn: machineArn("etl-ingest"), statusFilter: "SUCCEEDED" });
     const { mapRuns } = call(account, "ListMapRuns", { executionArn: parents[0].executionArn });
     expect(mapRuns).toHaveLength(1);
-    const children = listAll(account, { mapRunArn: mapRuns[0].mapRunArn });
+    const children = listDay(account, { mapRunArn: mapRuns[0].mapRunArn });
     const run = call(account, "DescribeMapRun", { mapRunArn: mapRuns[0].mapRunArn });
     expect(children).toHaveLength(run.itemCounts.total);
     expect(run.itemCounts.succeeded + run.itemCounts.failed + run.itemCounts.aborted + run.itemCounts.timedOut).toBe(children.length);
@@ -69,7 +72,7 @@ describe("demo account histories", () => {
     const seen = new Set<string>();
     let total = 0;
     for (const machine of STANDARD) {
-      const executions = listAll(account, { stateMachineArn: machineArn(machine) });
+      const executions = listDay(account, { stateMachineArn: machineArn(machine) });
       total += executions.length;
       executions.forEach((e) => seen.add(e.status));
       const finished = executions.filter((e) => e.status !== "RUNNING");
@@ -85,7 +88,7 @@ describe("demo account histories", () => {
     const errors = new Set<string>();
     let lambdaCause: { errorMessage?: string; errorType?: string; stackTrace?: unknown[] } | undefined;
     for (const machine of STANDARD) {
-      for (const e of listAll(account, { stateMachineArn: machineArn(machine), statusFilter: "FAILED" }).slice(0, 60)) {
+      for (const e of listDay(account, { stateMachineArn: machineArn(machine), statusFilter: "FAILED" }).slice(0, 60)) {
         const d = call(account, "DescribeExecution", { executionArn: e.executionArn });
         errors.add(d.error);
         if (d.cause?.startsWith("{") && !lambdaCause) lambdaCause = JSON.parse(d.cause);

@@ -1,7 +1,8 @@
 import type { ExecutionResponse } from "@/lib/contract/api";
 import { sourceInfo } from "@/lib/config/env";
 import { getExecutionDetail, getSfnContext } from "@/lib/sfn";
-import { parseArnSegment } from "../../_lib/params";
+import { getExpressExecutionDetail } from "@/lib/sfn/logs";
+import { isExpressExecutionArn, parseArnSegment } from "../../_lib/params";
 import { respond } from "../../_lib/respond";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +11,8 @@ export const dynamic = "force-dynamic";
 export function GET(_request: Request, { params }: { params: Promise<{ arn: string }> }): Promise<Response> {
   return respond(async (): Promise<ExecutionResponse> => {
     const arn = parseArnSegment((await params).arn, "execution");
-    return { source: sourceInfo(), execution: await getExecutionDetail(getSfnContext(), arn) };
+    const ctx = getSfnContext();
+    const execution = isExpressExecutionArn(arn) ? await getExpressExecutionDetail(ctx, arn) : await getExecutionDetail(ctx, arn);
+    return { source: sourceInfo(), execution };
   });
 }

@@ -1,5 +1,6 @@
 import type { HistoryResponse } from "@/lib/contract/api";
-import { getHistorySince, getSfnContext, SfnError } from "@/lib/sfn";
+import { getHistorySince, getSfnContext } from "@/lib/sfn";
+import { getExpressHistorySince } from "@/lib/sfn/logs";
 import { isExpressExecutionArn, parseAfter, parseArnSegment } from "../../../_lib/params";
 import { respond } from "../../../_lib/respond";
 
@@ -10,9 +11,8 @@ export function GET(request: Request, { params }: { params: Promise<{ arn: strin
   return respond(async (): Promise<HistoryResponse> => {
     const arn = parseArnSegment((await params).arn, "execution");
     const after = parseAfter(request);
-    if (isExpressExecutionArn(arn)) {
-      throw new SfnError("UNSUPPORTED", "Express executions have no history API; use CloudWatch Logs for Express state machines.");
-    }
+    // Express executions keep no history in Step Functions: their events are read from CloudWatch Logs.
+    if (isExpressExecutionArn(arn)) return getExpressHistorySince(getSfnContext(), arn, after);
     return getHistorySince(getSfnContext(), arn, after);
   });
 }

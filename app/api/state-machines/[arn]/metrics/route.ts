@@ -1,6 +1,7 @@
 import type { MachineMetricsResponse } from "@/lib/contract/api";
 import { describeStateMachine, getSfnContext } from "@/lib/sfn";
-import { fleetIndexFor } from "@/lib/sfn/fleet";
+import { machineMetricsFromCloudWatch } from "@/lib/sfn/cloudwatch";
+import { DEFAULT_FLEET_LIMITS, fleetIndexFor } from "@/lib/sfn/fleet";
 import { parseArnSegment } from "../../../_lib/params";
 import { respond } from "../../../_lib/respond";
 import { parseWindowParams } from "../../../fleet/_lib/query-params";
@@ -14,6 +15,10 @@ export function GET(request: Request, { params }: { params: Promise<{ arn: strin
     const ctx = getSfnContext();
     const window = parseWindowParams(request, ctx.now());
     const machine = await describeStateMachine(ctx, arn);
+    // Express machines, and windows older than the index keeps, are answered from CloudWatch metrics.
+    if (machine.type === "EXPRESS" || window.from < ctx.now() - DEFAULT_FLEET_LIMITS.horizonMs) {
+      return machineMetricsFromCloudWatch(ctx, arn, window);
+    }
     return fleetIndexFor(ctx).machineMetrics(ctx, machine, window);
   });
 }
