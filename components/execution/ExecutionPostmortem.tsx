@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo } from "react";
+import { useMemo } from "react";
 import type { ExecutionDetail, SourceInfo } from "@/lib/contract/api";
 import type { HistoryEvent } from "@/lib/history/events";
 import type { ExecutionModel } from "@/lib/history/model";
@@ -8,14 +8,17 @@ import { buildStateGraph } from "@/lib/asl";
 import { parseDefinition } from "@/lib/postmortem/find-state";
 import { executionOverlay } from "@/lib/postmortem/execution-overlay";
 import { branchNumberingNote } from "@/lib/postmortem/branch-identity";
-import { runByPath, runForState } from "@/lib/postmortem/select-run";
+import { runByPath } from "@/lib/postmortem/select-run";
+import type { MapRunReportState } from "@/lib/queries/use-map-run-reports";
 import { StateGraph } from "@/components/graph";
 import { ExecutionTimeline } from "@/components/timeline/ExecutionTimeline";
 import { EventsTable } from "@/components/events/EventsTable";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { ExpressLogsNote } from "@/components/express/ExpressLogsNote";
 import { ExecutionHeader } from "./ExecutionHeader";
+import { MapRunsSection } from "./MapRunsSection";
 import { StateDetail } from "./StateDetail";
+import { useChildExecutions } from "./use-child-executions";
 import { useRunSelection } from "./use-run-selection";
 
 export interface ExecutionPostmortemProps {
@@ -35,6 +38,8 @@ export interface ExecutionPostmortemProps {
   onRetryHistory?: () => void;
   /** Extra controls for the header row (export, compare…). */
   actions?: React.ReactNode;
+  /** The distributed map runs' reports (the live page reads them; an offline import has none). */
+  mapRuns?: MapRunReportState[];
 }
 
 /**
@@ -43,7 +48,7 @@ export interface ExecutionPostmortemProps {
  * the graph, the timeline and the events table. Data comes from the caller: the live page
  * (our API, polled) and the offline import both render this.
  */
-export function ExecutionPostmortem({ execution, source, events, model, live, now, error, historyLoading, historyGaveUp, onRetryHistory, actions }: ExecutionPostmortemProps) {
+export function ExecutionPostmortem({ execution, source, events, model, live, now, error, historyLoading, historyGaveUp, onRetryHistory, actions, mapRuns = NO_MAP_RUNS }: ExecutionPostmortemProps) {
   const hasHistoryApi = execution.stateMachineType !== "EXPRESS" || !!execution.logs;
   const definition = useMemo(() => parseDefinition(execution.definition), [execution.definition]);
   const graph = useMemo(() => (definition ? buildStateGraph(definition).graph : undefined), [definition]);
@@ -51,13 +56,9 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
 
   const [selectedPath, select] = useRunSelection(model);
   const selectedRun = runByPath(model, selectedPath);
-  const onGraphSelect = useCallback(
-    (name: string) => {
-      const run = model ? runForState(model, name) : undefined;
-      if (run) select(run.path);
-    },
-    [model, select],
-  );
+  const children = useChildExecutions(model, graph, overlay, mapRuns, selectedPath, select);
+  const { onGraphSelect, selectRun } = children;
+  const queryLanguage = selectedRun ? graph?.nodes.find((n) => n.id === selectedRun.name)?.queryLanguage : undefined;
 
   return (
     <div className="exec-page">
@@ -110,12 +111,22 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
                 <code>describe-state-machine-for-execution</code>) to see each state&apos;s outcome on it.
               </p>
             ) : (
-              <StateGraph definition={definition ?? execution.definition} overlay={overlay} selected={selectedRun?.name} onSelect={onGraphSelect} height={620} />
+              <StateGraph definition={definition ?? execution.definition} overlay={children.overlay} selected={children.focusState ?? selectedRun?.name} onSelect={onGraphSelect} height={620} />
             )}
           </section>
-          <StateDetail run={selectedRun} definition={definition} now={now} />
+          <StateDetail
+            run={selectedRun}
+            definition={definition}
+            now={now}
+            model={model}
+            queryLanguage={queryLanguage}
+            mapRunReport={children.selectedReport}
+            focusState={children.focusState}
+            onSelect={selectRun}
+          />
         </div>
       )}
+      <MapRunsSection model={model} mapRuns={mapRuns} />
       {model && (
         <section className="panel" data-testid="timeline-panel">
           <div className="panel-title">
@@ -123,15 +134,17 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
             <span className="faint">drag across the axis to zoom · the critical path is outlined</span>
             {live && <span className="live-dot" data-testid="live-indicator">live</span>}
           </div>
-          <ExecutionTimeline model={model} now={now} selected={selectedPath} onSelect={select} height={380} initialAxisWidth={1000} />
+          <ExecutionTimeline model={model} now={now} selected={selectedPath} onSelect={selectRun} height={380} initialAxisWidth={1000} childSummaries={children.childSummaries} />
         </section>
       )}
       {events && (
         <section className="panel" data-testid="events-panel">
           <div className="panel-title"><h2>Events</h2><span className="faint" data-testid="event-count">{events.length.toLocaleString("en-US")} events</span></div>
-          <EventsTable events={events} model={model} selected={selectedPath} onSelect={select} height={420} />
+          <EventsTable events={events} model={model} selected={selectedPath} onSelect={selectRun} height={420} />
         </section>
       )}
     </div>
   );
 }
+
+const NO_MAP_RUNS: MapRunReportState[] = [];

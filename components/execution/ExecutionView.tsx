@@ -5,12 +5,14 @@ import { useQuery } from "@tanstack/react-query";
 import type { ExecutionResponse } from "@/lib/contract/api";
 import { apiPaths, fetchJson, queryKeys, useQueryProblem } from "@/lib/queries";
 import { useExecutionHistory } from "@/lib/queries/use-execution-history";
+import { useMapRunReports } from "@/lib/queries/use-map-run-reports";
 import { useNow } from "@/components/ui/use-now";
 import { ExecutionActions } from "./ExecutionActions";
 import { CompareWithLastSuccess } from "./CompareWithLastSuccess";
 import { ExportMenu } from "./ExportMenu";
 import { ExecutionPostmortem } from "./ExecutionPostmortem";
 import { ExecutionProblem } from "./ExecutionProblem";
+import { ParentExecutionLink } from "./ParentExecutionLink";
 
 /**
  * The live execution page's data: the description (re-read while running) and the history,
@@ -33,6 +35,7 @@ export function ExecutionView({ arn }: { arn: string }) {
   const history = useExecutionHistory(arn, !!execution && hasHistoryApi, execution?.definition, !!execution && execution.status !== "RUNNING");
   historyFinished.current = !!history.data?.finished;
   const live = !!execution && hasHistoryApi && !history.data?.finished;
+  const mapRuns = useMapRunReports(history.data?.model);
   const now = useNow(live ? 1_000 : 0);
   // From the first failed attempt on, not after every retry (an outage shows at once).
   const problem = useQueryProblem(description);
@@ -53,8 +56,10 @@ export function ExecutionView({ arn }: { arn: string }) {
       historyLoading={history.isPending && !history.gaveUp}
       historyGaveUp={history.gaveUp}
       onRetryHistory={history.retry}
+      mapRuns={mapRuns}
       actions={
         <>
+          <ParentExecutionLink mapRunArn={execution.mapRunArn} />
           <ExecutionActions arn={arn} status={execution.status} />
           <CompareWithLastSuccess execution={execution} />
           <ExportMenu execution={execution} events={history.data?.events} model={history.data?.model} />

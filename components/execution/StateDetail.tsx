@@ -1,7 +1,11 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { StateRun } from "@/lib/history/model";
+import type { ExecutionModel, StateRun } from "@/lib/history/model";
+import type { QueryLanguage } from "@/lib/asl";
+import type { MapRunReportState } from "@/lib/queries/use-map-run-reports";
+import { variablesInScope } from "@/lib/postmortem/variables-in-scope";
+import { mapRunTriesOf } from "@/lib/postmortem/map-run-tries-of";
 import { matchedCatcher, matchingRule, retriersOf } from "@/lib/postmortem/retry-catch";
 import { findStateDefinition } from "@/lib/postmortem/find-state";
 import { formatDuration, formatTimestamp } from "@/lib/format/time";
@@ -11,19 +15,33 @@ import { JsonView } from "@/components/json/JsonView";
 import { JsonDiff } from "@/components/diff/JsonDiff";
 import { AttemptsTable } from "./AttemptsTable";
 import { CauseView } from "./CauseView";
+import { EvaluationFailureView } from "./EvaluationFailureView";
+import { JsonataFields } from "./JsonataFields";
+import { MapRunPanel } from "./MapRunPanel";
+import { StateVariables } from "./StateVariables";
 
-type Tab = "diff" | "input" | "output" | "task" | "attempts" | "raw";
+type Tab = "diff" | "input" | "output" | "task" | "jsonata" | "variables" | "attempts" | "raw";
 
 interface Props {
   run: StateRun | undefined;
   definition: unknown;
   now: number;
+  /** The whole model, for the variables in scope at the run. */
+  model?: ExecutionModel;
+  /** The query language in force for the run's state (from the graph). */
+  queryLanguage?: QueryLanguage;
+  /** A distributed Map run's report (its child executions). */
+  mapRunReport?: MapRunReportState;
+  /** A processor state picked in the graph, shown over the children. */
+  focusState?: string;
+  onSelect?: (path: string) => void;
 }
 
 /** Everything about one state run: what it did to the data, its attempts, retries and catch. */
-export function StateDetail({ run, definition, now }: Props) {
+export function StateDetail({ run, definition, now, model, queryLanguage, mapRunReport, focusState, onSelect }: Props) {
   const [tab, setTab] = useState<Tab>("diff");
   const state = useMemo(() => (run ? findStateDefinition(definition, run.name) : undefined), [definition, run]);
+  const inScopeCount = useMemo(() => (run && model ? variablesInScope(model, run).length : 0), [model, run]);
 
   if (!run) {
     return (
@@ -47,6 +65,12 @@ export function StateDetail({ run, definition, now }: Props) {
     { id: "input", label: "Input" },
     { id: "output", label: "Output" },
     { id: "task", label: "Parameters & result", hidden: !lastAttempt },
+    { id: "jsonata", label: "Arguments & Output", hidden: queryLanguage !== "JSONata" },
+    {
+      id: "variables",
+      label: `Variables (${Object.keys(run.assignedVariables?.values ?? {}).length} assigned · ${inScopeCount} in scope)`,
+      hidden: !run.assignedVariables && inScopeCount === 0,
+    },
     { id: "attempts", label: `Attempts (${run.attempts.length})`, hidden: run.attempts.length === 0 },
     { id: "raw", label: `Unknown events (${run.unknownEvents.length})`, hidden: run.unknownEvents.length === 0 },
   ];
@@ -69,7 +93,9 @@ export function StateDetail({ run, definition, now }: Props) {
         {lastAttempt?.resource && <div><dt>Resource</dt><dd className="mono">{[lastAttempt.resourceType, lastAttempt.resource].filter(Boolean).join(":")}</dd></div>}
       </dl>
 
-      {lastError && (
+      {run.evaluationFailure ? (
+        <EvaluationFailureView run={run} state={state} model={model} />
+      ) : lastError && (
         <div className="exec-error">
           <div className="exec-error-name"><span aria-hidden>✕</span> {lastError}</div>
           <CauseView cause={run.cause ?? [...run.attempts].reverse().find((a) => a.cause)?.cause} />
@@ -94,6 +120,8 @@ export function StateDetail({ run, definition, now }: Props) {
           )}
         </div>
       )}
+
+      {mapRunReport && <div style={{ marginTop: 10 }}><MapRunPanel state={mapRunReport} tries={mapRunTriesOf(model, mapRunReport.mapRunArn)} focusState={focusState} /></div>}
 
       <div className="tabs" role="tablist">
         {tabs.filter((t) => !t.hidden).map((t) => (
@@ -121,6 +149,8 @@ export function StateDetail({ run, definition, now }: Props) {
             <div><h3>Result returned</h3><Payload payload={lastAttempt.result} empty="No result: the task did not succeed." /></div>
           </div>
         )}
+        {active === "jsonata" && <JsonataFields run={run} state={state} />}
+        {active === "variables" && <StateVariables run={run} model={model} onSelect={onSelect} />}
         {active === "attempts" && <AttemptsTable run={run} retrier={retrier?.rule} />}
         {active === "raw" && <JsonView text={JSON.stringify(run.unknownEvents, null, 2)} />}
       </div>

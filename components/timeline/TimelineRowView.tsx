@@ -126,7 +126,7 @@ const COUNT = new Intl.NumberFormat("en-US");
 
 /** "2,000 it · 21 failed · p50 1.15 s · max 2.00 s" */
 export function describeMapSummary(summary: MapSummary): string {
-  const parts = [`${COUNT.format(summary.iterationCount)} it`];
+  const parts = [`${COUNT.format(summary.iterationCount)} ${summary.unit === "children" ? (summary.iterationCount === 1 ? "child" : "children") : "it"}`];
   if (summary.failedCount) parts.push(`${COUNT.format(summary.failedCount)} failed`);
   if (summary.runningCount) parts.push(`${COUNT.format(summary.runningCount)} running`);
   if (summary.p50Ms !== undefined) parts.push(`p50 ${formatDuration(summary.p50Ms)}`);

@@ -290,6 +290,55 @@ export interface MachineMetricsResponse {
   figuresFrom?: FiguresSource;
 }
 
+// ---- Added with map-run reports (additions only) ----
+
+/** A failed, timed-out or aborted child execution of a map run. */
+export interface MapRunChildFailure {
+  arn: string;
+  name: string;
+  status: ExecutionStatusName;
+  startedAt: number;
+  stoppedAt?: number;
+  redriveCount?: number;
+  /** From the child's history; absent when it was not among the histories read. */
+  error?: string;
+  cause?: string;
+  /** The state of the child that failed it. */
+  failedState?: string;
+  /** Whether the child's history was read (its error is known). */
+  read: boolean;
+}
+
+/** One state of the processor over the child executions whose histories were read. */
+export interface ChildStateOutcome {
+  /** The worst outcome in any child read (the graph's rank). */
+  status: import("@/lib/history/model").RunStatus;
+  /** Children read that entered the state. */
+  children: number;
+  /** Of those, children where the state ended failed or timed out (caught ones not counted). */
+  failed: number;
+  retries: number;
+  /** The longest run of the state in one child (children run concurrently: no sum). */
+  longestMs?: number;
+}
+
+/** GET /api/map-runs/{arn}/report: a map run with its children, for the parent's execution page. */
+export interface MapRunReport {
+  source: SourceInfo;
+  mapRun: MapRunDescription;
+  /** Child executions listed, newest first (at most `childrenCap`). */
+  children: ExecutionSummary[];
+  /** False when more children exist than were listed. */
+  childrenComplete: boolean;
+  childrenCap: number;
+  /** Every failed, timed-out or aborted child listed, newest first, with its error when its history was read. */
+  failures: MapRunChildFailure[];
+  /** How many child histories were read, of how many children (failed ones first). */
+  histories: { read: number; of: number; failedRead: number; failedOf: number; unreadable: number };
+  /** Per state of the processor, over the children read. */
+  states: Record<string, ChildStateOutcome>;
+}
+
 // ---- Added with Express executions and CloudWatch metrics (additions only) ----
 
 /** DescribeStateMachine's loggingConfiguration: where and how much Step Functions logs. */

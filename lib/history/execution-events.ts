@@ -8,6 +8,7 @@ import { closeAll } from "./close-runs";
 import { NO_UNKNOWN_EVENTS, type FoldState, type Owner, type RunMeta, openRun, runOf, writableList, writableRun } from "./fold-state";
 import { normaliseEvent } from "./normalise";
 import { numberField, payloadField, textField } from "./payload";
+import { evaluationFailureField } from "./variables";
 
 type Fields = Record<string, unknown> | undefined;
 type Phase = "started" | "succeeded" | "failed" | "timed_out" | "aborted" | "redriven";
@@ -104,6 +105,7 @@ export function evaluationFailed(st: FoldState, e: HistoryEvent, d: Fields, prev
   const cause = textField(d, "cause");
   if (error !== undefined) r.error = error;
   if (cause !== undefined) r.cause = cause;
+  r.evaluationFailure = evaluationFailureField(d, e.id);
   meta.failure = "failed";
   return meta;
 }

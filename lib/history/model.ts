@@ -4,6 +4,9 @@
  * state detail, metrics, the postmortem CLI). Times are epoch milliseconds.
  */
 import type { HistoryEvent } from "./events";
+import type { AssignedVariables, EvaluationFailure } from "./variables";
+
+export type { AssignedVariables, EvaluationFailure } from "./variables";
 
 export type ExecutionStatus =
   | "RUNNING"
@@ -91,6 +94,10 @@ export interface StateRun {
   iterations?: ChildGroup[];
   /** Distributed Map: the map run (its items are child executions). */
   mapRun?: MapRunRef;
+  /** Variables the state (or the Catch that caught it) assigned, from its StateExited event. */
+  assignedVariables?: AssignedVariables;
+  /** An expression of the state could not be evaluated (the EvaluationFailed event). */
+  evaluationFailure?: EvaluationFailure;
   /** Ids of every event that belongs to this run (its own, not its children's). */
   eventIds: number[];
   /** Events of types the fold does not know, kept to be shown raw. */
@@ -120,6 +127,21 @@ export interface MapRunRef {
   endedAt?: number;
   error?: string;
   cause?: string;
+  /**
+   * Each try of the map run, oldest first: the first from MapRunStarted, one more per
+   * MapRunRedriven (the same map run ARN, run again over the children that did not succeed).
+   */
+  tries?: MapRunTry[];
+}
+
+export interface MapRunTry {
+  status: "running" | "succeeded" | "failed" | "aborted";
+  startedAt: number;
+  endedAt?: number;
+  error?: string;
+  cause?: string;
+  /** The redrive count after this try began (0 for the first). */
+  redriveCount: number;
 }
 
 /**

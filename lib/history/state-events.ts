@@ -24,6 +24,8 @@ import {
   writableRuns,
 } from "./fold-state";
 import { numberField, payloadField, textField } from "./payload";
+import { assignedVariablesField } from "./variables";
+import { mapRunTries } from "./map-run-tries";
 import { branchPathSegment } from "./branch-label";
 
 type Fields = Record<string, unknown> | undefined;
@@ -64,6 +66,8 @@ export function enterState(st: FoldState, e: HistoryEvent, stateType: string, d:
     branches: stateType === "Parallel" ? [] : undefined,
     iterations: stateType === "Map" ? [] : undefined,
     mapRun: undefined,
+    assignedVariables: undefined,
+    evaluationFailure: undefined,
     eventIds: [e.id],
     unknownEvents: NO_UNKNOWN_EVENTS,
   };
@@ -154,6 +158,8 @@ export function exitState(st: FoldState, e: HistoryEvent, stateType: string, d: 
   const output = payloadField(d, "output", "outputDetails");
   if (output) r.output = output;
   else st.exec.hasExecutionData = false;
+  const assigned = assignedVariablesField(d);
+  if (assigned) r.assignedVariables = assigned;
   closeRun(st, meta, "exited", ts);
   return meta;
 }
@@ -271,13 +277,21 @@ export function mapRunEvent(
   ts: number,
   prev: Owner | undefined,
 ): RunMeta | undefined {
-  const map = findMap(st, prev, undefined);
+  // A redrive may link to the ExecutionRedriven event rather than to the closed Map run: find
+  // the run by its map run ARN then.
+  const map = findMap(st, prev, undefined) ?? (phase === "redriven" ? mapWithRun(st, textField(d, "mapRunArn")) : undefined);
   if (!map) return undefined;
   const r = writableRun(st, map);
   r.eventIds.push(e.id);
   const before = r.mapRun;
   if (phase === "started" || !before) {
-    r.mapRun = { mapRunArn: textField(d, "mapRunArn") ?? before?.mapRunArn ?? "", status: "running", startedAt: ts };
+    r.mapRun = {
+      mapRunArn: textField(d, "mapRunArn") ?? before?.mapRunArn ?? "",
+      status: "running",
+      startedAt: ts,
+      // Without a MapRunStarted seen (a Map entered again by a redrive), the try begins with this event.
+      tries: phase === "started" ? mapRunTries(before?.tries, "started", d, ts) : [],
+    };
     if (phase === "started") return map;
   }
   const next: MapRunRef = { ...(r.mapRun as MapRunRef) };
@@ -292,6 +306,16 @@ export function mapRunEvent(
     if (error !== undefined) next.error = error;
     if (cause !== undefined) next.cause = cause;
   }
+  next.tries = mapRunTries(next.tries, phase, d, ts);
   r.mapRun = next;
   return map;
+}
+
+/** The latest Map run whose map run has this ARN (any ARN when the event names none). */
+function mapWithRun(st: FoldState, mapRunArn: string | undefined): RunMeta | undefined {
+  for (let i = st.metas.length - 1; i >= 0; i--) {
+    const run = st.metas[i].run;
+    if (run.mapRun && (mapRunArn === undefined || run.mapRun.mapRunArn === mapRunArn)) return st.metas[i];
+  }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import type { ExecutionStatusName, ExecutionSummary } from "@/lib/contract/api";
+import type { ChildStateOutcome, ExecutionStatusName, ExecutionSummary } from "@/lib/contract/api";
 import { statusRank } from "@/lib/history/status-rank";
 import type { ExecutionModel, RunStatus, StateRun } from "@/lib/history/model";
 
@@ -36,6 +36,11 @@ export interface StateExecutionGrid {
 export interface GridSample {
   execution: ExecutionSummary;
   model: ExecutionModel;
+  /**
+   * States run in the execution's distributed Map children (one record per map run), over the children read: the parent
+   * history has no runs for them, so without this they would read "not reached".
+   */
+  childStates?: ReadonlyArray<Readonly<Record<string, ChildStateOutcome>>>;
 }
 
 export interface GridOptions {
@@ -76,10 +81,20 @@ export function buildStateExecutionGrid(samples: readonly GridSample[], options:
     return rows[index];
   };
   for (const name of options.stateNames ?? []) rowFor(name);
-  chosen.forEach(({ model }, column) => {
+  chosen.forEach(({ model, childStates }, column) => {
     for (const run of model.runs ?? []) mergeRun(rowFor(run.name).cells[column], run);
+    for (const states of childStates ?? []) {
+      for (const [name, outcome] of Object.entries(states)) mergeChildOutcome(rowFor(name).cells[column], outcome);
+    }
   });
   return { columns, rows };
+}
+
+function mergeChildOutcome(cell: GridCell, outcome: ChildStateOutcome): void {
+  const result: CellOutcome = outcome.status === "succeeded" && outcome.retries > 0 ? "retried" : outcome.status;
+  cell.entries += outcome.children;
+  cell.retries += outcome.retries;
+  if (SEVERITY(result) > SEVERITY(cell.outcome)) cell.outcome = result;
 }
 
 function mergeRun(cell: GridCell, run: StateRun): void {

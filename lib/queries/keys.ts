@@ -5,4 +5,6 @@ export const queryKeys = {
   executions: (arn: string, filters: Record<string, string | undefined>) => ["executions", arn, filters] as const,
   execution: (arn: string) => ["execution", arn] as const,
   history: (arn: string) => ["history", arn] as const,
+  mapRunReport: (arn: string) => ["map-run-report", arn] as const,
+  mapRun: (arn: string) => ["map-run", arn] as const,
 };

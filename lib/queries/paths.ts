@@ -11,6 +11,8 @@ export const apiPaths = {
     return `/api/state-machines/${seg(arn)}/executions${qs ? `?${qs}` : ""}`;
   },
   execution: (arn: string) => `/api/executions/${seg(arn)}`,
+  mapRun: (arn: string) => `/api/map-runs/${seg(arn)}`,
+  mapRunReport: (arn: string) => `/api/map-runs/${seg(arn)}/report`,
   history: (arn: string, after?: number) =>
     `/api/executions/${seg(arn)}/history${after !== undefined ? `?after=${after}` : ""}`,
 };

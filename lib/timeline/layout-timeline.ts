@@ -4,7 +4,7 @@ import { criticalPath } from "./critical-path";
 import { executionSpan, openEndTime } from "./execution-span";
 import { summariseIterations } from "./map-summary";
 import { runSegments } from "./run-segments";
-import type { TimeRange, TimelineLayout, TimelineOptions, TimelineRow, TimelineSegment } from "./types";
+import type { MapSummary, TimeRange, TimelineLayout, TimelineOptions, TimelineRow, TimelineSegment } from "./types";
 
 /**
  * Model → Gantt rows. One row per top-level run in entry order; a Parallel run is followed by
@@ -19,7 +19,7 @@ export function layoutTimeline(model: ExecutionModel, opts: TimelineOptions): Ti
   const critical = criticalPath(model, opts.now);
   const byPath = new Map(model.runs.map((run) => [run.path, run]));
   const rows: TimelineRow[] = [];
-  const ctx: Context = { byPath, openEnd, critical, expanded: opts.expanded, rows, range: opts.range ? domain : undefined };
+  const ctx: Context = { byPath, openEnd, critical, expanded: opts.expanded, rows, range: opts.range ? domain : undefined, childSummaries: opts.childSummaries };
   for (const run of model.runs) {
     if (run.parentPath === undefined) addRun(ctx, run, 0);
   }
@@ -33,6 +33,7 @@ interface Context {
   expanded: Set<string>;
   rows: TimelineRow[];
   range?: TimeRange;
+  childSummaries?: Readonly<Record<string, MapSummary>>;
 }
 
 function addRun(ctx: Context, run: StateRun, depth: number): void {
@@ -88,8 +89,9 @@ function addMap(ctx: Context, map: StateRun, depth: number, segments: TimelineSe
     status: map.status,
     segments,
     critical: onPath,
-    mapSummary: summariseIterations(iterations),
-    expandKey: map.path,
+    mapSummary: (map.mapRun && ctx.childSummaries?.[map.path]) || summariseIterations(iterations),
+    // A distributed Map's items are child executions, not rows here: nothing to expand.
+    expandKey: map.mapRun && iterations.length === 0 ? undefined : map.path,
     expanded,
   });
   if (!expanded) return;

@@ -40,6 +40,8 @@ export interface MapSummary {
   /** Median (nearest rank) of finished iterations' durations; undefined when none finished. */
   p50Ms?: number;
   maxMs?: number;
+  /** What is counted: a distributed Map's are child executions, not inline iterations. */
+  unit?: "children";
 }
 
 export type RowKind = "run" | "branch" | "map-summary" | "iteration";
@@ -84,4 +86,6 @@ export interface TimelineOptions {
   range?: TimeRange;
   /** Where running runs end. Without it they end at the latest time the history knows. */
   now?: number;
+  /** Distributed Map runs by path: their children's summary (the parent history has no iterations for them). */
+  childSummaries?: Readonly<Record<string, MapSummary>>;
 }

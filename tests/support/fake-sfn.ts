@@ -29,6 +29,7 @@ export interface FakeExecution {
   mapRunArn?: string;
   /** Extra DescribeExecution fields (input, output, error, cause…), over the defaults. */
   description?: Record<string, unknown>;
+  redriveCount?: number;
   /** Ascending; ids from 1. */
   events: { id: number; previousEventId: number; timestamp: number; type: string; [k: string]: unknown }[];
 }
@@ -48,7 +49,15 @@ export class FakeSfn {
   machines: FakeMachine[] = [];
   /** Newest first, as ListExecutions answers. */
   executions: FakeExecution[] = [];
-  mapRuns: { arn: string; executionArn: string; machine: string; startSeconds: number; status: string }[] = [];
+  mapRuns: {
+    arn: string;
+    executionArn: string;
+    machine: string;
+    startSeconds: number;
+    status: string;
+    /** DescribeMapRun fields that replace the defaults (counts, thresholds, redriveCount…). */
+    describe?: Record<string, unknown>;
+  }[] = [];
   calls: FakeCall[] = [];
   /** Caps maxResults so that paging happens with small data. */
   pageSize = 1000;
@@ -140,6 +149,7 @@ export class FakeSfn {
             startDate: e.startSeconds,
             stopDate: e.stopSeconds,
             mapRunArn: e.mapRunArn,
+            redriveCount: e.redriveCount,
           })),
           nextToken,
         };
@@ -156,6 +166,8 @@ export class FakeSfn {
           stopDate: e.stopSeconds,
           input: '{"order":1}',
           inputDetails: { included: true },
+          mapRunArn: e.mapRunArn,
+          redriveCount: e.redriveCount,
           ...e.description,
         };
       }
@@ -178,7 +190,7 @@ export class FakeSfn {
         const r = this.mapRuns.find((x) => x.arn === body.mapRunArn);
         if (!r) return { __type: "com.amazonaws.states#ResourceNotFound", message: "no" };
         const counts = { pending: 0, running: 1, succeeded: 2, failed: 0, timedOut: 0, aborted: 0, total: 3, resultsWritten: 2 };
-        return { mapRunArn: r.arn, executionArn: r.executionArn, status: r.status, startDate: r.startSeconds, maxConcurrency: 10, toleratedFailurePercentage: 0, toleratedFailureCount: 0, itemCounts: counts, executionCounts: counts };
+        return { mapRunArn: r.arn, executionArn: r.executionArn, status: r.status, startDate: r.startSeconds, maxConcurrency: 10, toleratedFailurePercentage: 0, toleratedFailureCount: 0, itemCounts: counts, executionCounts: counts, ...r.describe };
       }
       default:
         return { __type: "com.amazonaws.states#UnknownOperationException", message: target };

@@ -9,6 +9,7 @@
  * agree for the same window.
  */
 import type {
+  ChildStateOutcome,
   ExecutionStatusName,
   ExecutionSummary,
   ExecutionsResponse,
@@ -28,6 +29,8 @@ import {
   type ResolvedWindow,
 } from "@/lib/metrics";
 import { loadConfig } from "@/lib/config/env";
+import type { ExecutionModel } from "@/lib/history/model";
+import { childStatesOfExecution } from "@/lib/server/map-run-report";
 import type { SfnContext } from "@/lib/sfn/context";
 import { EXPRESS_COUNTS_UNAVAILABLE } from "@/lib/sfn/counts";
 import { listStateMachines } from "@/lib/sfn/state-machines";
@@ -209,7 +212,7 @@ export class FleetIndex {
       histogram: metrics.histogram,
       errorGroups: metrics.errorGroups,
       stateStats: stateStats(recent.map((s) => s.model), { stateOrder }),
-      grid: buildStateExecutionGrid(recent, { lastN: this.limits.sampleFinished, stateNames: stateOrder }),
+      grid: buildStateExecutionGrid(await withChildStates(ctx, recent), { lastN: this.limits.sampleFinished, stateNames: stateOrder }),
       stateFailures,
       sample: { recent: recent.length, failures: records.length, failuresInWindow: failed.length },
       coverage,
@@ -296,4 +299,22 @@ export function fleetIndexFor(ctx: SfnContext, limits?: Partial<FleetLimits>, op
     byContext.set(ctx, index);
   }
   return index;
+}
+
+/**
+ * Grid samples with their distributed Map children's state outcomes (see GridSample.childStates),
+ * a few executions at a time: a finished parent's map runs are read once and kept.
+ */
+async function withChildStates<T extends { execution: ExecutionSummary; model: ExecutionModel }>(ctx: SfnContext, samples: T[]): Promise<(T & { childStates?: Record<string, ChildStateOutcome>[] })[]> {
+  const out: (T & { childStates?: Record<string, ChildStateOutcome>[] })[] = [...samples];
+  let next = 0;
+  const worker = async () => {
+    while (next < samples.length) {
+      const index = next++;
+      const childStates = await childStatesOfExecution(ctx, samples[index].model);
+      if (childStates) out[index] = { ...samples[index], childStates };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, samples.length) }, worker));
+  return out;
 }

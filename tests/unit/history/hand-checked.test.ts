@@ -299,6 +299,7 @@ describe("other recorded cases", () => {
       status: "succeeded",
       startedAt: recordedAt(6),
       endedAt: recordedAt(7),
+      tries: [{ status: "succeeded", startedAt: recordedAt(6), endedAt: recordedAt(7), redriveCount: 0 }],
     });
   });
 

@@ -1,0 +1,38 @@
+/**
+ * The demo account's distributed Map in Chromium: the parent's page shows its map run with the
+ * counts DescribeMapRun gives, and the processor's states take their colours from the children.
+ * Found by trait, not by id, so a richer demo account does not break it.
+ */
+import { describe, expect, it } from "vitest";
+import type { MapRunReport } from "@/lib/contract/api";
+import { newPage, screenshot, watchPageErrors } from "../support/browser";
+import { executionPath, findExecution, useDemoSite } from "./demo-site";
+
+describe("a distributed Map on the demo account (Chromium)", () => {
+  const site = useDemoSite();
+
+  it("shows the map run's counts and colours the processor's states", async () => {
+    const { summary, model } = await findExecution(site, "etl-ingest", undefined, (m) => m.status !== "RUNNING" && m.runs.some((r) => r.mapRun?.mapRunArn));
+    const mapState = model.runs.find((r) => r.mapRun)!;
+    const mapRunArn = mapState.mapRun!.mapRunArn;
+    const report = await site.api<MapRunReport>(`/api/map-runs/${encodeURIComponent(mapRunArn)}/report`);
+
+    const page = await newPage(site.browser);
+    const watch = watchPageErrors(page);
+    await page.goto(site.url(executionPath(summary.arn)));
+    const panel = page.locator("[data-testid=map-runs-section] [data-testid=map-run-panel]");
+    await panel.locator("[data-testid=map-run-counts]").waitFor({ timeout: 60_000 });
+    const rows = await panel.locator("[data-testid=map-run-counts] tbody tr").allInnerTexts();
+    const c = report.mapRun.executionCounts;
+    expect(rows[1].split(/\s+/).join(" ")).toBe(`Child executions ${c.pending} ${c.running} ${c.succeeded} ${c.failed} ${c.timedOut} ${c.aborted} ${c.total}`);
+    await expect(panel.locator("[data-testid=map-run-threshold]").getAttribute("data-exceeded")).resolves.toMatch(/^(true|false)$/);
+    const graph = page.locator("[data-testid=graph-panel]");
+    for (const [state, outcome] of Object.entries(report.states)) {
+      await expect.poll(() => graph.locator(`[data-state="${state}"]`).first().getAttribute("data-status"), { timeout: 30_000 }).toBe(outcome.status);
+    }
+    const row = page.locator(`[data-testid=timeline-panel] [data-row-kind=map-summary][data-run-path="${mapState.path}"]`);
+    await expect(row.innerText()).resolves.toContain(`${c.total.toLocaleString("en-US")} child`);
+    await screenshot(page, "map-run-demo");
+    expect(watch.errors).toEqual([]);
+  });
+});
