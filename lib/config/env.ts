@@ -29,6 +29,8 @@ export interface StepscopeConfig {
   retentionMs: number;
   /** How long the poller's lease lasts without renewal: another instance takes over within it. */
   leaseMs: number;
+  /** STEPSCOPE_INDEX_PAYLOADS: globs over machine names whose payloads are indexed for search ("" when none). */
+  indexPayloads: string;
 }
 
 const optionalText = z
@@ -71,6 +73,9 @@ const envSchema = z.object({
   STEPSCOPE_DATABASE_URL: optionalText,
   STEPSCOPE_RETENTION_DAYS: intInRange("STEPSCOPE_RETENTION_DAYS", 1, 36_500),
   STEPSCOPE_LEASE_SECONDS: intInRange("STEPSCOPE_LEASE_SECONDS", 2, 600),
+  STEPSCOPE_INDEX_PAYLOADS: optionalText.pipe(
+    z.string().regex(/^[A-Za-z0-9_*?-]+(\s*,\s*[A-Za-z0-9_*?-]+)*$/, "STEPSCOPE_INDEX_PAYLOADS must be comma-separated state machine name globs, e.g. order-*,etl-*").optional(),
+  ),
 });
 
 export class ConfigError extends Error {
@@ -111,6 +116,7 @@ export function parseConfig(env: Record<string, string | undefined>): StepscopeC
     databaseUrl: e.STEPSCOPE_DATABASE_URL,
     retentionMs: (e.STEPSCOPE_RETENTION_DAYS ?? 400) * 86_400_000,
     leaseMs: (e.STEPSCOPE_LEASE_SECONDS ?? 20) * 1000,
+    indexPayloads: e.STEPSCOPE_INDEX_PAYLOADS ?? "",
   };
 }
 

@@ -246,3 +246,24 @@ export interface MachineMetricsResponse {
   unavailable?: string;
   fetchedAt: number;
 }
+
+// ---- Added with search (additions only) ----
+
+/** One execution found by GET /api/search. */
+export interface SearchHitSummary extends ExecutionSummary {
+  machineName?: string;
+  error?: string;
+  cause?: string;
+}
+
+export interface SearchResponse {
+  /** The query as the server read it back, for the page to show. */
+  query: string;
+  hits: SearchHitSummary[];
+  /** Pass as `cursor` for the next (older) page; absent on the last page. */
+  nextCursor?: string;
+  /** STEPSCOPE_INDEX_PAYLOADS as set: which machines' payloads are searchable ("" when none). */
+  payloadIndexing: string;
+  /** Something the user should know about this answer (e.g. payload terms with no machine indexed). */
+  notice?: string;
+}

@@ -13,6 +13,7 @@ import type { SfnContext } from "@/lib/sfn/context";
 import { FleetIndex, fleetIndexFor } from "@/lib/sfn/fleet";
 import { describeLocation, openStore, parseDatabaseUrl, type Store } from "@/lib/store";
 import { StoreIndexPersistence } from "./index-persistence";
+import { PayloadIndexer } from "./payload-indexer";
 import { PollerLease } from "./poller-lease";
 
 /** A fleet answer waits this long for refreshes, then answers with what is known. */
@@ -67,6 +68,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   const fleet = new FleetIndex({}, { persistence, answerWithinMs: FLEET_ANSWER_WITHIN_MS });
   console.log(`[stepscope] keeping the execution index in ${describeLocation(location)}; retention ${Math.round(config.retentionMs / 86_400_000)} days`);
 
+  const payloads = config.indexPayloads ? new PayloadIndexer(store, config.indexPayloads) : undefined;
   let stopped = false;
   let lastSweep = 0;
   let wake: (() => void) | undefined;
@@ -74,6 +76,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
     while (!stopped) {
       try {
         await fleet.refreshAll(ctx);
+        if (lease.held && payloads) await payloads.round(ctx);
         if (lease.held && ctx.now() - lastSweep >= RETENTION_SWEEP_MS) {
           lastSweep = ctx.now();
           await store.deleteOlderThan(ctx.now() - config.retentionMs);

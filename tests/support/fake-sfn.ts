@@ -27,6 +27,9 @@ export interface FakeExecution {
   startSeconds: number;
   stopSeconds?: number;
   mapRunArn?: string;
+  /** What DescribeExecution answers (a fixed small input when absent). */
+  input?: string;
+  output?: string;
   /** Ascending; ids from 1. */
   events: { id: number; previousEventId: number; timestamp: number; type: string; [k: string]: unknown }[];
 }
@@ -146,8 +149,9 @@ export class FakeSfn {
           status: e.status,
           startDate: e.startSeconds,
           stopDate: e.stopSeconds,
-          input: '{"order":1}',
+          input: e.input ?? '{"order":1}',
           inputDetails: { included: true },
+          output: e.output,
         };
       }
       case "GetExecutionHistory": {
