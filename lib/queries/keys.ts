@@ -5,4 +5,5 @@ export const queryKeys = {
   executions: (arn: string, filters: Record<string, string | undefined>) => ["executions", arn, filters] as const,
   execution: (arn: string) => ["execution", arn] as const,
   history: (arn: string) => ["history", arn] as const,
+  search: (q: string) => ["search", q] as const,
 };

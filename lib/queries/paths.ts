@@ -13,4 +13,9 @@ export const apiPaths = {
   execution: (arn: string) => `/api/executions/${seg(arn)}`,
   history: (arn: string, after?: number) =>
     `/api/executions/${seg(arn)}/history${after !== undefined ? `?after=${after}` : ""}`,
+  search: (q: string, cursor?: string, limit = 50) => {
+    const params = new URLSearchParams({ q, limit: String(limit) });
+    if (cursor) params.set("cursor", cursor);
+    return `/api/search?${params}`;
+  },
 };

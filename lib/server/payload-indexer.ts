@@ -11,8 +11,8 @@ import { parseMachineGlobs } from "@/lib/search";
 import { describeExecution, type SfnContext } from "@/lib/sfn";
 import { executionsAwaitingPayloads, putPayloads, type PayloadRecord, type PayloadScanPosition, type Store } from "@/lib/store";
 
-/** DescribeExecution calls per round (the fleet loop runs a round every 2 s): at most 10 a second. */
-export const PAYLOAD_READS_PER_ROUND = 20;
+/** DescribeExecution calls per round (the fleet loop runs a round every 2 s): at most 5 a second, a third of its default 15/s. */
+export const PAYLOAD_READS_PER_ROUND = 10;
 
 export interface PayloadIndexRound {
   read: number;

@@ -45,7 +45,7 @@ export function GET(request: Request): Promise<Response> {
       payloadIndexing: config.indexPayloads,
       notice:
         usesPayloads(query) && !config.indexPayloads
-          ? "Payload terms find nothing here: no machine has payload indexing. Set STEPSCOPE_INDEX_PAYLOADS (e.g. order-*) to index the inputs and outputs of matching machines."
+          ? "No machine has payload indexing now (STEPSCOPE_INDEX_PAYLOADS is unset): payload terms find only what was indexed before. Set it (e.g. order-*) to index the inputs and outputs of matching machines."
           : undefined,
     };
   });
