@@ -31,6 +31,8 @@ export interface StepscopeConfig {
   leaseMs: number;
   /** STEPSCOPE_INDEX_PAYLOADS: globs over machine names whose payloads are indexed for search ("" when none). */
   indexPayloads: string;
+  /** STEPSCOPE_EVENTS_QUEUE_URL: the SQS queue an EventBridge rule feeds with status changes. */
+  eventsQueueUrl?: string;
 }
 
 const optionalText = z
@@ -73,6 +75,7 @@ const envSchema = z.object({
   STEPSCOPE_DATABASE_URL: optionalText,
   STEPSCOPE_RETENTION_DAYS: intInRange("STEPSCOPE_RETENTION_DAYS", 1, 36_500),
   STEPSCOPE_LEASE_SECONDS: intInRange("STEPSCOPE_LEASE_SECONDS", 2, 600),
+  STEPSCOPE_EVENTS_QUEUE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "STEPSCOPE_EVENTS_QUEUE_URL must be an SQS queue URL such as https://sqs.eu-west-1.amazonaws.com/123456789012/stepscope-events" }).optional()),
   STEPSCOPE_INDEX_PAYLOADS: optionalText.pipe(
     z.string().regex(/^[A-Za-z0-9_*?-]+(\s*,\s*[A-Za-z0-9_*?-]+)*$/, "STEPSCOPE_INDEX_PAYLOADS must be comma-separated state machine name globs, e.g. order-*,etl-*").optional(),
   ),
@@ -117,6 +120,7 @@ export function parseConfig(env: Record<string, string | undefined>): StepscopeC
     retentionMs: (e.STEPSCOPE_RETENTION_DAYS ?? 400) * 86_400_000,
     leaseMs: (e.STEPSCOPE_LEASE_SECONDS ?? 20) * 1000,
     indexPayloads: e.STEPSCOPE_INDEX_PAYLOADS ?? "",
+    eventsQueueUrl: e.STEPSCOPE_EVENTS_QUEUE_URL,
   };
 }
 

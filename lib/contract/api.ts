@@ -13,6 +13,19 @@ export interface SourceInfo {
   region: string;
   endpoint?: string;
   accountId?: string;
+  /** With STEPSCOPE_EVENTS_QUEUE_URL (GET /api/source only): how consuming status-change events fares. */
+  events?: EventsQueueStatus;
+}
+
+export interface EventsQueueStatus {
+  queueUrl: string;
+  state: "starting" | "consuming" | "failing";
+  /** Why it is failing (a missing or denied queue), in words; polling carries on meanwhile. */
+  message?: string;
+  received: number;
+  applied: number;
+  ignored: number;
+  lastEventAt?: number;
 }
 
 export type ExecutionStatusName =

@@ -14,6 +14,8 @@ import { FleetIndex, fleetIndexFor } from "@/lib/sfn/fleet";
 import { describeLocation, openStore, parseDatabaseUrl, type Store } from "@/lib/store";
 import { StoreIndexPersistence } from "./index-persistence";
 import { PayloadIndexer } from "./payload-indexer";
+import { EventsConsumer } from "./events-consumer";
+import { createEventsQueue } from "@/lib/sfn/events-queue";
 import { PollerLease } from "./poller-lease";
 
 /** A fleet answer waits this long for refreshes, then answers with what is known. */
@@ -27,6 +29,8 @@ export interface FleetService {
   fleet?: FleetIndex;
   store?: Store;
   lease?: PollerLease;
+  /** Present with STEPSCOPE_EVENTS_QUEUE_URL: the status-change consumer and how it fares. */
+  events?: EventsConsumer;
   stop(): Promise<void>;
 }
 
@@ -92,14 +96,31 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
     }
   };
   const running = loop();
+  // Events: a long poll at a time while this process holds the lease; a failing queue is retried every 30 s.
+  const events = config.eventsQueueUrl ? new EventsConsumer(store, createEventsQueue(config.eventsQueueUrl, config.region), config.eventsQueueUrl, ctx.now) : undefined;
+  const stopEvents = new AbortController();
+  const consuming = (async () => {
+    while (events && !stopped) {
+      if (lease.held) await events.pollOnce(20, stopEvents.signal);
+      const pause = !lease.held ? LOOP_MS : events.status.state === "failing" ? 30_000 : 0;
+      if (pause) await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, pause);
+        t.unref();
+        stopEvents.signal.addEventListener("abort", () => resolve(), { once: true });
+      });
+    }
+  })();
   return {
     fleet,
     store,
     lease,
+    events,
     async stop() {
       stopped = true;
       wake?.();
+      stopEvents.abort();
       await running;
+      await consuming;
       await lease.stop();
       await store.close();
     },

@@ -196,3 +196,15 @@ export async function executionsAwaitingPayloads(
   }
   return { executions, position };
 }
+
+/** One stored execution by ARN (what an event is merged into). */
+export async function storedExecution(store: Store, arn: string): Promise<StoredExecution | undefined> {
+  const r = await store.db.selectFrom("executions").selectAll().where("arn", "=", arn).executeTakeFirst();
+  if (!r) return undefined;
+  const e: StoredExecution = { arn: r.arn, name: r.name, stateMachineArn: r.machine_arn, status: r.status as ExecutionStatusName, startedAt: Number(r.started_at) };
+  if (r.stopped_at !== null) e.stoppedAt = Number(r.stopped_at);
+  if (r.error !== null) e.error = r.error;
+  if (r.cause !== null) e.cause = r.cause;
+  if (r.redrive_count !== null) e.redriveCount = r.redrive_count;
+  return e;
+}
