@@ -97,12 +97,15 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   };
   const running = loop();
   // Events: a long poll at a time while this process holds the lease; a failing queue is retried every 30 s.
-  const events = config.eventsQueueUrl ? new EventsConsumer(store, createEventsQueue(config.eventsQueueUrl, config.region), config.eventsQueueUrl, ctx.now) : undefined;
+  const events = config.eventsQueueUrl ? new EventsConsumer(store, createEventsQueue(config.eventsQueueUrl, config.region, { placeholderCredentials: config.source === "demo" }), config.eventsQueueUrl, ctx.now) : undefined;
   const stopEvents = new AbortController();
   const consuming = (async () => {
     while (events && !stopped) {
-      if (lease.held) await events.pollOnce(20, stopEvents.signal);
-      const pause = !lease.held ? LOOP_MS : events.status.state === "failing" ? 30_000 : 0;
+      const began = Date.now();
+      const received = lease.held ? await events.pollOnce(20, stopEvents.signal) : 0;
+      // A queue that answers an empty receive at once (no long poll) must not become a busy loop.
+      const quickAndEmpty = received === 0 && Date.now() - began < 1_000;
+      const pause = !lease.held || quickAndEmpty ? LOOP_MS : events.status.state === "failing" ? 30_000 : 0;
       if (pause) await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, pause);
         t.unref();

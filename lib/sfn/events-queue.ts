@@ -23,8 +23,10 @@ export interface EventsQueue {
   delete(messages: readonly QueueMessage[]): Promise<void>;
 }
 
-export function createEventsQueue(queueUrl: string, region: string): EventsQueue {
-  const client = new SQSClient({ region, maxAttempts: 2 });
+export function createEventsQueue(queueUrl: string, region: string, options: { placeholderCredentials?: boolean } = {}): EventsQueue {
+  // The demo queue is answered in-process and needs no real credentials, but the SDK still signs.
+  const credentials = options.placeholderCredentials ? { accessKeyId: "stepscope-demo", secretAccessKey: "stepscope-demo" } : undefined;
+  const client = new SQSClient({ region, maxAttempts: 2, ...(credentials ? { credentials } : {}) });
   return {
     async receive(waitSeconds, signal) {
       try {
