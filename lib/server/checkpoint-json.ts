@@ -2,7 +2,7 @@
  * A machine's walk checkpoint as the text the store keeps. Pure. JSON has no Infinity, and
  * the walk uses ±Infinity for "nothing seen yet": those travel as null.
  */
-import type { MachineCheckpoint } from "@/lib/sfn/fleet/persistence";
+import type { MachineCheckpoint } from "@/lib/server/fleet/persistence";
 
 const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
 

@@ -10,7 +10,7 @@
 import "./server-only";
 import { loadConfig, type StepscopeConfig } from "@/lib/config/env";
 import type { SfnContext } from "@/lib/sfn/context";
-import { FleetIndex, fleetIndexFor } from "@/lib/sfn/fleet";
+import { FleetIndex, fleetIndexFor } from "@/lib/server/fleet";
 import { describeLocation, openStore, parseDatabaseUrl, type Store } from "@/lib/store";
 import { StoreIndexPersistence } from "./index-persistence";
 import { PayloadIndexer } from "./payload-indexer";
@@ -105,7 +105,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
       const received = lease.held ? await events.pollOnce(20, stopEvents.signal) : 0;
       // A queue that answers an empty receive at once (no long poll) must not become a busy loop.
       const quickAndEmpty = received === 0 && Date.now() - began < 1_000;
-      const pause = !lease.held || quickAndEmpty ? LOOP_MS : events.status.state === "failing" ? 30_000 : 0;
+      const pause = !lease.held ? LOOP_MS : events.status.state === "failing" ? 30_000 : quickAndEmpty ? LOOP_MS : 0;
       if (pause) await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, pause);
         t.unref();

@@ -1,10 +1,10 @@
 /**
- * The execution index kept in the store: the narrow interface lib/sfn/fleet asks for, over
+ * The execution index kept in the store: the narrow interface lib/server/fleet asks for, over
  * lib/store. Which process may poll is the lease's answer.
  */
 import "./server-only";
 import type { StateMachineSummary } from "@/lib/contract/api";
-import type { IndexPersistence, MachineCheckpoint, StoredMachine } from "@/lib/sfn/fleet/persistence";
+import type { IndexPersistence, MachineCheckpoint, StoredMachine } from "@/lib/server/fleet/persistence";
 import type { Store } from "@/lib/store";
 import { completeFrom, decodeCheckpoint, encodeCheckpoint } from "./checkpoint-json";
 
@@ -25,6 +25,9 @@ export class StoreIndexPersistence implements IndexPersistence {
   }
 
   async load(machineArn: string, since: number): Promise<StoredMachine> {
+    // better-sqlite3 answers synchronously: without a turn of the event loop between loads, a
+    // chain of hundreds of them runs as one task and no timer (the fleet answer's deadline) fires.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const [updatedUpTo, executions, cursor] = await Promise.all([this.store.lastUpdate(machineArn), this.store.executions(machineArn, since), this.store.cursor(machineArn)]);
     return { executions, checkpoint: cursor ? decodeCheckpoint(cursor.state) : undefined, updatedUpTo };
   }

@@ -6,9 +6,21 @@
 import "./server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { releaseLease, tryAcquireLease, type Store } from "@/lib/store";
+import { releaseLease, takeOverLease, tryAcquireLease, type Store } from "@/lib/store";
 
 export const POLLER_LEASE = "poller";
+
+/** Whether a holder id (`host:pid:nonce`) names a process of this host that no longer exists. */
+export function holderIsDeadHere(holder: string): boolean {
+  const [host, pid] = holder.split(":");
+  if (host !== hostname() || !/^\d+$/.test(pid ?? "") || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
 
 export class PollerLease {
   readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -39,7 +51,11 @@ export class PollerLease {
     const before = this.held;
     const now = this.now();
     try {
-      const state = await tryAcquireLease(this.store.db, POLLER_LEASE, this.holder, now, this.leaseMs);
+      let state = await tryAcquireLease(this.store.db, POLLER_LEASE, this.holder, now, this.leaseMs);
+      // A holder on this host whose process is gone (a restart): no need to wait for its lease to run out.
+      if (!state.held && holderIsDeadHere(state.holder)) {
+        state = await takeOverLease(this.store.db, POLLER_LEASE, state.holder, this.holder, now, this.leaseMs);
+      }
       // Keep a margin: stop polling a little before the row says others may start.
       this.heldUntil = state.held ? now + this.leaseMs - Math.floor(this.leaseMs / 8) : 0;
       if (state.held && !before) {

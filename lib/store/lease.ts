@@ -41,3 +41,16 @@ export async function tryAcquireLease(db: Kysely<StoreSchema>, name: string, hol
 export async function releaseLease(db: Kysely<StoreSchema>, name: string, holder: string): Promise<void> {
   await db.deleteFrom("leases").where("name", "=", name).where("holder", "=", holder).execute();
 }
+
+/** Takes the lease from `from` (known to be dead) whatever its expiry; a no-op if someone else took it first. */
+export async function takeOverLease(db: Kysely<StoreSchema>, name: string, from: string, holder: string, now: number, ttlMs: number): Promise<LeaseState> {
+  const expiresAt = now + ttlMs;
+  await db
+    .updateTable("leases")
+    .set({ holder, expires_at: expiresAt, term: sql`term + 1` })
+    .where("name", "=", name)
+    .where("holder", "=", from)
+    .execute();
+  const row = await db.selectFrom("leases").selectAll().where("name", "=", name).executeTakeFirstOrThrow();
+  return { held: row.holder === holder && Number(row.expires_at) === expiresAt, holder: row.holder, expiresAt: Number(row.expires_at), term: Number(row.term) };
+}

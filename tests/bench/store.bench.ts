@@ -142,6 +142,9 @@ async function measureStored(dialect: string, url: string, o: SyntheticAccountOp
         figure(`store ${dialect}: /api/fleet p50 with 1,000,000 stored executions`, median(fleet), "ms", median(source), "≤ 200 ms"),
         figure(`store ${dialect}: first /api/fleet answer after start`, firstAnswerMs, "ms", median(source), "≤ 2,000 ms"),
       ];
+    } catch (error) {
+      console.error(`[bench] restart failed; the server said:\n${server.output().slice(-4000)}`);
+      throw error;
     } finally {
       await server.stop();
     }
@@ -188,6 +191,9 @@ async function measureRestart(url: string, previous: SyntheticAccountOptions): P
         figure("store restart: every machine listed past the downtime (ListExecutions 200/5 per second)", listedMs / 1000, "s", null, "(quota-bound: 500 calls)"),
         figure("store restart: ListExecutions calls per machine", listCalls / MACHINES, "calls", null, "≤ 2"),
       ];
+    } catch (error) {
+      console.error(`[bench] restart failed; the server said:\n${server.output().slice(-4000)}`);
+      throw error;
     } finally {
       await server.stop();
     }

@@ -7,7 +7,7 @@ import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config/env";
 import { createSfnContext, describeStateMachine, type SfnContext } from "@/lib/sfn";
-import { FleetIndex, queryFleet } from "@/lib/sfn/fleet";
+import { FleetIndex, queryFleet } from "@/lib/server/fleet";
 import { resolveWindow } from "@/lib/metrics";
 import { createDemoAccount, createDemoHandlers } from "@/mocks";
 

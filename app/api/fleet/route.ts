@@ -1,7 +1,7 @@
 import type { FleetResponse } from "@/lib/contract/api";
 import { sourceInfo } from "@/lib/config/env";
 import { getSfnContext } from "@/lib/sfn";
-import { queryFleet } from "@/lib/sfn/fleet";
+import { queryFleet } from "@/lib/server/fleet";
 import { appFleetIndex } from "@/lib/server/fleet-service";
 import { respond } from "../_lib/respond";
 import { parseFleetParams, parseWindowParams } from "./_lib/query-params";

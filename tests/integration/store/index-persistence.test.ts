@@ -12,7 +12,7 @@ import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config/env";
 import { createSfnContext, type SfnContext } from "@/lib/sfn";
-import { FleetIndex, type FleetLimits } from "@/lib/sfn/fleet";
+import { FleetIndex, type FleetLimits } from "@/lib/server/fleet";
 import { resolveWindow } from "@/lib/metrics";
 import { StoreIndexPersistence } from "@/lib/server/index-persistence";
 import { openStore, parseDatabaseUrl, type Store } from "@/lib/store";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ExecutionSummary, FleetRow } from "@/lib/contract/api";
 import { summariseMachine, resolveWindow } from "@/lib/metrics";
-import { queryFleet } from "@/lib/sfn/fleet/fleet-query";
+import { queryFleet } from "@/lib/server/fleet/fleet-query";
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 const MIN = 60_000;

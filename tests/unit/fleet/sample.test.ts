@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ExecutionSummary } from "@/lib/contract/api";
-import { chooseHistorySample } from "@/lib/sfn/fleet/sample";
-import { stateNamesOf } from "@/lib/sfn/fleet/state-order";
+import { chooseHistorySample } from "@/lib/server/fleet/sample";
+import { stateNamesOf } from "@/lib/server/fleet/state-order";
 
 const T = Date.UTC(2026, 10, 25, 12, 0, 0);
 
@@ -45,7 +45,7 @@ describe("state order from a definition", () => {
 
 describe("refresh interval", () => {
   it("is the minimum for a small fleet and grows with the number of machines to stay within the ListExecutions budget", async () => {
-    const { DEFAULT_FLEET_LIMITS, refreshIntervalFor } = await import("@/lib/sfn/fleet/limits");
+    const { DEFAULT_FLEET_LIMITS, refreshIntervalFor } = await import("@/lib/server/fleet/limits");
     expect(refreshIntervalFor(4, DEFAULT_FLEET_LIMITS)).toBe(DEFAULT_FLEET_LIMITS.minRefreshMs);
     // 300 machines × 2 calls at 2 calls a second: each machine every 5 minutes.
     expect(refreshIntervalFor(300, DEFAULT_FLEET_LIMITS)).toBe(300_000);
@@ -69,7 +69,7 @@ describe("failure sample over a long window", () => {
 
 describe("execution cap", () => {
   it("gives each machine its share of the fleet's budget, within the per-machine bounds", async () => {
-    const { DEFAULT_FLEET_LIMITS, executionCapFor } = await import("@/lib/sfn/fleet/limits");
+    const { DEFAULT_FLEET_LIMITS, executionCapFor } = await import("@/lib/server/fleet/limits");
     expect(executionCapFor(5, DEFAULT_FLEET_LIMITS)).toBe(50_000);
     expect(executionCapFor(100, DEFAULT_FLEET_LIMITS)).toBe(5_000);
     expect(executionCapFor(10_000, DEFAULT_FLEET_LIMITS)).toBe(2_000);

@@ -6,8 +6,8 @@
 import type { ExecutionSummary } from "@/lib/contract/api";
 import { foldHistory } from "@/lib/history";
 import type { ExecutionModel } from "@/lib/history/model";
-import type { SfnContext } from "../context";
-import { getSyncedHistory } from "../history-sync";
+import type { SfnContext } from "@/lib/sfn/context";
+import { getSyncedHistory } from "@/lib/sfn/history-sync";
 import { slimModel } from "./slim-model";
 
 interface Kept {

@@ -19,9 +19,9 @@ import {
   type FailureRecord,
   type ResolvedWindow,
 } from "@/lib/metrics";
-import type { SfnContext } from "../context";
-import { EXPRESS_COUNTS_UNAVAILABLE } from "../counts";
-import { listStateMachines } from "../state-machines";
+import type { SfnContext } from "@/lib/sfn/context";
+import { EXPRESS_COUNTS_UNAVAILABLE } from "@/lib/sfn/counts";
+import { listStateMachines } from "@/lib/sfn/state-machines";
 import { HistoryModels } from "./history-models";
 import { DEFAULT_FLEET_LIMITS, executionCapFor, refreshIntervalFor, type FleetLimits } from "./limits";
 import { MachineIndex } from "./machine-index";
@@ -98,8 +98,11 @@ export class FleetIndex {
    */
   private async freshWithin(ctx: SfnContext, arn: string, deadline: number): Promise<MachineIndex> {
     const index = this.machine(arn);
+    if (!Number.isFinite(deadline)) return this.ensureFresh(ctx, arn);
+    // Past the deadline a request starts no more loads or refreshes: the background loop does
+    // them a few at a time. Hundreds started at once would queue up behind a synchronous driver.
+    if (performance.now() >= deadline) return index;
     const work = this.ensureFresh(ctx, arn).catch(() => index);
-    if (!Number.isFinite(deadline)) return work;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const enough = new Promise<MachineIndex>((resolve) => {
       timer = setTimeout(() => resolve(index), Math.max(0, deadline - performance.now()));

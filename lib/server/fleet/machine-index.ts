@@ -10,9 +10,9 @@
  * left that list are described one by one (capped).
  */
 import type { ExecutionSummary } from "@/lib/contract/api";
-import type { SfnContext } from "../context";
-import { SfnError } from "../errors";
-import { describeExecution, fetchExecutionPage } from "../executions";
+import type { SfnContext } from "@/lib/sfn/context";
+import { SfnError } from "@/lib/sfn/errors";
+import { describeExecution, fetchExecutionPage } from "@/lib/sfn/executions";
 import type { FleetLimits } from "./limits";
 import type { FillTask, IndexPersistence, MachineCheckpoint } from "./persistence";
 
