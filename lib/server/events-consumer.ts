@@ -22,6 +22,8 @@ export class EventsConsumer {
     private readonly queue: EventsQueue,
     queueUrl: string,
     private readonly now: () => number,
+    /** Told of every committed batch, so the lease holder's in-memory index shows it without a listing. */
+    private readonly onStored?: (machineArn: string, rows: readonly StoredExecution[]) => void,
   ) {
     this.status = { queueUrl, state: "starting", received: 0, applied: 0, ignored: 0 };
   }
@@ -78,6 +80,7 @@ export class EventsConsumer {
     for (const [machine, rows] of byMachine) {
       await this.store.putListing(machine, rows, undefined, this.now());
       this.status.applied += rows.length;
+      this.onStored?.(machine, rows);
     }
   }
 

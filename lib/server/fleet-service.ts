@@ -97,7 +97,11 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   };
   const running = loop();
   // Events: a long poll at a time while this process holds the lease; a failing queue is retried every 30 s.
-  const events = config.eventsQueueUrl ? new EventsConsumer(store, createEventsQueue(config.eventsQueueUrl, config.region, { placeholderCredentials: config.source === "demo" }), config.eventsQueueUrl, ctx.now) : undefined;
+  const events = config.eventsQueueUrl
+    ? new EventsConsumer(store, createEventsQueue(config.eventsQueueUrl, config.region, { placeholderCredentials: config.source === "demo" }), config.eventsQueueUrl, ctx.now, (machine, rows) =>
+        fleet.machine(machine).absorb(rows),
+      )
+    : undefined;
   const stopEvents = new AbortController();
   const consuming = (async () => {
     while (events && !stopped) {
