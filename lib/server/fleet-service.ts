@@ -23,6 +23,8 @@ export const FLEET_ANSWER_WITHIN_MS = 1_500;
 /** How often the background loop looks for due machines (each machine keeps its own interval). */
 const LOOP_MS = 2_000;
 const RETENTION_SWEEP_MS = 3_600_000;
+/** With events flowing, each machine is still listed this often, for the events that were lost. */
+const RECONCILE_WITH_EVENTS_MS = 5 * 60_000;
 
 export interface FleetService {
   /** Absent with STEPSCOPE_DATABASE_URL=memory: each SDK context then has its own in-memory index, as before. */
@@ -69,7 +71,8 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   const lease = new PollerLease(store, config.leaseMs);
   await lease.start();
   const persistence = new StoreIndexPersistence(store, { mayPoll: () => lease.held, now: ctx.now });
-  const fleet = new FleetIndex({}, { persistence, answerWithinMs: FLEET_ANSWER_WITHIN_MS });
+  let eventsFlowing = () => false;
+  const fleet = new FleetIndex({}, { persistence, answerWithinMs: FLEET_ANSWER_WITHIN_MS, reconcileEveryMs: () => (eventsFlowing() ? RECONCILE_WITH_EVENTS_MS : undefined) });
   console.log(`[stepscope] keeping the execution index in ${describeLocation(location)}; retention ${Math.round(config.retentionMs / 86_400_000)} days`);
 
   const payloads = config.indexPayloads ? new PayloadIndexer(store, config.indexPayloads) : undefined;
@@ -102,6 +105,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
         fleet.machine(machine).absorb(rows),
       )
     : undefined;
+  if (events) eventsFlowing = () => events.status.state === "consuming";
   const stopEvents = new AbortController();
   const consuming = (async () => {
     while (events && !stopped) {
