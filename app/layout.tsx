@@ -26,6 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             <nav className="app-nav">
               <Link href="/">Fleet</Link>
+              <Link href="/search">Search</Link>
               <Link href="/import">Import</Link>
               <Link href="/compare">Compare</Link>
             </nav>

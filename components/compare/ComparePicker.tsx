@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ExecutionResponse, ExecutionSummary, ExecutionsResponse, SearchResponse } from "@/lib/contract/api";
+import type { ExecutionResponse, ExecutionSummary, ExecutionsResponse, FindResponse } from "@/lib/contract/api";
 import { apiPaths, fetchJson, queryKeys, useQueryProblem } from "@/lib/queries";
 import { formatTimestamp } from "@/lib/format/time";
 import { StatusBadge } from "@/components/ui/StatusBadge";
@@ -41,7 +41,7 @@ function PickA() {
   const q = useSettled(text.trim());
   const query = useQuery({
     queryKey: ["search", q],
-    queryFn: ({ signal }) => fetchJson<SearchResponse>(`/api/search?${new URLSearchParams({ q, limit: "30" }).toString()}`, { signal }),
+    queryFn: ({ signal }) => fetchJson<FindResponse>(`/api/find?${new URLSearchParams({ q, limit: "30" }).toString()}`, { signal }),
     enabled: q !== "",
     placeholderData: keepPreviousData,
   });

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
-import type { SearchResponse } from "@/lib/contract/api";
+import type { FindResponse } from "@/lib/contract/api";
 import { fetchJson, useQueryProblem } from "@/lib/queries";
 import { formatDuration, formatRelative, formatTimestamp } from "@/lib/format/time";
 import { StatusBadge } from "@/components/ui/StatusBadge";
@@ -20,7 +20,7 @@ export function SearchResults({ q }: { q: string }) {
   const now = useNow(10_000);
   const query = useQuery({
     queryKey: ["search", q],
-    queryFn: ({ signal }) => fetchJson<SearchResponse>(`/api/search?${new URLSearchParams({ q }).toString()}`, { signal }),
+    queryFn: ({ signal }) => fetchJson<FindResponse>(`/api/find?${new URLSearchParams({ q }).toString()}`, { signal }),
     enabled: q.trim() !== "",
   });
   const problem = useQueryProblem(query);

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { SourceInfo, SourceKind } from "@/lib/contract/api";
 import { displayEndpoint } from "@/lib/security/endpoint-display";
 import { DEFAULT_DEMO_SEED, DEMO_ACCOUNT_ID, DEMO_REGION } from "@/mocks/contract";
+import { DEMO_EVENTS_QUEUE_URL } from "@/mocks/events/demo-events-queue";
 
 export interface StepscopeConfig {
   source: SourceKind;
@@ -35,6 +36,10 @@ export interface StepscopeConfig {
   retentionMs: number;
   /** How long the poller's lease lasts without renewal: another instance takes over within it. */
   leaseMs: number;
+  /** STEPSCOPE_INDEX_PAYLOADS: globs over machine names whose payloads are indexed for search ("" when none). */
+  indexPayloads: string;
+  /** STEPSCOPE_EVENTS_QUEUE_URL: the SQS queue an EventBridge rule feeds with status changes. */
+  eventsQueueUrl?: string;
 }
 
 const optionalText = z
@@ -82,6 +87,10 @@ const envSchema = z.object({
   STEPSCOPE_DATABASE_URL: optionalText,
   STEPSCOPE_RETENTION_DAYS: intInRange("STEPSCOPE_RETENTION_DAYS", 1, 36_500),
   STEPSCOPE_LEASE_SECONDS: intInRange("STEPSCOPE_LEASE_SECONDS", 2, 600),
+  STEPSCOPE_EVENTS_QUEUE_URL: optionalText.pipe(z.literal("demo").or(z.url({ protocol: /^https?$/, error: "STEPSCOPE_EVENTS_QUEUE_URL must be an SQS queue URL such as https://sqs.eu-west-1.amazonaws.com/123456789012/stepscope-events (or demo, with the demo account)" })).optional()),
+  STEPSCOPE_INDEX_PAYLOADS: optionalText.pipe(
+    z.string().regex(/^[A-Za-z0-9_*?-]+(\s*,\s*[A-Za-z0-9_*?-]+)*$/, "STEPSCOPE_INDEX_PAYLOADS must be comma-separated state machine name globs, e.g. order-*,etl-*").optional(),
+  ),
 });
 
 export class ConfigError extends Error {
@@ -126,6 +135,9 @@ export function parseConfig(env: Record<string, string | undefined>): StepscopeC
     databaseUrl: e.STEPSCOPE_DATABASE_URL,
     retentionMs: (e.STEPSCOPE_RETENTION_DAYS ?? 400) * 86_400_000,
     leaseMs: (e.STEPSCOPE_LEASE_SECONDS ?? 20) * 1000,
+    indexPayloads: e.STEPSCOPE_INDEX_PAYLOADS ?? "",
+    // "demo": the demo account's simulated queue, so the demo runs the same consumer path.
+    eventsQueueUrl: e.STEPSCOPE_EVENTS_QUEUE_URL === "demo" ? DEMO_EVENTS_QUEUE_URL : e.STEPSCOPE_EVENTS_QUEUE_URL,
   };
 }
 

@@ -13,6 +13,19 @@ export interface SourceInfo {
   region: string;
   endpoint?: string;
   accountId?: string;
+  /** With STEPSCOPE_EVENTS_QUEUE_URL (GET /api/source only): how consuming status-change events fares. */
+  events?: EventsQueueStatus;
+}
+
+export interface EventsQueueStatus {
+  queueUrl: string;
+  state: "starting" | "consuming" | "failing";
+  /** Why it is failing (a missing or denied queue), in words; polling carries on meanwhile. */
+  message?: string;
+  received: number;
+  applied: number;
+  ignored: number;
+  lastEventAt?: number;
 }
 
 export type ExecutionStatusName =
@@ -389,8 +402,8 @@ export interface ExecutionMatch extends ExecutionSummary {
   stateMachineName: string;
 }
 
-/** GET /api/search?q= : an ARN opens what it names; a name or name prefix matches across every state machine. */
-export interface SearchResponse {
+/** GET /api/find?q= : an ARN opens what it names; a name or name prefix matches across every state machine. */
+export interface FindResponse {
   query: string;
   /** Set when `q` is the ARN of an existing execution or state machine: open it. */
   open?: { kind: "execution" | "stateMachine"; arn: string };
@@ -403,4 +416,25 @@ export interface SearchResponse {
   searchedFrom: number;
   /** Standard state machines whose executions were searched. */
   machinesSearched: number;
+}
+
+// ---- Added with search (additions only) ----
+
+/** One execution found by GET /api/search. */
+export interface SearchHitSummary extends ExecutionSummary {
+  machineName?: string;
+  error?: string;
+  cause?: string;
+}
+
+export interface SearchResponse {
+  /** The query as the server read it back, for the page to show. */
+  query: string;
+  hits: SearchHitSummary[];
+  /** Pass as `cursor` for the next (older) page; absent on the last page. */
+  nextCursor?: string;
+  /** STEPSCOPE_INDEX_PAYLOADS as set: which machines' payloads are searchable ("" when none). */
+  payloadIndexing: string;
+  /** Something the user should know about this answer (e.g. payload terms with no machine indexed). */
+  notice?: string;
 }

@@ -7,4 +7,5 @@ export const queryKeys = {
   history: (arn: string) => ["history", arn] as const,
   mapRunReport: (arn: string) => ["map-run-report", arn] as const,
   mapRun: (arn: string) => ["map-run", arn] as const,
+  search: (q: string) => ["search", q] as const,
 };

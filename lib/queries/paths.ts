@@ -15,4 +15,9 @@ export const apiPaths = {
   mapRunReport: (arn: string) => `/api/map-runs/${seg(arn)}/report`,
   history: (arn: string, after?: number) =>
     `/api/executions/${seg(arn)}/history${after !== undefined ? `?after=${after}` : ""}`,
+  search: (q: string, cursor?: string, limit = 50) => {
+    const params = new URLSearchParams({ q, limit: String(limit) });
+    if (cursor) params.set("cursor", cursor);
+    return `/api/search?${params}`;
+  },
 };

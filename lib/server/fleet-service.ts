@@ -13,6 +13,9 @@ import type { SfnContext } from "@/lib/sfn/context";
 import { FleetIndex, fleetIndexFor } from "@/lib/server/fleet";
 import { describeLocation, openStore, parseDatabaseUrl, type Store } from "@/lib/store";
 import { StoreIndexPersistence } from "./index-persistence";
+import { PayloadIndexer } from "./payload-indexer";
+import { EventsConsumer } from "./events-consumer";
+import { createEventsQueue } from "@/lib/sfn/events-queue";
 import { PollerLease } from "./poller-lease";
 
 /** A fleet answer waits this long for refreshes, then answers with what is known. */
@@ -20,12 +23,16 @@ export const FLEET_ANSWER_WITHIN_MS = 1_500;
 /** How often the background loop looks for due machines (each machine keeps its own interval). */
 const LOOP_MS = 2_000;
 const RETENTION_SWEEP_MS = 3_600_000;
+/** With events flowing, each machine is still listed this often, for the events that were lost. */
+const RECONCILE_WITH_EVENTS_MS = 5 * 60_000;
 
 export interface FleetService {
   /** Absent with STEPSCOPE_DATABASE_URL=memory: each SDK context then has its own in-memory index, as before. */
   fleet?: FleetIndex;
   store?: Store;
   lease?: PollerLease;
+  /** Present with STEPSCOPE_EVENTS_QUEUE_URL: the status-change consumer and how it fares. */
+  events?: EventsConsumer;
   stop(): Promise<void>;
 }
 
@@ -64,9 +71,14 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   const lease = new PollerLease(store, config.leaseMs);
   await lease.start();
   const persistence = new StoreIndexPersistence(store, { mayPoll: () => lease.held, now: ctx.now });
-  const fleet = new FleetIndex({ failureReadsPerSecond: config.failureReadsPerSecond }, { persistence, answerWithinMs: FLEET_ANSWER_WITHIN_MS });
+  let eventsFlowing = () => false;
+  const fleet = new FleetIndex(
+    { failureReadsPerSecond: config.failureReadsPerSecond },
+    { persistence, answerWithinMs: FLEET_ANSWER_WITHIN_MS, reconcileEveryMs: () => (eventsFlowing() ? RECONCILE_WITH_EVENTS_MS : undefined) },
+  );
   console.log(`[stepscope] keeping the execution index in ${describeLocation(location)}; retention ${Math.round(config.retentionMs / 86_400_000)} days`);
 
+  const payloads = config.indexPayloads ? new PayloadIndexer(store, config.indexPayloads) : undefined;
   let stopped = false;
   let lastSweep = 0;
   let wake: (() => void) | undefined;
@@ -74,6 +86,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
     while (!stopped) {
       try {
         await fleet.refreshAll(ctx);
+        if (lease.held && payloads) await payloads.round(ctx);
         if (lease.held && ctx.now() - lastSweep >= RETENTION_SWEEP_MS) {
           lastSweep = ctx.now();
           await store.deleteOlderThan(ctx.now() - config.retentionMs);
@@ -89,14 +102,39 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
     }
   };
   const running = loop();
+  // Events: a long poll at a time while this process holds the lease; a failing queue is retried every 30 s.
+  const events = config.eventsQueueUrl
+    ? new EventsConsumer(store, createEventsQueue(config.eventsQueueUrl, config.region, { placeholderCredentials: config.source === "demo" }), config.eventsQueueUrl, ctx.now, (machine, rows) =>
+        fleet.machine(machine).absorb(rows),
+      )
+    : undefined;
+  if (events) eventsFlowing = () => events.status.state === "consuming";
+  const stopEvents = new AbortController();
+  const consuming = (async () => {
+    while (events && !stopped) {
+      const began = Date.now();
+      const received = lease.held ? await events.pollOnce(20, stopEvents.signal) : 0;
+      // A queue that answers an empty receive at once (no long poll) must not become a busy loop.
+      const quickAndEmpty = received === 0 && Date.now() - began < 1_000;
+      const pause = !lease.held ? LOOP_MS : events.status.state === "failing" ? 30_000 : quickAndEmpty ? LOOP_MS : 0;
+      if (pause) await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, pause);
+        t.unref();
+        stopEvents.signal.addEventListener("abort", () => resolve(), { once: true });
+      });
+    }
+  })();
   return {
     fleet,
     store,
     lease,
+    events,
     async stop() {
       stopped = true;
       wake?.();
+      stopEvents.abort();
       await running;
+      await consuming;
       await lease.stop();
       await store.close();
     },

@@ -95,9 +95,54 @@ function migration1(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Search: indexes for newest-first search across every machine, and the opt-in payload index.
+ * Postgres compares text by its collation, under which `>=`/`<` ranges are not prefix ranges,
+ * so prefix searches there use LIKE over text_pattern_ops indexes; SQLite compares bytes, so a
+ * plain index serves a range.
+ */
+function migration2(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex("executions_by_start_arn").on("executions").columns(["started_at", "arn"]).execute();
+      await db.schema.createIndex("executions_by_status_start").on("executions").columns(["status", "started_at", "arn"]).execute();
+      await db.schema.createIndex("executions_by_error_start").on("executions").columns(["error", "started_at"]).execute();
+      if (dialect === "postgres") {
+        await sql`create index executions_by_name_prefix on executions (name text_pattern_ops)`.execute(db);
+        await sql`create index executions_by_arn_prefix on executions (arn text_pattern_ops)`.execute(db);
+        await sql`create index executions_by_error_prefix on executions (error text_pattern_ops)`.execute(db);
+      } else {
+        await db.schema.createIndex("executions_by_name_prefix").on("executions").column("name").execute();
+      }
+      await db.schema
+        .createTable("execution_payloads")
+        .addColumn("execution_arn", "text", (c) => c.primaryKey())
+        .addColumn("machine_arn", "text", (c) => c.notNull())
+        .addColumn("started_at", "bigint", (c) => c.notNull())
+        .addColumn("input", "text")
+        .addColumn("output", "text")
+        .addColumn("finished", "integer", (c) => c.notNull())
+        .addColumn("truncated", "integer", (c) => c.notNull())
+        .addColumn("indexed_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("execution_payloads_by_machine").on("execution_payloads").columns(["machine_arn", "finished"]).execute();
+      await db.schema
+        .createTable("payload_fields")
+        .addColumn("execution_arn", "text", (c) => c.notNull())
+        .addColumn("side", "text", (c) => c.notNull())
+        .addColumn("path", "text", (c) => c.notNull())
+        .addColumn("value", "text", (c) => c.notNull())
+        .addColumn("started_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("payload_fields_pk", ["execution_arn", "side", "path"])
+        .execute();
+      await db.schema.createIndex("payload_fields_by_value").on("payload_fields").columns(["path", "value", "side", "started_at"]).execute();
+    },
+  };
+}
+
 /** Every migration, oldest first; the key's number is the schema version it leaves behind. */
 export function storeMigrations(dialect: Dialect): Record<string, Migration> {
-  return { "0001_initial": migration1(dialect) };
+  return { "0001_initial": migration1(dialect), "0002_search": migration2(dialect) };
 }
 
 export const SCHEMA_VERSION = Object.keys(storeMigrations("sqlite")).length;

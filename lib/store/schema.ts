@@ -87,6 +87,29 @@ export interface LeasesTable {
   term: Generated<number>;
 }
 
+/** What DescribeExecution said of an execution's payloads (machines with payload indexing only). */
+export interface ExecutionPayloadsTable {
+  execution_arn: string;
+  machine_arn: string;
+  started_at: number;
+  input: string | null;
+  output: string | null;
+  /** 1 once read after the execution stopped: the output is final and is never read again. */
+  finished: number;
+  /** 1 when the payload had more leaves than the field index keeps. */
+  truncated: number;
+  indexed_at: number;
+}
+
+/** One leaf of a payload: `side` is input or output, `path` dotted, `value` canonical JSON. */
+export interface PayloadFieldsTable {
+  execution_arn: string;
+  side: string;
+  path: string;
+  value: string;
+  started_at: number;
+}
+
 export interface StoreSchema {
   stepscope_meta: MetaTable;
   state_machines: StateMachinesTable;
@@ -96,6 +119,8 @@ export interface StoreSchema {
   failure_records: FailureRecordsTable;
   state_stats: StateStatsTable;
   leases: LeasesTable;
+  execution_payloads: ExecutionPayloadsTable;
+  payload_fields: PayloadFieldsTable;
 }
 
 /** Our tables: a database holding others and none of ours is someone else's. */
@@ -108,4 +133,6 @@ export const STORE_TABLES = [
   "failure_records",
   "state_stats",
   "leases",
+  "execution_payloads",
+  "payload_fields",
 ] as const;

@@ -353,6 +353,8 @@ export class Store {
       await trx.deleteFrom("histories").where("execution_arn", "in", (eb) => eb.selectFrom("executions").select("arn").where("started_at", "<", before)).execute();
       await trx.deleteFrom("failure_records").where("started_at", "<", before).execute();
       await trx.deleteFrom("state_stats").where("started_at", "<", before).execute();
+      await trx.deleteFrom("payload_fields").where("started_at", "<", before).execute();
+      await trx.deleteFrom("execution_payloads").where("started_at", "<", before).execute();
       const r = await trx.deleteFrom("executions").where("started_at", "<", before).executeTakeFirst();
       return Number(r.numDeletedRows);
     });

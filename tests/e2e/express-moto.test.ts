@@ -51,7 +51,7 @@ describe.skipIf(!shouldRunMotoTests())("Express machine on moto (Chromium)", () 
     await expect.poll(() => page.locator("[data-testid=machine-charts] [data-testid=isolated-point]").count()).toBeGreaterThanOrEqual(3);
     await screenshot(page, "express-moto-machine");
 
-    await rows.filter({ hasText: "fail-1" }).getByRole("link").click();
+    await rows.filter({ hasText: "fail-1" }).getByRole("link", { name: "fail-1", exact: true }).click();
     const detail = page.locator("[data-testid=state-detail]");
     await expect.poll(() => detail.getAttribute("data-path"), { timeout: 60_000 }).toBe("Forward");
     await page.locator("[data-testid=timeline-panel]").waitFor();

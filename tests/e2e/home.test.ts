@@ -58,7 +58,10 @@ describe("home page in demo mode (Chromium)", () => {
     await page.waitForURL(/q=media/);
     await expect.poll(async () => rows.count()).toBe(1);
     await page.reload();
-    await expect.poll(async () => rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-name")))).toEqual(["media-pipeline"]);
+    // After a reload the fleet answer comes from the server again: wait for it, then read the rows.
+    await expect
+      .poll(async () => rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-name"))), { timeout: 30_000 })
+      .toEqual(["media-pipeline"]);
     await expect(page.getByRole("searchbox", { name: "Search state machines by name" }).inputValue()).resolves.toBe("media");
   }, 90_000);
 });

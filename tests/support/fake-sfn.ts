@@ -30,6 +30,9 @@ export interface FakeExecution {
   /** Extra DescribeExecution fields (input, output, error, cause…), over the defaults. */
   description?: Record<string, unknown>;
   redriveCount?: number;
+  /** What DescribeExecution answers (a fixed small input when absent). */
+  input?: string;
+  output?: string;
   /** Ascending; ids from 1. */
   events: { id: number; previousEventId: number; timestamp: number; type: string; [k: string]: unknown }[];
 }
@@ -164,8 +167,9 @@ export class FakeSfn {
           status: e.status,
           startDate: e.startSeconds,
           stopDate: e.stopSeconds,
-          input: '{"order":1}',
+          input: e.input ?? '{"order":1}',
           inputDetails: { included: true },
+          output: e.output,
           mapRunArn: e.mapRunArn,
           redriveCount: e.redriveCount,
           ...e.description,

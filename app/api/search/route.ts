@@ -1,24 +1,52 @@
-import { z } from "zod";
 import type { SearchResponse } from "@/lib/contract/api";
+import { loadConfig } from "@/lib/config/env";
+import { decodeSearchCursor, encodeSearchCursor, parseSearchQuery, SearchCursorError, SearchQueryError, usesPayloads } from "@/lib/search";
 import { getSfnContext, SfnError } from "@/lib/sfn";
-import { searchFleet } from "@/lib/server/fleet";
-import { appFleetIndex } from "@/lib/server/fleet-service";
+import { fleetService } from "@/lib/server/fleet-service";
+import { searchExecutions } from "@/lib/store";
 import { respond } from "../_lib/respond";
 
 export const dynamic = "force-dynamic";
 
-const searchQuery = z.object({
-  q: z.string({ error: "q is required: an execution ARN, a name or the start of a name" }).trim().min(1, "q is required: an execution ARN, a name or the start of a name").max(2048, "q may be at most 2,048 characters"),
-  limit: z.coerce.number({ error: "limit must be a whole number from 1 to 500" }).int("limit must be a whole number from 1 to 500").min(1, "limit must be at least 1").max(500, "limit must be at most 500").optional(),
-});
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 200;
 
-/** GET /api/search?q=&limit= → SearchResponse (an ARN opens; a name prefix matches across every state machine). */
+/**
+ * GET /api/search?q=<query>&cursor=<from the last page>&limit=1..200 → SearchResponse.
+ * Every stored execution of every machine, newest first; the query language is in lib/search/query.ts.
+ */
 export function GET(request: Request): Promise<Response> {
   return respond(async (): Promise<SearchResponse> => {
-    const url = new URL(request.url);
-    const parsed = searchQuery.safeParse({ q: url.searchParams.get("q") ?? undefined, limit: url.searchParams.get("limit") || undefined });
-    if (!parsed.success) throw new SfnError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "invalid query");
-    const ctx = getSfnContext();
-    return searchFleet(ctx, await appFleetIndex(ctx), parsed.data.q, parsed.data.limit ?? 100);
+    const params = new URL(request.url).searchParams;
+    const source = params.get("q") ?? "";
+    const limitText = params.get("limit");
+    const limit = limitText === null ? DEFAULT_LIMIT : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new SfnError("BAD_REQUEST", `limit must be a whole number from 1 to ${MAX_LIMIT}`);
+    let query;
+    let after;
+    try {
+      query = parseSearchQuery(source);
+      const cursor = params.get("cursor");
+      after = cursor ? decodeSearchCursor(cursor) : undefined;
+    } catch (error) {
+      if (error instanceof SearchQueryError || error instanceof SearchCursorError) throw new SfnError("BAD_REQUEST", error.message);
+      throw error;
+    }
+    const config = loadConfig();
+    const { store } = await fleetService(getSfnContext(), config);
+    if (!store) {
+      throw new SfnError("UNSUPPORTED", "Search reads the store, and STEPSCOPE_DATABASE_URL=memory keeps none: unset it (a SQLite file) or point it at Postgres.");
+    }
+    const page = await searchExecutions(store, query, limit, after);
+    return {
+      query: source,
+      hits: page.hits,
+      nextCursor: page.next ? encodeSearchCursor(page.next) : undefined,
+      payloadIndexing: config.indexPayloads,
+      notice:
+        usesPayloads(query) && !config.indexPayloads
+          ? "No machine has payload indexing now (STEPSCOPE_INDEX_PAYLOADS is unset): payload terms find only what was indexed before. Set it (e.g. order-*) to index the inputs and outputs of matching machines."
+          : undefined,
+    };
   });
 }

@@ -66,6 +66,11 @@ export interface FleetIndexOptions {
    * (the refresh goes on; the row says partial or loading meanwhile).
    */
   answerWithinMs?: number;
+  /**
+   * While status-change events arrive, listing is only a reconciliation pass for lost events:
+   * a machine is then listed at most this often (undefined: events are not flowing, list as usual).
+   */
+  reconcileEveryMs?: () => number | undefined;
 }
 
 export class FleetIndex {
@@ -76,12 +81,14 @@ export class FleetIndex {
   private machineCount = 1;
   private readonly persistence?: IndexPersistence;
   private readonly answerWithinMs: number;
+  private readonly reconcileEveryMs?: () => number | undefined;
 
   constructor(limits: Partial<FleetLimits> = {}, options: FleetIndexOptions = {}) {
     this.limits = { ...DEFAULT_FLEET_LIMITS, ...limits };
     this.failures = new FailureLedger({ readsPerSecond: this.limits.failureReadsPerSecond, concurrency: this.limits.historyConcurrency });
     this.persistence = options.persistence;
     this.answerWithinMs = options.answerWithinMs ?? Infinity;
+    this.reconcileEveryMs = options.reconcileEveryMs;
   }
 
   machine(arn: string): MachineIndex {
@@ -98,7 +105,7 @@ export class FleetIndex {
     const index = this.machine(arn);
     // What a previous run stored comes first: its refresh time decides whether a refresh is due.
     await index.ready(ctx.now() - this.limits.horizonMs);
-    const interval = refreshIntervalFor(this.machineCount, this.limits);
+    const interval = Math.max(refreshIntervalFor(this.machineCount, this.limits), this.reconcileEveryMs?.() ?? 0);
     if (!index.isDue(ctx.now(), interval)) return index;
     // With a store every execution of the window is kept: the cap only bounds memory-only indexes.
     const cap = this.persistence ? Infinity : executionCapFor(this.machineCount, this.limits);

@@ -345,6 +345,16 @@ export class MachineIndex {
     }
   }
 
+  /**
+   * Executions an event brought (already written to the store by the events consumer): shown at
+   * once. The listing's position (newestStart) stays where it is, so an execution whose event was
+   * lost in between is still listed.
+   */
+  absorb(executions: readonly ExecutionSummary[]): void {
+    for (const e of executions) this.byArn.set(e.arn, e);
+    this.sorted = undefined;
+  }
+
   private put(execution: ExecutionSummary, changed = true): void {
     this.byArn.set(execution.arn, execution);
     if (changed && this.persistence) this.unsaved.set(execution.arn, execution);

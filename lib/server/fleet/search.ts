@@ -4,7 +4,7 @@
  * matched over every Standard state machine's executions in the index (case-insensitive), and
  * over state machine names.
  */
-import type { ExecutionMatch, SearchResponse } from "@/lib/contract/api";
+import type { ExecutionMatch, FindResponse } from "@/lib/contract/api";
 import { resolveWindow } from "@/lib/metrics";
 import type { SfnContext } from "@/lib/sfn/context";
 import { describeExecution } from "@/lib/sfn/executions";
@@ -14,7 +14,7 @@ import type { FleetIndex } from "./fleet-index";
 const EXECUTION_ARN = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(?:execution|express):/;
 const STATE_MACHINE_ARN = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:/;
 
-export async function searchFleet(ctx: SfnContext, fleet: FleetIndex, query: string, limit: number): Promise<SearchResponse> {
+export async function searchFleet(ctx: SfnContext, fleet: FleetIndex, query: string, limit: number): Promise<FindResponse> {
   const q = query.trim();
   const now = ctx.now();
   const searchedFrom = now - fleet.limits.horizonMs;

@@ -1,0 +1,58 @@
+/**
+ * The demo account's simulated events queue through the same consumer and SQS client as AWS:
+ * as the virtual clock moves, new executions and their ends arrive as events, and the store
+ * agrees with what the account lists, without the consumer listing anything itself.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDemoAccount, createDemoHandlers } from "@/mocks";
+import { createDemoEventsHandlers, DemoEventsQueue, DEMO_EVENTS_QUEUE_URL } from "@/mocks/events";
+import { EventsConsumer } from "@/lib/server/events-consumer";
+import { createEventsQueue } from "@/lib/sfn/events-queue";
+import { openStore, parseDatabaseUrl, storedExecution, type Store } from "@/lib/store";
+
+let now = Date.UTC(2026, 10, 25, 12);
+const account = createDemoAccount({ seed: 42, clock: () => now });
+const queue = new DemoEventsQueue(account, () => now);
+const server = setupServer(...createDemoHandlers(account), ...createDemoEventsHandlers(queue));
+const tmp = mkdtempSync(path.join(os.tmpdir(), "stepscope-demo-events-"));
+let store: Store;
+
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: "error" });
+  store = await openStore(parseDatabaseUrl(`sqlite:${path.join(tmp, "d.db")}`, tmp));
+});
+
+afterAll(async () => {
+  server.close();
+  await store.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("the demo events queue", () => {
+  it("publishes starts and ends as the clock moves, and the consumer stores what the account lists", async () => {
+    const consumer = new EventsConsumer(store, createEventsQueue(DEMO_EVENTS_QUEUE_URL, "us-east-1", { placeholderCredentials: true }), DEMO_EVENTS_QUEUE_URL, () => now);
+    const drain = async () => {
+      for (let i = 0; i < 200; i++) if ((await consumer.pollOnce(0)) === 0) return;
+    };
+    await drain();
+    now += 10 * 60_000;
+    await drain();
+    expect(consumer.status).toMatchObject({ state: "consuming", ignored: 0 });
+    expect(consumer.status.applied).toBeGreaterThan(10);
+    // What the account lists now, for executions that started in the last 10 minutes.
+    const machines = (account.dispatch("AWSStepFunctions.ListStateMachines", {}).body as { stateMachines: { stateMachineArn: string; type: string }[] }).stateMachines;
+    let compared = 0;
+    for (const m of machines.filter((x) => x.type === "STANDARD")) {
+      const listed = (account.dispatch("AWSStepFunctions.ListExecutions", { stateMachineArn: m.stateMachineArn, maxResults: 100 }).body as { executions: { executionArn: string; status: string; startDate: number }[] }).executions;
+      for (const e of listed.filter((x) => x.startDate * 1000 >= now - 10 * 60_000)) {
+        expect((await storedExecution(store, e.executionArn))?.status).toBe(e.status);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(5);
+  }, 60_000);
+});

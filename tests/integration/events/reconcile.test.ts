@@ -1,0 +1,50 @@
+/**
+ * With status-change events flowing, the listing is a slow reconciliation pass: a machine is
+ * listed once per reconciliation interval instead of every few seconds; when events stop
+ * flowing (a failing queue), routine listing is back at once.
+ */
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "@/lib/config/env";
+import { FleetIndex } from "@/lib/server/fleet";
+import { createSfnContext } from "@/lib/sfn";
+import { FAKE_ENDPOINT, FakeSfn } from "../../support/fake-sfn";
+
+const T0 = Date.UTC(2026, 10, 25, 12);
+let now = T0;
+const fake = new FakeSfn();
+const server = setupServer();
+
+beforeAll(() => {
+  fake.machines = [{ name: "orders", type: "STANDARD", createdSeconds: T0 / 1000 - 86_400, definition: "{}" }];
+  fake.addExecution({ machine: "orders", name: "o-1", status: "SUCCEEDED", startSeconds: T0 / 1000 - 60, stopSeconds: T0 / 1000 - 50 });
+  server.listen({ onUnhandledRequest: "error" });
+  server.use(...fake.handlers());
+});
+afterAll(() => server.close());
+
+const ctx = createSfnContext(parseConfig({ AWS_ENDPOINT_URL_SFN: FAKE_ENDPOINT, STEPSCOPE_SFN_MAX_ATTEMPTS: "1" }), { now: () => now });
+const lists = () => fake.callsTo("ListExecutions").length;
+
+describe("listing while events flow", () => {
+  it("lists each machine once per reconciliation interval, and as usual once events stop", async () => {
+    let flowing = true;
+    const fleet = new FleetIndex({}, { reconcileEveryMs: () => (flowing ? 300_000 : undefined) });
+    await fleet.refreshAll(ctx);
+    const afterFirst = lists();
+    expect(afterFirst).toBeGreaterThan(0);
+    for (let i = 0; i < 10; i++) {
+      now += 20_000;
+      await fleet.refreshAll(ctx);
+    }
+    expect(lists()).toBe(afterFirst); // 200 s: inside the 5-minute pass
+    now += 120_000;
+    await fleet.refreshAll(ctx);
+    expect(lists()).toBeGreaterThan(afterFirst); // the pass came round
+    const afterPass = lists();
+    flowing = false;
+    now += 20_000;
+    await fleet.refreshAll(ctx);
+    expect(lists()).toBeGreaterThan(afterPass);
+  });
+});
