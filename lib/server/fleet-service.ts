@@ -12,6 +12,7 @@ import { loadConfig, type StepscopeConfig } from "@/lib/config/env";
 import type { SfnContext } from "@/lib/sfn/context";
 import { FleetIndex, fleetIndexFor } from "@/lib/server/fleet";
 import { describeLocation, openStore, parseDatabaseUrl, type Store } from "@/lib/store";
+import { loadStoredFailures } from "./failure-persistence";
 import { StoreIndexPersistence } from "./index-persistence";
 import { PollerLease } from "./poller-lease";
 
@@ -64,8 +65,12 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   const lease = new PollerLease(store, config.leaseMs);
   await lease.start();
   const persistence = new StoreIndexPersistence(store, { mayPoll: () => lease.held, now: ctx.now });
-  const fleet = new FleetIndex({ failureReadsPerSecond: config.failureReadsPerSecond }, { persistence, answerWithinMs: FLEET_ANSWER_WITHIN_MS });
-  console.log(`[stepscope] keeping the execution index in ${describeLocation(location)}; retention ${Math.round(config.retentionMs / 86_400_000)} days`);
+  // What failed executions' histories said, read once ever: error groups are complete at start.
+  const failureStore = await loadStoredFailures(store);
+  const fleet = new FleetIndex({ failureReadsPerSecond: config.failureReadsPerSecond }, { persistence, failureStore, answerWithinMs: FLEET_ANSWER_WITHIN_MS });
+  console.log(
+    `[stepscope] keeping the execution index in ${describeLocation(location)}; ${failureStore.loaded} failure records loaded; retention ${Math.round(config.retentionMs / 86_400_000)} days`,
+  );
 
   let stopped = false;
   let lastSweep = 0;
@@ -97,6 +102,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
       stopped = true;
       wake?.();
       await running;
+      await failureStore.flush();
       await lease.stop();
       await store.close();
     },

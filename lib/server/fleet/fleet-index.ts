@@ -34,7 +34,7 @@ import { childStatesOfExecution } from "@/lib/server/map-run-report";
 import type { SfnContext } from "@/lib/sfn/context";
 import { EXPRESS_COUNTS_UNAVAILABLE } from "@/lib/sfn/counts";
 import { listStateMachines } from "@/lib/sfn/state-machines";
-import { FailureLedger } from "./failure-ledger";
+import { FailureLedger, type FailureRecordStore } from "./failure-ledger";
 import { HistoryModels } from "./history-models";
 import { pageOfIndex } from "./index-page";
 import { DEFAULT_FLEET_LIMITS, executionCapFor, refreshIntervalFor, type FleetLimits } from "./limits";
@@ -66,6 +66,8 @@ export interface FleetIndexOptions {
    * (the refresh goes on; the row says partial or loading meanwhile).
    */
   answerWithinMs?: number;
+  /** Where the failure ledger keeps what it read (absent: in memory, read again after a restart). */
+  failureStore?: FailureRecordStore;
 }
 
 export class FleetIndex {
@@ -79,7 +81,7 @@ export class FleetIndex {
 
   constructor(limits: Partial<FleetLimits> = {}, options: FleetIndexOptions = {}) {
     this.limits = { ...DEFAULT_FLEET_LIMITS, ...limits };
-    this.failures = new FailureLedger({ readsPerSecond: this.limits.failureReadsPerSecond, concurrency: this.limits.historyConcurrency });
+    this.failures = new FailureLedger({ readsPerSecond: this.limits.failureReadsPerSecond, concurrency: this.limits.historyConcurrency }, options.failureStore);
     this.persistence = options.persistence;
     this.answerWithinMs = options.answerWithinMs ?? Infinity;
   }
