@@ -13,6 +13,7 @@ import type { SfnContext } from "@/lib/sfn/context";
 import { FleetIndex, fleetIndexFor } from "@/lib/server/fleet";
 import { describeLocation, openStore, parseDatabaseUrl, type Store } from "@/lib/store";
 import { loadStoredFailures } from "./failure-persistence";
+import { storeHistoryArchive } from "./history-archive";
 import { StoreIndexPersistence } from "./index-persistence";
 import { PollerLease } from "./poller-lease";
 
@@ -67,6 +68,9 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   const persistence = new StoreIndexPersistence(store, { mayPoll: () => lease.held, now: ctx.now });
   // What failed executions' histories said, read once ever: error groups are complete at start.
   const failureStore = await loadStoredFailures(store);
+  // Finished histories, read once ever: the execution page opens from the store after a restart.
+  const historyArchive = storeHistoryArchive(store, ctx.now);
+  ctx.historyArchive = historyArchive;
   const fleet = new FleetIndex({ failureReadsPerSecond: config.failureReadsPerSecond }, { persistence, failureStore, answerWithinMs: FLEET_ANSWER_WITHIN_MS });
   console.log(
     `[stepscope] keeping the execution index in ${describeLocation(location)}; ${failureStore.loaded} failure records loaded; retention ${Math.round(config.retentionMs / 86_400_000)} days`,
@@ -102,7 +106,8 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
       stopped = true;
       wake?.();
       await running;
-      await failureStore.flush();
+      if (ctx.historyArchive === historyArchive) ctx.historyArchive = undefined;
+      await Promise.all([failureStore.flush(), historyArchive.flush()]);
       await lease.stop();
       await store.close();
     },

@@ -347,6 +347,8 @@ export class Store {
   async deleteOlderThan(before: number): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom("histories").where("execution_arn", "in", (eb) => eb.selectFrom("executions").select("arn").where("started_at", "<", before)).execute();
+      // Histories of executions the index does not list (a distributed Map's children): by when they were stored.
+      await trx.deleteFrom("histories").where("stored_at", "<", before).execute();
       await trx.deleteFrom("failure_records").where("started_at", "<", before).execute();
       await trx.deleteFrom("state_stats").where("started_at", "<", before).execute();
       const r = await trx.deleteFrom("executions").where("started_at", "<", before).executeTakeFirst();
