@@ -12,6 +12,8 @@ import { loadConfig, type StepscopeConfig } from "@/lib/config/env";
 import type { SfnContext } from "@/lib/sfn/context";
 import { FleetIndex, fleetIndexFor } from "@/lib/server/fleet";
 import { describeLocation, openStore, parseDatabaseUrl, type Store } from "@/lib/store";
+import { loadStoredFailures } from "./failure-persistence";
+import { storeHistoryArchive } from "./history-archive";
 import { StoreIndexPersistence } from "./index-persistence";
 import { PayloadIndexer } from "./payload-indexer";
 import { EventsConsumer } from "./events-consumer";
@@ -71,12 +73,24 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   const lease = new PollerLease(store, config.leaseMs);
   await lease.start();
   const persistence = new StoreIndexPersistence(store, { mayPoll: () => lease.held, now: ctx.now });
+  // What failed executions' histories said, read once ever: error groups are complete at start.
+  const failureStore = await loadStoredFailures(store);
+  // Finished histories, read once ever: the execution page opens from the store after a restart.
+  const historyArchive = storeHistoryArchive(store, ctx.now);
+  ctx.historyArchive = historyArchive;
   let eventsFlowing = () => false;
   const fleet = new FleetIndex(
     { failureReadsPerSecond: config.failureReadsPerSecond },
-    { persistence, answerWithinMs: FLEET_ANSWER_WITHIN_MS, reconcileEveryMs: () => (eventsFlowing() ? RECONCILE_WITH_EVENTS_MS : undefined) },
+    {
+      persistence,
+      failureStore,
+      answerWithinMs: FLEET_ANSWER_WITHIN_MS,
+      reconcileEveryMs: () => (eventsFlowing() ? RECONCILE_WITH_EVENTS_MS : undefined),
+    },
   );
-  console.log(`[stepscope] keeping the execution index in ${describeLocation(location)}; retention ${Math.round(config.retentionMs / 86_400_000)} days`);
+  console.log(
+    `[stepscope] keeping the execution index in ${describeLocation(location)}; ${failureStore.loaded} failure records loaded; retention ${Math.round(config.retentionMs / 86_400_000)} days`,
+  );
 
   const payloads = config.indexPayloads ? new PayloadIndexer(store, config.indexPayloads) : undefined;
   let stopped = false;
@@ -135,6 +149,8 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
       stopEvents.abort();
       await running;
       await consuming;
+      if (ctx.historyArchive === historyArchive) ctx.historyArchive = undefined;
+      await Promise.all([failureStore.flush(), historyArchive.flush()]);
       await lease.stop();
       await store.close();
     },

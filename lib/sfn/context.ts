@@ -6,6 +6,7 @@
  * Server only (imports the SDK): never import lib/sfn from client components.
  */
 import type { SFNClient } from "@aws-sdk/client-sfn";
+import type { HistoryEvent } from "@/lib/history/events";
 import { loadConfig, type StepscopeConfig } from "@/lib/config/env";
 import { redactExecutionData, SecretLedger, type RedactPath } from "@/lib/security/redaction";
 import { parseSecuritySettings, type SecuritySettings } from "@/lib/security/settings";
@@ -18,6 +19,16 @@ import { noteReachable, noteUnreachable } from "./reachability";
 import { installQuotaMiddleware } from "./quota-middleware";
 import { SharedBodies } from "./shared-bodies";
 import { SingleFlight } from "./single-flight";
+
+/**
+ * Where finished histories outlive the process (the server's store sets one; absent: memory
+ * only). Only what this layer already redacted is handed to it.
+ */
+export interface HistoryArchive {
+  get(executionArn: string): Promise<HistoryEvent[] | undefined>;
+  /** Not awaited: keeping a copy never delays an answer; the archive logs what it could not keep. */
+  put(executionArn: string, events: readonly HistoryEvent[]): void;
+}
 
 export interface SfnContext {
   client: SFNClient;
@@ -43,6 +54,8 @@ export interface SfnContext {
   throttledAt?: number;
   /** The configuration the context was built from (the CloudWatch clients beside it use the same). */
   config?: StepscopeConfig;
+  /** Finished histories read before: asked before Step Functions, given every history that finished. */
+  historyArchive?: HistoryArchive;
 }
 
 export interface SfnContextOptions {

@@ -115,8 +115,10 @@ function summarise(events: HistoryEvent[], previousBytes: number, added: History
 
 async function sync(ctx: SfnContext, executionArn: string, known: SyncedHistory | undefined): Promise<SyncedHistory> {
   if (!known || known.events.length === 0) {
+    const archived = await fromArchive(ctx, executionArn);
+    if (archived) return archived;
     const events = await fetchWholeHistory(ctx, executionArn);
-    return summarise(mergeEvents([], events), 0, events, ctx.now());
+    return archivedIfFinished(ctx, executionArn, summarise(mergeEvents([], events), 0, events, ctx.now()), false);
   }
   let incoming = ctx.reverseOrderIgnored ? undefined : await fetchNewerEvents(ctx, executionArn, known.lastEventId);
   if (incoming === undefined) {
@@ -124,7 +126,33 @@ async function sync(ctx: SfnContext, executionArn: string, known: SyncedHistory 
     incoming = (await fetchWholeHistory(ctx, executionArn)).filter((e) => e.id > known.lastEventId);
   }
   const events = mergeEvents(known.events, incoming);
-  return summarise(events, known.bytes, events.slice(known.events.length), ctx.now());
+  return archivedIfFinished(ctx, executionArn, summarise(events, known.bytes, events.slice(known.events.length), ctx.now()), known.finished);
+}
+
+/**
+ * A finished history kept by an earlier run. One that ended in a redrivable failure is marked
+ * never synced, so its next use checks once (one small newest-first page) for a redrive since.
+ */
+async function fromArchive(ctx: SfnContext, executionArn: string): Promise<SyncedHistory | undefined> {
+  if (!ctx.historyArchive) return undefined;
+  let events: HistoryEvent[] | undefined;
+  try {
+    events = await ctx.historyArchive.get(executionArn);
+  } catch (error) {
+    // An unreadable copy is not an answer: Step Functions still has the history.
+    console.error(`[stepscope] could not read the kept history of ${executionArn}: ${(error as Error).message}`);
+    return undefined;
+  }
+  if (!events?.length) return undefined;
+  const synced = summarise(events, 0, events, ctx.now());
+  if (!synced.finished) return undefined;
+  if (REDRIVABLE_ENDINGS.has(events[events.length - 1].type)) synced.syncedAt = 0;
+  return synced;
+}
+
+function archivedIfFinished(ctx: SfnContext, executionArn: string, synced: SyncedHistory, wasFinished: boolean): SyncedHistory {
+  if (synced.finished && !wasFinished) ctx.historyArchive?.put(executionArn, synced.events);
+  return synced;
 }
 
 /**

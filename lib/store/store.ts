@@ -6,11 +6,11 @@
  */
 import "@/lib/server/server-only";
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { ExecutionStatusName, ExecutionSummary, StateMachineSummary } from "@/lib/contract/api";
 import type { DatabaseLocation } from "./database-url";
 import type { Dialect } from "./migrations";
-import type { ExecutionsTable, StoreSchema } from "./schema";
+import type { ExecutionsTable, FailureRecordsTable, StoreSchema } from "./schema";
 
 /** An execution as the store keeps it: the listed summary plus what DescribeExecution adds. */
 export interface StoredExecution extends ExecutionSummary {
@@ -241,17 +241,13 @@ export class Store {
       .where("started_at", "<", to)
       .orderBy("started_at", "desc")
       .execute();
-    return rows.map((r) => ({
-      executionArn: r.execution_arn,
-      machineArn: r.machine_arn,
-      startedAt: r.started_at,
-      stoppedAt: r.stopped_at ?? undefined,
-      status: r.status,
-      stateName: r.state_name ?? undefined,
-      error: r.error ?? undefined,
-      cause: r.cause ?? undefined,
-      groupKey: r.group_key,
-    }));
+    return rows.map(failureRowOf);
+  }
+
+  /** The newest `limit` failures of every machine, newest first: what a starting process keeps at hand. */
+  async recentFailures(limit: number): Promise<FailureRecordRow[]> {
+    const rows = await this.db.selectFrom("failure_records").selectAll().orderBy("started_at", "desc").orderBy("execution_arn").limit(limit).execute();
+    return rows.map(failureRowOf);
   }
 
   /** Error groups of a window: every stored failure counted once, biggest group first. */
@@ -351,6 +347,8 @@ export class Store {
   async deleteOlderThan(before: number): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom("histories").where("execution_arn", "in", (eb) => eb.selectFrom("executions").select("arn").where("started_at", "<", before)).execute();
+      // Histories of executions the index does not list (a distributed Map's children): by when they were stored.
+      await trx.deleteFrom("histories").where("stored_at", "<", before).execute();
       await trx.deleteFrom("failure_records").where("started_at", "<", before).execute();
       await trx.deleteFrom("state_stats").where("started_at", "<", before).execute();
       await trx.deleteFrom("payload_fields").where("started_at", "<", before).execute();
@@ -422,4 +420,18 @@ function toExecution(r: ExecutionsTable, machineArn: string): StoredExecution {
 
 function* chunks<T>(items: readonly T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += INSERT_CHUNK) yield items.slice(i, i + INSERT_CHUNK);
+}
+
+function failureRowOf(r: Selectable<FailureRecordsTable>): FailureRecordRow {
+  return {
+    executionArn: r.execution_arn,
+    machineArn: r.machine_arn,
+    startedAt: r.started_at,
+    stoppedAt: r.stopped_at ?? undefined,
+    status: r.status,
+    stateName: r.state_name ?? undefined,
+    error: r.error ?? undefined,
+    cause: r.cause ?? undefined,
+    groupKey: r.group_key,
+  };
 }

@@ -25,9 +25,13 @@ export interface KnownFailure {
   record?: FailureRecord;
 }
 
+/** What a store needs of the execution to file its failure (by machine and start, for windows and retention). */
+export type FailedExecutionRef = Pick<ExecutionSummary, "arn" | "stateMachineArn" | "startedAt">;
+
+/** Synchronous on purpose: a request groups what is known without waiting on a database. */
 export interface FailureRecordStore {
   get(executionArn: string): KnownFailure | undefined;
-  set(executionArn: string, known: KnownFailure): void;
+  set(execution: FailedExecutionRef, known: KnownFailure): void;
 }
 
 /**
@@ -38,7 +42,7 @@ export function memoryFailureStore(maxRecords = 200_000): FailureRecordStore {
   const map = new Map<string, KnownFailure>();
   return {
     get: (arn) => map.get(arn),
-    set: (arn, known) => {
+    set: ({ arn }, known) => {
       map.delete(arn);
       map.set(arn, known);
       while (map.size > maxRecords) {
@@ -99,7 +103,7 @@ export class FailureLedger {
 
   /** Records what a history already read elsewhere (the page's sample) says, so it is not read twice. */
   remember(execution: ExecutionSummary, record: FailureRecord | undefined): void {
-    this.store.set(execution.arn, { status: execution.status, record });
+    this.store.set(execution, { status: execution.status, record });
   }
 
   /** Queues the machine's unread failures (newest first) and makes sure a reader works through them. */

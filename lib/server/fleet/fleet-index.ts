@@ -34,7 +34,7 @@ import { childStatesOfExecution } from "@/lib/server/map-run-report";
 import type { SfnContext } from "@/lib/sfn/context";
 import { EXPRESS_COUNTS_UNAVAILABLE } from "@/lib/sfn/counts";
 import { listStateMachines } from "@/lib/sfn/state-machines";
-import { FailureLedger } from "./failure-ledger";
+import { FailureLedger, type FailureRecordStore } from "./failure-ledger";
 import { HistoryModels } from "./history-models";
 import { pageOfIndex } from "./index-page";
 import { DEFAULT_FLEET_LIMITS, executionCapFor, refreshIntervalFor, type FleetLimits } from "./limits";
@@ -71,6 +71,8 @@ export interface FleetIndexOptions {
    * a machine is then listed at most this often (undefined: events are not flowing, list as usual).
    */
   reconcileEveryMs?: () => number | undefined;
+  /** Where the failure ledger keeps what it read (absent: in memory, read again after a restart). */
+  failureStore?: FailureRecordStore;
 }
 
 export class FleetIndex {
@@ -85,7 +87,7 @@ export class FleetIndex {
 
   constructor(limits: Partial<FleetLimits> = {}, options: FleetIndexOptions = {}) {
     this.limits = { ...DEFAULT_FLEET_LIMITS, ...limits };
-    this.failures = new FailureLedger({ readsPerSecond: this.limits.failureReadsPerSecond, concurrency: this.limits.historyConcurrency });
+    this.failures = new FailureLedger({ readsPerSecond: this.limits.failureReadsPerSecond, concurrency: this.limits.historyConcurrency }, options.failureStore);
     this.persistence = options.persistence;
     this.answerWithinMs = options.answerWithinMs ?? Infinity;
     this.reconcileEveryMs = options.reconcileEveryMs;

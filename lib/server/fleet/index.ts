@@ -7,6 +7,6 @@ export { chooseHistorySample, type HistorySample } from "./sample";
 export { queryFleet, type FleetPage, type FleetQuery } from "./fleet-query";
 export { stateNamesOf } from "./state-order";
 export { isIndexCursor, pageOfIndex } from "./index-page";
-export { FailureLedger, memoryFailureStore, type FailureRecordStore, type KnownFailure } from "./failure-ledger";
+export { FailureLedger, memoryFailureStore, type FailedExecutionRef, type FailureRecordStore, type KnownFailure } from "./failure-ledger";
 export type { IndexedListQuery } from "./fleet-index";
 export { searchFleet } from "./search";

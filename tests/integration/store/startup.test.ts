@@ -1,14 +1,15 @@
 /**
  * `next start` with a database that is not Stepscope's stops at boot with a message naming
  * it, and the file is left as it was; with a SQLite file of its own, a restart serves what
- * the previous run stored.
+ * the previous run stored, finished histories opened included.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { FleetResponse } from "@/lib/contract/api";
+import type { ExecutionsResponse, FleetResponse, HistoryResponse } from "@/lib/contract/api";
+import { openStore, parseDatabaseUrl } from "@/lib/store";
 import { startStepscope } from "../../support/server";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "stepscope-startup-"));
@@ -35,6 +36,7 @@ describe("Stepscope's start-up with a store", () => {
     const url = `sqlite:${path.join(tmp, "ours.db")}`;
     const first = await startStepscope({ env: { STEPSCOPE_DATABASE_URL: url } });
     let rows: FleetResponse["rows"] = [];
+    let opened = "";
     try {
       const deadline = Date.now() + 60_000;
       while (Date.now() < deadline) {
@@ -43,8 +45,20 @@ describe("Stepscope's start-up with a store", () => {
         await new Promise((r) => setTimeout(r, 500));
       }
       expect(rows.map((r) => r.coverage.state)).toEqual(rows.map(() => "complete"));
+      // Opening a finished execution keeps its history in the store, through the running server.
+      const listed = (await (await fetch(`${first.url}/api/state-machines/${encodeURIComponent(rows[0].arn)}/executions?status=SUCCEEDED`)).json()) as ExecutionsResponse;
+      opened = listed.executions[0].arn;
+      const history = await fetch(`${first.url}/api/executions/${encodeURIComponent(opened)}/history`);
+      expect(history.status).toBe(200);
+      expect(((await history.json()) as HistoryResponse).finished).toBe(true);
     } finally {
       await first.stop();
+    }
+    const store = await openStore(parseDatabaseUrl(url, tmp));
+    try {
+      expect((await store.history<{ type: string }>(opened))?.at(-1)?.type).toBe("ExecutionSucceeded");
+    } finally {
+      await store.close();
     }
     const second = await startStepscope({ env: { STEPSCOPE_DATABASE_URL: url } });
     try {

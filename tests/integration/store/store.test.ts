@@ -131,12 +131,16 @@ for (const dialect of dialects) {
       try {
         await store.putListing(MACHINE, [execution(1), execution(2), execution(3)], undefined, T0);
         await store.putHistory(execution(1).arn, MACHINE, [{ id: 1 }], T0);
-        await store.putHistory(execution(3).arn, MACHINE, [{ id: 1 }], T0);
+        await store.putHistory(execution(3).arn, MACHINE, [{ id: 1 }], T0 + 3000);
+        // A distributed Map's child is not in the index: its history goes by when it was stored.
+        const child = "arn:aws:states:us-east-1:123456789012:execution:orders/map:child-1";
+        await store.putHistory(child, MACHINE, [{ id: 1 }], T0 + 1000);
         await store.putFailures([{ executionArn: execution(1).arn, machineArn: MACHINE, startedAt: T0 + 1000, status: "FAILED", groupKey: "g" }]);
         expect(await store.deleteOlderThan(T0 + 2500)).toBe(2);
         expect((await store.executions(MACHINE, 0)).map((e) => e.name)).toEqual(["run-3"]);
         expect(await store.history(execution(1).arn)).toBeUndefined();
         expect(await store.history(execution(3).arn)).toEqual([{ id: 1 }]);
+        expect(await store.history(child)).toBeUndefined();
         expect(await store.errorGroups(MACHINE, 0, T0 + 10_000)).toEqual([]);
       } finally {
         await store.close();

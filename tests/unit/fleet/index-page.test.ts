@@ -49,9 +49,9 @@ describe("failure records kept in memory", () => {
   it("keeps at most the given number, the oldest written going first", async () => {
     const { memoryFailureStore } = await import("@/lib/server/fleet/failure-ledger");
     const store = memoryFailureStore(2);
-    store.set("a", { status: "FAILED" });
-    store.set("b", { status: "FAILED" });
-    store.set("c", { status: "FAILED" });
+    store.set({ arn: "a", stateMachineArn: "m", startedAt: 0 }, { status: "FAILED" });
+    store.set({ arn: "b", stateMachineArn: "m", startedAt: 0 }, { status: "FAILED" });
+    store.set({ arn: "c", stateMachineArn: "m", startedAt: 0 }, { status: "FAILED" });
     expect(store.get("a")).toBeUndefined();
     expect(store.get("b")?.status).toBe("FAILED");
     expect(store.get("c")?.status).toBe("FAILED");
