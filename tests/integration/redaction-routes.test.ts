@@ -14,6 +14,8 @@ import { GET as getRedrive } from "@/app/api/executions/[arn]/redrive/route";
 import { GET as getFleet } from "@/app/api/fleet/route";
 import { GET as getMapRun } from "@/app/api/map-runs/[arn]/route";
 import { GET as getMapRunExecutions } from "@/app/api/map-runs/[arn]/executions/route";
+import { GET as getMapRunReport } from "@/app/api/map-runs/[arn]/report/route";
+import { GET as getSearch } from "@/app/api/search/route";
 import { GET as getSource } from "@/app/api/source/route";
 import { GET as getStateMachine } from "@/app/api/state-machines/[arn]/route";
 import { GET as getMachineExecutions } from "@/app/api/state-machines/[arn]/executions/route";
@@ -51,6 +53,15 @@ const ROUTES: Record<string, [RouteHandler, string, string][]> = {
   "executions/[arn]/redrive/route.ts": [[getRedrive, "/api/executions/x/redrive", LEAKY]],
   "map-runs/[arn]/route.ts": [[getMapRun, "/api/map-runs/x", MAP_RUN]],
   "map-runs/[arn]/executions/route.ts": [[getMapRunExecutions, "/api/map-runs/x/executions", MAP_RUN]],
+  // The report reads the children's histories and quotes each failed child's error and cause.
+  "map-runs/[arn]/report/route.ts": [[getMapRunReport, "/api/map-runs/x/report", MAP_RUN]],
+  // Search answers with execution summaries: by name prefix, by an execution's ARN and a machine's.
+  "search/route.ts": [
+    [getSearch, "/api/search?q=leaky", ""],
+    [getSearch, "/api/search?q=child", ""],
+    [getSearch, `/api/search?q=${encodeURIComponent(LEAKY)}`, ""],
+    [getSearch, `/api/search?q=${encodeURIComponent(arnOf.machine(MACHINE))}`, ""],
+  ],
 };
 
 beforeEach(() => {
@@ -88,6 +99,16 @@ describe("redaction on every route that carries execution data", () => {
     expect(metrics.body.errorGroups.length).toBeGreaterThan(0);
     expect(metrics.body.errorGroups[0].sampleCause).toContain("[redacted]");
     expect(leakedSecrets(metrics.text)).toEqual([]);
+  });
+
+  it("the map run's report and the search still answer with the data, without the secrets", async () => {
+    const report = await callRoute(getMapRunReport, "http://127.0.0.1:3000/api/map-runs/x/report", encodeURIComponent(MAP_RUN));
+    // The failed child's history was read and its cause quoted, with the card number masked.
+    expect(report.body.failures).toMatchObject([{ name: "child-1", read: true, error: "Declined", cause: "card [redacted] declined" }]);
+    expect(leakedSecrets(report.text)).toEqual([]);
+    const search = await callRoute(getSearch, "http://127.0.0.1:3000/api/search?q=leaky", "");
+    expect(search.body.executions).toMatchObject([{ name: "leaky-1", status: "FAILED", stateMachineName: MACHINE }]);
+    expect(leakedSecrets(search.text)).toEqual([]);
   });
 
   it("covers every API route file", () => {

@@ -73,6 +73,8 @@ export class FailureLedger {
   private readonly pacer: TokenBucket;
   /** Per machine: the failures still to read, newest first (replaced by each request: the latest window wins). */
   private readonly queues = new Map<string, ExecutionSummary[]>();
+  /** Failures a reader has taken and not yet recorded: a re-queued copy of one is skipped, not read twice. */
+  private readonly taken = new Set<string>();
   private readonly running = new Map<string, Promise<void>>();
   /** GetExecutionHistory syncs started for failures. */
   reads = 0;
@@ -126,10 +128,13 @@ export class FailureLedger {
         if (!execution) return;
         const known = this.store.get(execution.arn);
         if (known && known.status === execution.status) continue;
-        const wait = this.pacer.reserve(this.clock(), Number.POSITIVE_INFINITY) ?? 0;
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        this.reads++;
+        // Another reader has it (a request re-queued it while that reader waited on the pacer).
+        if (this.taken.has(execution.arn)) continue;
+        this.taken.add(execution.arn);
         try {
+          const wait = this.pacer.reserve(this.clock(), Number.POSITIVE_INFINITY) ?? 0;
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          this.reads++;
           // Not kept in the shared cache: only the small record is.
           const history = await readHistoryOnce(ctx, execution.arn);
           this.remember(execution, failureFromModel(execution, foldHistory(history.events)));
@@ -139,6 +144,8 @@ export class FailureLedger {
           this.lastError = error instanceof Error ? error.message : String(error);
           this.queues.set(machineArn, []);
           return;
+        } finally {
+          this.taken.delete(execution.arn);
         }
       }
     };
