@@ -76,4 +76,9 @@ export class ByteLruCache {
   get size(): number {
     return this.entries.size;
   }
+
+  /** The keys held now, oldest first (for tests and diagnostics: what is kept, not a way to read it). */
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
 }
