@@ -10,8 +10,13 @@ export interface CountingProxy {
   url: string;
   /** Calls per operation since the last reset. */
   counts(): Record<string, number>;
-  /** Calls per calling process since the last reset, by the SDK's app id (AWS_SDK_UA_APP_ID) in the user agent. */
+  /**
+   * Step Functions calls per calling process since the last reset, by the SDK's app id
+   * (AWS_SDK_UA_APP_ID) in the user agent. CloudWatch and Logs calls, which an emulator serves on
+   * the same port, are counted in `counts` but not here.
+   */
   callers(): Record<string, number>;
+  /** Step Functions calls since the last reset. */
   total(): number;
   reset(): void;
   close(): Promise<void>;
@@ -21,11 +26,16 @@ export function startCountingProxy(target: string): Promise<CountingProxy> {
   const upstream = new URL(target);
   let counts: Record<string, number> = {};
   let callers: Record<string, number> = {};
+  let sfnTotal = 0;
   const server = createServer((req, res) => {
-    const operation = String(req.headers["x-amz-target"] ?? "").replace(/^AWSStepFunctions\./, "") || "(none)";
+    const target = String(req.headers["x-amz-target"] ?? "");
+    const operation = target.replace(/^AWSStepFunctions\./, "") || "(none)";
     counts[operation] = (counts[operation] ?? 0) + 1;
-    const caller = /\bapp\/(\S+)/.exec(String(req.headers["user-agent"] ?? "") + " " + String(req.headers["x-amz-user-agent"] ?? ""))?.[1] ?? "(unknown)";
-    callers[caller] = (callers[caller] ?? 0) + 1;
+    if (target.startsWith("AWSStepFunctions.")) {
+      sfnTotal += 1;
+      const caller = /\bapp\/(\S+)/.exec(String(req.headers["user-agent"] ?? "") + " " + String(req.headers["x-amz-user-agent"] ?? ""))?.[1] ?? "(unknown)";
+      callers[caller] = (callers[caller] ?? 0) + 1;
+    }
     const forward = httpRequest(
       { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } },
       (answer) => {
@@ -43,10 +53,11 @@ export function startCountingProxy(target: string): Promise<CountingProxy> {
         url: `http://127.0.0.1:${port}`,
         counts: () => ({ ...counts }),
         callers: () => ({ ...callers }),
-        total: () => Object.values(counts).reduce((a, b) => a + b, 0),
+        total: () => sfnTotal,
         reset: () => {
           counts = {};
           callers = {};
+          sfnTotal = 0;
         },
         close: () =>
           new Promise<void>((done) => {

@@ -4,6 +4,9 @@
  * counting proxy in front of the demo endpoint counts every call that reaches "AWS". The demo
  * account's clock is frozen so that each run sees the same world.
  *
+ * The emulator also answers CloudWatch (the demo's Express metrics): those calls are counted
+ * apart, because each instance still reads its own metrics (a known gap, not polling).
+ *
  * When the lease holder is SIGKILLed, another instance takes the lease over within 30 s and
  * the store ends up with every execution of the account exactly once.
  */
