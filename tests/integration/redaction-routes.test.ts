@@ -15,6 +15,7 @@ import { GET as getFleet } from "@/app/api/fleet/route";
 import { GET as getMapRun } from "@/app/api/map-runs/[arn]/route";
 import { GET as getMapRunExecutions } from "@/app/api/map-runs/[arn]/executions/route";
 import { GET as getMapRunReport } from "@/app/api/map-runs/[arn]/report/route";
+import { GET as getFind } from "@/app/api/find/route";
 import { GET as getSearch } from "@/app/api/search/route";
 import { GET as getSource } from "@/app/api/source/route";
 import { GET as getStateMachine } from "@/app/api/state-machines/[arn]/route";
@@ -56,11 +57,11 @@ const ROUTES: Record<string, [RouteHandler, string, string][]> = {
   // The report reads the children's histories and quotes each failed child's error and cause.
   "map-runs/[arn]/report/route.ts": [[getMapRunReport, "/api/map-runs/x/report", MAP_RUN]],
   // Search answers with execution summaries: by name prefix, by an execution's ARN and a machine's.
-  "search/route.ts": [
-    [getSearch, "/api/search?q=leaky", ""],
-    [getSearch, "/api/search?q=child", ""],
-    [getSearch, `/api/search?q=${encodeURIComponent(LEAKY)}`, ""],
-    [getSearch, `/api/search?q=${encodeURIComponent(arnOf.machine(MACHINE))}`, ""],
+  "find/route.ts": [
+    [getFind, "/api/find?q=leaky", ""],
+    [getFind, "/api/find?q=child", ""],
+    [getFind, `/api/find?q=${encodeURIComponent(LEAKY)}`, ""],
+    [getFind, `/api/find?q=${encodeURIComponent(arnOf.machine(MACHINE))}`, ""],
   ],
 };
 
@@ -106,8 +107,17 @@ describe("redaction on every route that carries execution data", () => {
     // The failed child's history was read and its cause quoted, with the card number masked.
     expect(report.body.failures).toMatchObject([{ name: "child-1", read: true, error: "Declined", cause: "card [redacted] declined" }]);
     expect(leakedSecrets(report.text)).toEqual([]);
+    const find = await callRoute(getFind, "http://127.0.0.1:3000/api/find?q=leaky", "");
+    expect(find.body.executions).toMatchObject([{ name: "leaky-1", status: "FAILED", stateMachineName: MACHINE }]);
+    expect(leakedSecrets(find.text)).toEqual([]);
+  });
+
+  it("the store search answers from stored rows only, and with no store says so without data", async () => {
+    // Its rows are written by the index from answers that came through send(), already redacted;
+    // this harness keeps no store (memory), so the route must refuse rather than reach AWS.
     const search = await callRoute(getSearch, "http://127.0.0.1:3000/api/search?q=leaky", "");
-    expect(search.body.executions).toMatchObject([{ name: "leaky-1", status: "FAILED", stateMachineName: MACHINE }]);
+    expect(search.status).toBe(422);
+    expect(search.body.error.code).toBe("UNSUPPORTED");
     expect(leakedSecrets(search.text)).toEqual([]);
   });
 
@@ -116,6 +126,6 @@ describe("redaction on every route that carries execution data", () => {
       // The catch-all answers only "no such path".
       .filter((file) => file.endsWith("route.ts") && !file.startsWith("[[...unknown]]"))
       .sort();
-    expect(files).toEqual(Object.keys(ROUTES).sort());
+    expect(files).toEqual([...Object.keys(ROUTES), "search/route.ts"].sort());
   });
 });
