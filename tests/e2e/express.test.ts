@@ -35,6 +35,8 @@ describe("Express machine (Chromium, demo mode)", () => {
     await expect(page.locator("[data-testid=express-logs-note]").innerText()).resolves.toContain("Every event is logged");
     await screenshot(page, "express-machine");
     await page.locator("[data-testid=executions-list] h2").evaluate((el) => el.scrollIntoView({ block: "start" }));
+    // The list's rows come from a Logs Insights query that a loaded machine may take a while to answer.
+    await page.locator("[data-testid=execution-error]").first().waitFor({ timeout: 90_000 });
     await expect(page.locator("[data-testid=execution-error]").first().innerText()).resolves.toBe("Firehose.ServiceUnavailableException");
     await screenshot(page, "express-machine-list");
 
@@ -45,7 +47,7 @@ describe("Express machine (Chromium, demo mode)", () => {
     await expect(fleetRow.locator("[data-testid=figures-from-metrics]").innerText()).resolves.toBe("metrics");
     await screenshot(page, "express-fleet");
     expect(watch.errors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it("opens a failed Express execution with its graph, timeline and events", async () => {
     const arn = await stateMachineArn(site, "clickstream-enricher");

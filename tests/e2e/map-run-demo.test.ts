@@ -30,9 +30,15 @@ describe("a distributed Map on the demo account (Chromium)", () => {
     for (const [state, outcome] of Object.entries(report.states)) {
       await expect.poll(() => graph.locator(`[data-state="${state}"]`).first().getAttribute("data-status"), { timeout: 30_000 }).toBe(outcome.status);
     }
+    // The timeline is virtualised and the inline Map before it opens with its iterations: scroll
+    // the distributed Map's row, further down, into the rendered window first.
+    await page.locator("[data-testid=timeline-panel]").evaluate((panel) => {
+      for (const el of [panel, ...panel.querySelectorAll("*")]) if (el.scrollHeight > el.clientHeight + 1) el.scrollTop = el.scrollHeight;
+    });
     const row = page.locator(`[data-testid=timeline-panel] [data-row-kind=map-summary][data-run-path="${mapState.path}"]`);
+    await row.waitFor({ timeout: 30_000 });
     await expect(row.innerText()).resolves.toContain(`${c.total.toLocaleString("en-US")} child`);
     await screenshot(page, "map-run-demo");
     expect(watch.errors).toEqual([]);
-  });
+  }, 180_000);
 });

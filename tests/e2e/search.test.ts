@@ -52,7 +52,7 @@ describe("search page (Chromium)", () => {
     const page = await newPage(site.browser);
     await page.goto(site.url("/search"));
     const customer = JSON.parse(corpus.payloads[42].input!).customer.id as string;
-    const box = page.getByLabel("Search executions");
+    const box = page.getByLabel("Search executions", { exact: true });
     await box.fill(`input.customer.id = "${customer}"`);
     await box.press("Enter");
     const rows = page.locator("[data-testid=search-hit]");
