@@ -11,7 +11,7 @@ import { foldHistory } from "@/lib/history/fold";
 import { resolveWindow } from "@/lib/metrics";
 import { createSfnContext, describeStateMachine, listStateMachines, type SfnContext } from "@/lib/sfn";
 import { machineMetricsFromCloudWatch, withMetricFigures } from "@/lib/sfn/cloudwatch";
-import { FleetIndex } from "@/lib/server/fleet";
+import { DEFAULT_FLEET_LIMITS, FleetIndex } from "@/lib/server/fleet";
 import { getExpressExecutionDetail, getExpressHistorySince, listExpressExecutions } from "@/lib/sfn/logs";
 import { parseRedactPaths } from "@/lib/security/redaction";
 import { createDemoAccount, createDemoHandlers } from "@/mocks";
@@ -98,7 +98,8 @@ describe("Express payloads under STEPSCOPE_REDACT_PATHS", () => {
 describe("figures from the demo's CloudWatch metrics", () => {
   it("gives the Express fleet row numbers that agree with the executions its logs list", async () => {
     const window = resolveWindow("1h", clock);
-    const rows = await withMetricFigures(ctx, await new FleetIndex().fleetRows(ctx, window), window);
+    const index = new FleetIndex();
+    const rows = await withMetricFigures(ctx, await index.fleetRows(ctx, window), window, index.limits.horizonMs);
     const row = rows.find((r) => r.arn === EXPRESS)!;
     expect(row.figuresFrom).toBe("metrics");
     expect(row.unavailable).toBeUndefined();
@@ -121,6 +122,7 @@ describe("figures from the demo's CloudWatch metrics", () => {
       ctx,
       machines.map((m) => ({ arn: m.arn, name: m.name, type: m.type, createdAt: m.createdAt, coverage: { partial: false, indexed: 0 } })),
       window,
+      DEFAULT_FLEET_LIMITS.horizonMs,
     );
     expect(account.callCounts()["GraniteServiceVersion20100801.GetMetricData"]).toBe(1);
     expect(rows.every((r) => r.figuresFrom === "metrics")).toBe(true);

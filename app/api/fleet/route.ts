@@ -16,7 +16,8 @@ export function GET(request: Request): Promise<Response> {
     const window = parseWindowParams(request, ctx.now());
     const query = parseFleetParams(request);
     // Express machines, and windows the index cannot answer, get their figures from CloudWatch metrics.
-    const rows = await withMetricFigures(ctx, await (await appFleetIndex(ctx)).fleetRows(ctx, window), window);
+    const fleet = await appFleetIndex(ctx);
+    const rows = await withMetricFigures(ctx, await fleet.fleetRows(ctx, window), window, fleet.limits.horizonMs);
     const page = queryFleet(rows, query);
     return {
       source: sourceInfo(),

@@ -9,7 +9,6 @@ import { GetMetricDataCommand, type GetMetricDataCommandOutput } from "@aws-sdk/
 import type { FleetRow, MachineMetricsResponse } from "@/lib/contract/api";
 import type { ResolvedWindow } from "@/lib/metrics/windows";
 import { cached, type SfnContext } from "../context";
-import { DEFAULT_FLEET_LIMITS } from "@/lib/server/fleet/limits";
 import { SfnError } from "../errors";
 import { sendTelemetry } from "../telemetry";
 import {
@@ -90,8 +89,12 @@ export async function machineFigures(ctx: SfnContext, arns: readonly string[], r
   return out;
 }
 
-/** Whether a Standard machine's row is better answered by metrics than by the execution index. */
-export function needsMetrics(row: FleetRow, window: ResolvedWindow, now: number, horizonMs = DEFAULT_FLEET_LIMITS.horizonMs): boolean {
+/**
+ * Whether a Standard machine's row is better answered by metrics than by the execution index.
+ * `horizonMs` is how far back the index keeps executions: the index says, so the transport does
+ * not reach up into it for the figure.
+ */
+export function needsMetrics(row: FleetRow, window: ResolvedWindow, now: number, horizonMs: number): boolean {
   if (row.type === "EXPRESS") return true;
   if (window.from < now - horizonMs) return true;
   // Never listed, or the first listing is still under way (a capped index is complete for what it keeps).
@@ -102,9 +105,9 @@ export function needsMetrics(row: FleetRow, window: ResolvedWindow, now: number,
  * The fleet route's hook: rows the index cannot answer get their figures from metrics. A failed
  * metrics call leaves the rows as they were, with the reason.
  */
-export async function withMetricFigures(ctx: SfnContext, rows: FleetRow[], window: ResolvedWindow): Promise<FleetRow[]> {
+export async function withMetricFigures(ctx: SfnContext, rows: FleetRow[], window: ResolvedWindow, horizonMs: number): Promise<FleetRow[]> {
   const now = ctx.now();
-  const wanted = rows.filter((r) => needsMetrics(r, window, now));
+  const wanted = rows.filter((r) => needsMetrics(r, window, now, horizonMs));
   if (wanted.length === 0) return rows;
   let figures: Map<string, MachineMetricFigures>;
   try {
