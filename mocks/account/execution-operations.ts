@@ -1,6 +1,6 @@
 /** Listing and describing executions, their histories and their map runs. */
 import type { SfnResponse } from "../contract";
-import type { ExecutionPlan, ExecutionSummary, MapRunPlan, PlannedEvent } from "../sim/plan";
+import { type ExecutionPlan, type ExecutionSummary, type MapRunPlan, mapRunAt, type PlannedEvent } from "../sim/plan";
 import { type SeenAt, seenAt, statusAt } from "../sim/plan";
 import { type LazyListing, type ListPosition, newestFirst } from "./execution-store";
 import { findExecution, findMachine, findMapRun, type OperationContext } from "./lookup";
@@ -187,7 +187,7 @@ export function listMapRuns(ctx: OperationContext, body: Body): SfnResponse {
       mapRunArn: r.mapRunArn,
       stateMachineArn: r.stateMachineArn,
       startDate: epochSeconds(r.startMs),
-      ...(r.stopMs <= ctx.nowMs ? { stopDate: epochSeconds(r.stopMs) } : {}),
+      ...(mapRunAt(r, ctx.nowMs).stopMs !== undefined ? { stopDate: epochSeconds(mapRunAt(r, ctx.nowMs).stopMs!) } : {}),
     })),
     ...(from + size < runs.length ? { nextToken: encodeToken("ListMapRuns", from + size) } : {}),
   });
@@ -218,19 +218,20 @@ function counts(run: MapRunPlan, nowMs: number, items: boolean) {
 
 export function describeMapRun(ctx: OperationContext, body: Body): SfnResponse {
   const run = findMapRun(ctx, requiredString(body, "mapRunArn"));
-  const finished = run.stopMs <= ctx.nowMs;
+  const seen = mapRunAt(run, ctx.nowMs);
   const itemCounts = counts(run, ctx.nowMs, true);
   return ok({
     mapRunArn: run.mapRunArn,
     executionArn: run.executionArn,
-    status: finished ? run.status : "RUNNING",
+    status: seen.status,
     startDate: epochSeconds(run.startMs),
-    ...(finished ? { stopDate: epochSeconds(run.stopMs) } : {}),
+    ...(seen.stopMs !== undefined ? { stopDate: epochSeconds(seen.stopMs) } : {}),
     maxConcurrency: run.maxConcurrency,
     toleratedFailurePercentage: run.toleratedFailurePercentage,
     toleratedFailureCount: run.toleratedFailureCount,
     itemCounts,
     executionCounts: counts(run, ctx.nowMs, false),
-    redriveCount: 0,
+    redriveCount: seen.redriveCount,
+    ...(seen.redriveMs !== undefined ? { redriveDate: epochSeconds(seen.redriveMs) } : {}),
   });
 }

@@ -175,5 +175,9 @@ export const etlIngest: MachineSpec = {
   makeTraits: (rng) => ({ badFile: rng.chance(0.025) ? rng.int(0, 43) : -1 }),
   behaviours: { ListNewFiles: listNewFiles, CheckSchema: checkSchema, Transform: transform, LoadWarehouse: loadWarehouse },
   abortChance: 0.01,
+  // When a map run exceeds its tolerance the on-call engineer mostly redrives the ingest after
+  // looking at the failed partitions: the map run is redriven over the children that did not succeed.
+  redriveDelayMs: (rng, error, redriveCount) =>
+    error === "States.ExceedToleratedFailureThreshold" && redriveCount === 1 && rng.chance(0.6) ? rng.int(8 * 60_000, 30 * 60_000) : undefined,
   longestLifeMs: HOUR_MS,
 };

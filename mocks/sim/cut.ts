@@ -46,6 +46,7 @@ function cutMapRun(run: MapRunPlan, at: number): MapRunPlan {
     ...run,
     status: "ABORTED",
     stopMs: at,
+    ...(run.tries ? { tries: run.tries.filter((t) => t.startMs <= at).map((t) => (t.stopMs > at ? { ...t, stopMs: at, status: "ABORTED" as const } : t)) } : {}),
     children: run.children.filter((c) => c.startMs <= at).map((c) => cutPlan(c, { atMs: at, kind: "ABORTED" })),
   };
 }

@@ -38,6 +38,12 @@ export interface PlanRequest {
    * is `redriveCount`), or undefined if nobody does.
    */
   redriveAt?: (redriveCount: number, endedMs: number, error: string) => number | undefined;
+  /**
+   * The first attempt is stopped at this time (ExecutionAborted) and redriven at
+   * `redriveAt(1, abortAt, "ABORTED")` from the state it was in: a map run's child that was
+   * aborted when the run exceeded its tolerance, and was redriven with the map run.
+   */
+  abortAt?: number;
 }
 
 /** Step Functions' hard quota on one execution's history. */
@@ -57,7 +63,20 @@ interface StepEnd {
   /** The workflow variables after the state. */
   vars?: Variables;
   /** Where a failed scope stopped: the state a redrive would start again, with its input. */
-  failedAt?: { name: string; type: AslState["Type"]; input: Json; vars: Variables };
+  failedAt?: { name: string; type: AslState["Type"]; input: Json; vars: Variables; resume?: Resume };
+  /** A state that a redrive continues rather than enters again (a distributed Map's map run). */
+  resume?: Resume;
+}
+
+/** Continues a failed state after ExecutionRedriven (the n-th redrive is `redriveCount`). */
+type Resume = (redriven: Draft, redriveCount: number) => StepEnd;
+
+/** A top-level state as it was entered: where an aborted attempt is redriven from. */
+interface Entered {
+  name: string;
+  t: number;
+  input: Json;
+  vars: Variables;
 }
 
 /** How a Task, Parallel or Map state takes its input and turns its result or error into its output. */
@@ -122,9 +141,11 @@ class Interpreter {
       roleArn: req.roleArn,
     });
     // As in real histories, the first state's event does not link back to ExecutionStarted.
-    let end = this.runScope(req.definition, req.input, started.t + this.gap(), null, undefined, {});
+    const trail: Entered[] = [];
+    let end = this.runScope(req.definition, req.input, started.t + this.gap(), null, undefined, {}, undefined, undefined, trail);
     const redrives: PlannedRedrive[] = [];
     let closing: Draft;
+    if (req.abortAt !== undefined && end.t > req.abortAt) end = this.abortAndRedrive(req.abortAt, trail, redrives) ?? end;
     for (;;) {
       const at = end.t + this.gap();
       if (end.outcome.ok) {
@@ -133,17 +154,20 @@ class Interpreter {
       }
       closing = rec.emit(at, "ExecutionFailed", end.last, "executionFailedEventDetails", errorDetails(end.outcome.error, end.outcome.cause));
       const from = end.failedAt;
-      const redriveMs = from && REDRIVABLE_TYPES.has(from.type) && !this.overLimit() ? req.redriveAt?.(redrives.length + 1, closing.t, end.outcome.error) : undefined;
+      const redriveMs = from && isRedrivable(from) && !this.overLimit() ? req.redriveAt?.(redrives.length + 1, closing.t, end.outcome.error) : undefined;
       if (redriveMs === undefined || redriveMs <= closing.t) break;
       redrives.push({ endedMs: closing.t, endedStatus: "FAILED", endedError: end.outcome.error, endedCause: end.outcome.cause, atMs: redriveMs });
-      // The same history goes on: the failed state runs again with the input it had.
+      // The same history goes on: the failed state runs again with the input it had, or (a
+      // distributed Map) its map run is redriven and the state goes on from there.
       const redriven = rec.emit(redriveMs, "ExecutionRedriven", closing, "executionRedrivenEventDetails", { redriveCount: redrives.length });
       this.redriveCount = redrives.length;
-      end = this.runScope(req.definition, from!.input, redriven.t + this.gap(), redriven, undefined, from!.vars, from!.name);
+      end = from!.resume
+        ? this.continueAfter(from!.resume(redriven, redrives.length), from!)
+        : this.runScope(req.definition, from!.input, redriven.t + this.gap(), redriven, undefined, from!.vars, from!.name);
     }
     let events = rec.finish();
     let outcome = end.outcome;
-    let redrivable = !outcome.ok && end.failedAt !== undefined && REDRIVABLE_TYPES.has(end.failedAt.type);
+    let redrivable = !outcome.ok && end.failedAt !== undefined && isRedrivable(end.failedAt);
     if (events.length > HISTORY_EVENT_LIMIT || (events.length === HISTORY_EVENT_LIMIT && closing.type !== "ExecutionSucceeded")) {
       events = capHistory(events, rec.detailed);
       outcome = { ok: false, error: HISTORY_LIMIT_ERROR, cause: HISTORY_LIMIT_CAUSE };
@@ -170,6 +194,30 @@ class Interpreter {
       ...(redrives.some((r) => r.atMs <= stopMs) ? { redrives: redrives.filter((r) => r.atMs <= stopMs) } : {}),
       ...(redrivable ? { redrivable } : {}),
     };
+  }
+
+  /** A resumed top-level state has ended: go on with the state after it, as runScope would. */
+  private continueAfter(step: StepEnd, from: NonNullable<StepEnd["failedAt"]>): StepEnd {
+    if (!step.outcome.ok) return { ...step, failedAt: { ...from, resume: step.resume } };
+    const vars = step.vars ?? from.vars;
+    if (!step.next) return { ...step, vars };
+    return this.runScope(this.req.definition, step.outcome.output, step.t + this.gap(), step.last, undefined, vars, step.next);
+  }
+
+  /**
+   * What the first attempt would have done after `atMs` never happens: ExecutionAborted at
+   * `atMs`, then ExecutionRedriven and the state that was running runs again with its input.
+   */
+  private abortAndRedrive(atMs: number, trail: Entered[], redrives: PlannedRedrive[]): StepEnd | undefined {
+    const open = [...trail].reverse().find((s) => s.t <= atMs);
+    const redriveMs = this.req.redriveAt?.(1, atMs, "ABORTED");
+    if (!open || redriveMs === undefined || redriveMs <= atMs) return undefined;
+    this.rec.dropAfter(0, this.rec.mark(), atMs);
+    const aborted = this.rec.emit(atMs, "ExecutionAborted", null, "executionAbortedEventDetails", {});
+    redrives.push({ endedMs: atMs, endedStatus: "ABORTED", atMs: redriveMs });
+    const redriven = this.rec.emit(redriveMs, "ExecutionRedriven", aborted, "executionRedrivenEventDetails", { redriveCount: 1 });
+    this.redriveCount = 1;
+    return this.runScope(this.req.definition, open.input, redriven.t + this.gap(), redriven, undefined, open.vars, open.name);
   }
 
   /** Past the history quota (with room for events a sibling branch drops): stop planning. */
@@ -213,7 +261,7 @@ class Interpreter {
     return ctx;
   }
 
-  private runScope(machine: AslMachine, input: Json, t: number, prev: Draft | null, item: MapItem | undefined, vars: Variables, startAt = machine.StartAt, inherited?: QueryLanguage): StepEnd {
+  private runScope(machine: AslMachine, input: Json, t: number, prev: Draft | null, item: MapItem | undefined, vars: Variables, startAt = machine.StartAt, inherited?: QueryLanguage, trail?: Entered[]): StepEnd {
     const language = machine.QueryLanguage ?? inherited ?? this.req.definition.QueryLanguage ?? "JSONPath";
     let name = startAt;
     let current = input;
@@ -226,8 +274,9 @@ class Interpreter {
         return { t: at, last, outcome: { ok: false, error: "States.Runtime", cause: `State '${name}' does not exist` } };
       }
       if (this.overLimit()) return { t: at, last, outcome: { ok: false, error: HISTORY_LIMIT_ERROR, cause: HISTORY_LIMIT_CAUSE } };
+      trail?.push({ name, t: at, input: current, vars: variables });
       const step = this.runState(name, state, current, at, last, item, variables, state.QueryLanguage ?? language);
-      if (!step.outcome.ok) return { ...step, failedAt: { name, type: state.Type, input: current, vars: variables } };
+      if (!step.outcome.ok) return { ...step, failedAt: { name, type: state.Type, input: current, vars: variables, resume: step.resume } };
       variables = step.vars ?? variables;
       if (!step.next) return { ...step, vars: variables };
       name = step.next;
@@ -590,68 +639,111 @@ class Interpreter {
     return flow.succeed(outputs, succeeded.t + this.gap(), succeeded, 0);
   }
 
-  /** Items run as child executions; the parent only records the map run's start and end. */
+  /**
+   * Items run as child executions; the parent only records the map run's start and end. When
+   * the run fails (its tolerance exceeded) the returned step can be resumed by a redrive of the
+   * parent: MapRunRedriven, and the children that did not succeed run again (failed and aborted
+   * ones are redriven under their own ARN, items never started start now).
+   */
   private runDistributedMap(name: string, state: AslState, itemInputs: Json[], started: Draft, flow: DataFlow): StepEnd {
     const mapRunArn = this.req.mapRunArn?.(name) ?? `${this.req.executionArn}:mapRun:${name}`;
     const runStarted = this.rec.emit(started.t + this.gap(), "MapRunStarted", started, "mapRunStartedEventDetails", { mapRunArn });
     const processor = state.ItemProcessor!;
     const childDefinition: AslMachine = { StartAt: processor.StartAt, States: processor.States };
     const maxConcurrency = state.MaxConcurrency ?? 1000;
-    const slots = new Array<number>(Math.max(1, Math.min(maxConcurrency, itemInputs.length || 1))).fill(runStarted.t + 200 + this.gap());
-    const children = itemInputs.map((childInput, index) => {
-      const slot = slots.indexOf(Math.min(...slots));
-      const ids = this.req.childExecution?.(mapRunArn, index) ?? {
-        arn: `${mapRunArn}:child-${index}`,
-        name: `child-${index}`,
-        stateMachineArn: this.req.stateMachineArn,
-      };
-      const child = planExecution({
+    const tolerance = { percentage: state.ToleratedFailurePercentage, count: state.ToleratedFailureCount };
+    const seeds = itemInputs.map((_, index) => this.rng.fork(index).next() * 2 ** 32);
+    /** Each child's redrives so far (ms), and when its first attempt was aborted by a failed try. */
+    const redrivesOf = itemInputs.map((): number[] => []);
+    const abortedAt: (number | undefined)[] = itemInputs.map(() => undefined);
+    const planChild = (index: number, startMs: number): ExecutionPlan => {
+      const ids = this.req.childExecution?.(mapRunArn, index) ?? { arn: `${mapRunArn}:child-${index}`, name: `child-${index}`, stateMachineArn: this.req.stateMachineArn };
+      const times = redrivesOf[index];
+      return planExecution({
         ...this.req,
         definition: childDefinition,
-        input: childInput,
-        startMs: slots[slot],
-        seed: this.rng.fork(index).next() * 2 ** 32,
+        input: itemInputs[index],
+        startMs,
+        seed: seeds[index],
         executionArn: ids.arn,
         stateMachineArn: ids.stateMachineArn,
         name: ids.name,
         mapRunArnOfParent: mapRunArn,
-        redriveAt: undefined,
+        redriveAt: times.length > 0 ? (n) => times[n - 1] : undefined,
+        abortAt: times.length > 0 ? abortedAt[index] : undefined,
       });
-      slots[slot] = child.stopMs + this.gap();
-      return child;
-    });
-    const tolerance = { percentage: state.ToleratedFailurePercentage, count: state.ToleratedFailureCount };
-    const breach = breachOf(children, itemInputs.length, tolerance);
-    const ok = breach === undefined;
-    const endMs = ok ? Math.max(runStarted.t, ...children.map((c) => c.stopMs)) + 300 + this.gap() : breach + 300 + this.gap();
-    // Once the threshold is exceeded the map run fails: no further child starts, and the ones
-    // still running are stopped with it.
-    const launched = ok ? children : children.filter((c) => c.startMs <= breach).map((c) => (c.stopMs > endMs ? cutPlan(c, { atMs: endMs, kind: "ABORTED" }) : c));
-    this.mapRuns.push({
+    };
+    const plan: MapRunPlan = {
       mapRunArn,
       executionArn: this.req.executionArn,
-      stateMachineArn: children[0]?.stateMachineArn ?? this.req.stateMachineArn,
+      stateMachineArn: this.req.childExecution?.(mapRunArn, 0).stateMachineArn ?? this.req.stateMachineArn,
       startMs: runStarted.t,
-      stopMs: endMs,
-      status: ok ? "SUCCEEDED" : "FAILED",
+      stopMs: runStarted.t,
+      status: "SUCCEEDED",
       maxConcurrency,
       toleratedFailurePercentage: tolerance.percentage ?? 0,
       toleratedFailureCount: tolerance.count ?? 0,
       itemCount: itemInputs.length,
-      children: launched,
+      children: [],
       definition: JSON.stringify(childDefinition),
-    });
-    if (!ok) {
-      const error = "States.ExceedToleratedFailureThreshold";
-      const cause = "The specified tolerated failure threshold was exceeded";
-      const runFailed = this.rec.emit(endMs, "MapRunFailed", runStarted, "mapRunFailedEventDetails", { error, cause });
-      const failed = this.rec.emit(runFailed.t + this.gap(), "MapStateFailed", runFailed);
-      return flow.fail(error, cause, failed.t, failed);
-    }
-    const runSucceeded = this.rec.emit(endMs, "MapRunSucceeded", runStarted);
-    const succeeded = this.rec.emit(runSucceeded.t + this.gap(), "MapStateSucceeded", runSucceeded);
-    const outputs = children.map((c) => (c.output !== undefined ? (JSON.parse(c.output) as Json) : null));
-    return flow.succeed(outputs, succeeded.t + this.gap(), succeeded, 0);
+    };
+    this.mapRuns.push(plan);
+    // One try: the children still to run start as slots free up; a redriven child goes on under its ARN.
+    let byIndex: (ExecutionPlan | undefined)[] = itemInputs.map(() => undefined);
+    const runTry = (opened: Draft): StepEnd => {
+      const slots = new Array<number>(Math.max(1, Math.min(maxConcurrency, itemInputs.length || 1))).fill(opened.t + 200 + this.gap());
+      const startedThisTry = new Map<number, number>();
+      const next = byIndex.map((before, index) => {
+        // Succeeded, or aborted again after a redrive (this planner redrives a first attempt only).
+        if (before?.status === "SUCCEEDED" || (before?.status === "ABORTED" && before.redrives)) return before;
+        const slot = slots.indexOf(Math.min(...slots));
+        const at = slots[slot];
+        startedThisTry.set(index, at);
+        let child: ExecutionPlan;
+        if (!before) child = planChild(index, at);
+        else {
+          if (before.status === "ABORTED" && !before.redrives) abortedAt[index] = before.stopMs;
+          redrivesOf[index].push(at);
+          child = planChild(index, before.startMs);
+        }
+        slots[slot] = child.stopMs + this.gap();
+        return child;
+      });
+      const triedNow = next.filter((_, i) => startedThisTry.has(i)) as ExecutionPlan[];
+      const found = breachOf(next.filter((c): c is ExecutionPlan => c !== undefined), itemInputs.length, tolerance);
+      const breach = found === undefined ? undefined : Math.max(found, opened.t);
+      const ok = breach === undefined;
+      const endMs = (ok ? Math.max(opened.t, ...triedNow.map((c) => c.stopMs)) : breach) + 300 + this.gap();
+      // Once the threshold is exceeded the map run fails: no further child starts (a child not
+      // reached stays as the previous try left it), and the ones still running are stopped with it.
+      byIndex = next.map((child, index) => {
+        const at = startedThisTry.get(index);
+        if (at === undefined || ok) return child;
+        if (at > breach!) {
+          if (redrivesOf[index].length > 0) redrivesOf[index].pop();
+          return byIndex[index];
+        }
+        return child!.stopMs > endMs ? cutPlan(child!, { atMs: endMs, kind: "ABORTED" }) : child;
+      });
+      plan.children = byIndex.filter((c): c is ExecutionPlan => c !== undefined);
+      plan.stopMs = endMs;
+      plan.status = ok ? "SUCCEEDED" : "FAILED";
+      plan.tries = [...(plan.tries ?? []), { startMs: opened.t, stopMs: endMs, status: plan.status }];
+      if (!ok) {
+        const error = "States.ExceedToleratedFailureThreshold";
+        const cause = "The specified tolerated failure threshold was exceeded";
+        const runFailed = this.rec.emit(endMs, "MapRunFailed", opened, "mapRunFailedEventDetails", { error, cause });
+        const failed = this.rec.emit(runFailed.t + this.gap(), "MapStateFailed", runFailed);
+        return { ...flow.fail(error, cause, failed.t, failed), resume };
+      }
+      const runSucceeded = this.rec.emit(endMs, "MapRunSucceeded", opened);
+      const succeeded = this.rec.emit(runSucceeded.t + this.gap(), "MapStateSucceeded", runSucceeded);
+      const outputs = plan.children.map((c) => (c.output !== undefined ? (JSON.parse(c.output) as Json) : null));
+      return flow.succeed(outputs, succeeded.t + this.gap(), succeeded, 0);
+    };
+    const resume: Resume = (redriven, redriveCount) =>
+      runTry(this.rec.emit(redriven.t + this.gap(), "MapRunRedriven", redriven, "mapRunRedrivenEventDetails", { mapRunArn, redriveCount }));
+    return runTry(runStarted);
   }
 }
 
@@ -697,6 +789,10 @@ function capHistory(events: PlannedEvent[], detailed: boolean): PlannedEvent[] {
     closing.details = { error: HISTORY_LIMIT_ERROR, cause: HISTORY_LIMIT_CAUSE };
   }
   return [...kept, closing];
+}
+
+function isRedrivable(at: NonNullable<StepEnd["failedAt"]>): boolean {
+  return REDRIVABLE_TYPES.has(at.type) || at.resume !== undefined;
 }
 
 function errorDetails(error: string, cause: string | undefined): Record<string, unknown> {

@@ -31,6 +31,24 @@ export interface MapRunPlan {
   children: ExecutionPlan[];
   /** Child workflow definition, as JSON text (DescribeStateMachineForExecution of a child). */
   definition: string;
+  /** Each try, oldest first: the first from MapRunStarted, one more per redrive of the parent. */
+  tries?: MapRunTryPlan[];
+}
+
+export interface MapRunTryPlan {
+  startMs: number;
+  stopMs: number;
+  status: MapRunPlan["status"];
+}
+
+/** The map run as DescribeMapRun shows it at `nowMs`: the try seen, and the redrives so far. */
+export function mapRunAt(run: MapRunPlan, nowMs: number): { status: MapRunPlan["status"] | "RUNNING"; stopMs?: number; redriveCount: number; redriveMs?: number } {
+  const tries = run.tries ?? [{ startMs: run.startMs, stopMs: run.stopMs, status: run.status }];
+  let seen = 0;
+  while (seen + 1 < tries.length && tries[seen + 1].startMs <= nowMs) seen++;
+  const t = tries[seen];
+  const redrive = seen > 0 ? { redriveCount: seen, redriveMs: t.startMs } : { redriveCount: 0 };
+  return t.stopMs <= nowMs ? { status: t.status, stopMs: t.stopMs, ...redrive } : { status: "RUNNING", ...redrive };
 }
 
 /**

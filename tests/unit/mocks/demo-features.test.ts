@@ -182,6 +182,64 @@ describe("distributed map runs and their tolerated failures", () => {
   });
 });
 
+describe("a map run redriven with its parent", () => {
+  const parents = day("etl-ingest", T0 - 3 * DAY) as (ListedExecution & { redriveCount: number; redriveDate?: number })[];
+  const redriven = parents.filter((p) => p.redriveCount > 0);
+
+  it("the parent's redrive continues the failed map run: MapRunRedriven, then the run and the parent end again", () => {
+    expect(redriven.length).toBeGreaterThan(0);
+    for (const parent of redriven.slice(0, 4)) {
+      const history = fullHistory(account, parent.executionArn);
+      const types = history.map((e) => e.type);
+      const at = types.indexOf("ExecutionRedriven");
+      expect(types.slice(types.indexOf("MapRunFailed"), at + 2)).toEqual(["MapRunFailed", "MapStateFailed", "ExecutionFailed", "ExecutionRedriven", "MapRunRedriven"]);
+      const started = history.find((e) => e.type === "MapRunStarted")!;
+      const again = history[at + 1];
+      expect(details(again)).toEqual({ mapRunArn: details(started).mapRunArn, redriveCount: 1 });
+      expect(types.slice(at + 2, at + 4)).toEqual([history.some((e, i) => i > at && e.type === "MapRunSucceeded") ? "MapRunSucceeded" : "MapRunFailed", expect.stringMatching(/^MapState(Succeeded|Failed)$/)]);
+      consistent(parent.executionArn, parent.status);
+
+      // DescribeMapRun: the redrive counted and dated; the run's status is the second try's.
+      const run = call(account, "DescribeMapRun", { mapRunArn: details(started).mapRunArn });
+      expect(run).toMatchObject({ redriveCount: 1, redriveDate: again.timestamp });
+      // The children that had not succeeded ran again: the failed and aborted ones redriven under their own ARN.
+      const children = listSince(account, { mapRunArn: run.mapRunArn }, 0) as (ListedExecution & { redriveCount: number })[];
+      const rerun = children.filter((c) => c.redriveCount > 0);
+      expect(rerun.length).toBeGreaterThan(0);
+      for (const child of rerun.slice(0, 3)) {
+        const childHistory = fullHistory(account, child.executionArn);
+        const before = childHistory[childHistory.findIndex((e) => e.type === "ExecutionRedriven") - 1];
+        expect(["ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted"]).toContain(before.type);
+        expect(before.timestamp).toBeLessThanOrEqual(again.timestamp);
+        consistent(child.executionArn, child.status);
+      }
+    }
+  });
+
+  it("between the two tries the map run shows the first one's failure; the parent can be redriven by hand", () => {
+    const parent = redriven[0];
+    const history = fullHistory(account, parent.executionArn);
+    const failedAt = history.find((e) => e.type === "MapRunFailed")!.timestamp * 1000;
+    const between = createDemoAccount({ seed: 42, clock: () => failedAt + 2_000 });
+    const mapRunArn = details(history.find((e) => e.type === "MapRunStarted")!).mapRunArn;
+    expect(call(between, "DescribeMapRun", { mapRunArn })).toMatchObject({ status: "FAILED", redriveCount: 0 });
+    expect(call(between, "DescribeExecution", { executionArn: parent.executionArn })).toMatchObject({ status: "FAILED", redriveStatus: "REDRIVABLE" });
+    // A map run that failed and was never redriven by the operator: RedriveExecution redrives it now.
+    const left = parents.find((p) => p.status === "FAILED" && describe_(p.executionArn).error === "States.ExceedToleratedFailureThreshold")!;
+    expect(left).toBeDefined();
+    let now = T0;
+    const live = createDemoAccount({ seed: 42, clock: () => now });
+    expect(call(live, "RedriveExecution", { executionArn: left.executionArn })).toEqual({ redriveDate: T0 / 1000 });
+    now = T0 + 1_000;
+    const leftRun = call(live, "ListMapRuns", { executionArn: left.executionArn }).mapRuns[0].mapRunArn;
+    const second = call(live, "DescribeMapRun", { mapRunArn: leftRun });
+    expect(second).toMatchObject({ status: "RUNNING", redriveCount: 1 });
+    expect(second.redriveDate).toBeGreaterThan(T0 / 1000);
+    const after = fullHistory(live, left.executionArn).map((e) => e.type);
+    expect(after.slice(after.indexOf("ExecutionRedriven"), after.indexOf("ExecutionRedriven") + 2)).toEqual(["ExecutionRedriven", "MapRunRedriven"]);
+  });
+});
+
 describe("the history quota", () => {
   it("the nightly full inventory ends at event 25,000 as Step Functions ends it", () => {
     const inventories = day("bucket-inventory");

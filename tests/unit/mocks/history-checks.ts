@@ -61,6 +61,9 @@ export function checkHistory(events: WireEvent[], definition: AslMachine, status
     const open = new Map<string, number>();
     // A redriven history is checked from its last redrive on: the failed attempt stays as it was.
     const lastRedrive = events.map((e) => e.type).lastIndexOf("ExecutionRedriven");
+    // A redriven distributed Map is not entered again: its map run goes on (MapRunRedriven).
+    const resumed = lastRedrive >= 0 ? resumedMap(events, lastRedrive, byId) : undefined;
+    if (resumed) open.set(resumed, 1);
     for (const e of events.slice(lastRedrive + 1)) {
       const name = nameOf(e);
       if (!name) continue;
@@ -127,6 +130,17 @@ export function checkHistory(events: WireEvent[], definition: AslMachine, status
   return problems;
 }
 
+/** The Map state whose map run the redrive at `at` continues (MapRunRedriven right after it), by name. */
+function resumedMap(events: WireEvent[], at: number, byId: Map<number, WireEvent>): string | undefined {
+  const next = events[at + 1];
+  if (next?.type !== "MapRunRedriven") return undefined;
+  const arn = (next.mapRunRedrivenEventDetails as { mapRunArn?: string }).mapRunArn;
+  const started = events.find((e) => e.type === "MapRunStarted" && (e.mapRunStartedEventDetails as { mapRunArn?: string }).mapRunArn === arn);
+  let p = started && byId.get(started.previousEventId);
+  while (p && p.type !== "MapStateEntered") p = byId.get(p.previousEventId);
+  return p ? nameOf(p) : undefined;
+}
+
 /** ExecutionRedriven follows a failed attempt's terminal event and counts the redrives. */
 function checkRedrives(events: WireEvent[]): string[] {
   const problems: string[] = [];
@@ -139,6 +153,13 @@ function checkRedrives(events: WireEvent[]): string[] {
     if (e.previousEventId !== before?.id) problems.push(`redrive ${e.id} links to ${e.previousEventId}, not to the attempt's end`);
     const details = e.executionRedrivenEventDetails as { redriveCount?: number } | undefined;
     if (details && details.redriveCount !== count) problems.push(`redrive ${e.id} says redriveCount ${details.redriveCount}, it is redrive ${count}`);
+    const next = events[i + 1];
+    if (next?.type === "MapRunRedriven") {
+      const run = next.mapRunRedrivenEventDetails as { mapRunArn?: string; redriveCount?: number };
+      if (!events.some((s) => s.id < e.id && s.type === "MapRunFailed")) problems.push(`map run redriven at ${next.id} had not failed`);
+      if (next.previousEventId !== e.id) problems.push(`MapRunRedriven ${next.id} links to ${next.previousEventId}, not to the redrive`);
+      if (run.redriveCount !== count) problems.push(`MapRunRedriven ${next.id} says redriveCount ${run.redriveCount}, it is redrive ${count}`);
+    }
   });
   return problems;
 }
