@@ -134,7 +134,7 @@ export function ExecutionPostmortem({ execution, source, events, model, live, no
             <span className="faint">drag across the axis to zoom · the critical path is outlined</span>
             {live && <span className="live-dot" data-testid="live-indicator">live</span>}
           </div>
-          <ExecutionTimeline model={model} now={now} selected={selectedPath} onSelect={selectRun} height={380} initialAxisWidth={1000} childSummaries={children.childSummaries} />
+          <ExecutionTimeline model={model} now={now} selected={selectedPath} onSelect={selectRun} height={380} initialAxisWidth={1000} mapRunChildren={children.mapRunChildren} />
         </section>
       )}
       {events && (

@@ -4,16 +4,16 @@ import { useCallback, useMemo, useState } from "react";
 import type { GraphOverlay, StateGraph } from "@/lib/asl";
 import type { ExecutionModel } from "@/lib/history/model";
 import { distributedMapOf, markNotReachedInChildren, withChildOutcomes } from "@/lib/postmortem/child-execution-states";
-import { summariseMapRunChildren } from "@/lib/postmortem/map-run-children-summary";
+import { mapRunChildrenOf } from "@/lib/postmortem/map-run-children-summary";
 import { runByPath, runForState } from "@/lib/postmortem/select-run";
 import type { MapRunReportState } from "@/lib/queries/use-map-run-reports";
-import type { MapSummary } from "@/lib/timeline";
+import type { MapRunChildren } from "@/lib/timeline";
 
 export interface ChildExecutionsView {
   /** The execution's overlay with the distributed Maps' processor states coloured by their children. */
   overlay: GraphOverlay | undefined;
-  /** The timeline's summary of each distributed Map run, by the path of its Map run. */
-  childSummaries: Record<string, MapSummary> | undefined;
+  /** Each distributed Map run's children for the timeline, by the path of its Map run. */
+  mapRunChildren: Record<string, MapRunChildren> | undefined;
   /** A graph click: a processor state (no run here) selects its Map, focused on that state. */
   onGraphSelect(name: string): void;
   /** Any other selection (timeline, events, a link in the detail) drops that focus. */
@@ -37,7 +37,7 @@ export function useChildExecutions(
     () => (model && baseOverlay && reports.length > 0 ? markNotReachedInChildren(withChildOutcomes(baseOverlay, reports), graph, model, reports) : baseOverlay),
     [model, graph, baseOverlay, reports],
   );
-  const childSummaries = useMemo(() => mapRunSummaries(model, mapRuns), [model, mapRuns]);
+  const mapRunChildren = useMemo(() => childrenByMapPath(model, mapRuns), [model, mapRuns]);
   const [childFocus, setChildFocus] = useState<{ path: string; state: string } | undefined>();
   const onGraphSelect = useCallback(
     (name: string) => {
@@ -67,15 +67,15 @@ export function useChildExecutions(
   const focusState = childFocus && childFocus.path === selectedPath ? childFocus.state : undefined;
   const selected = runByPath(model, selectedPath);
   const selectedReport = selected?.mapRun ? mapRuns.find((m) => m.mapRunArn === selected.mapRun?.mapRunArn) : undefined;
-  return { overlay, childSummaries, onGraphSelect, selectRun, focusState, selectedReport };
+  return { overlay, mapRunChildren, onGraphSelect, selectRun, focusState, selectedReport };
 }
 
-function mapRunSummaries(model: ExecutionModel | undefined, mapRuns: readonly MapRunReportState[]): Record<string, MapSummary> | undefined {
+function childrenByMapPath(model: ExecutionModel | undefined, mapRuns: readonly MapRunReportState[]): Record<string, MapRunChildren> | undefined {
   if (!model || mapRuns.length === 0) return undefined;
-  const out: Record<string, MapSummary> = {};
+  const out: Record<string, MapRunChildren> = {};
   for (const run of model.runs) {
     const report = run.mapRun && mapRuns.find((m) => m.mapRunArn === run.mapRun?.mapRunArn)?.report;
-    if (report) out[run.path] = summariseMapRunChildren(report);
+    if (report) out[run.path] = mapRunChildrenOf(report);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { ExecutionModel } from "@/lib/history/model";
-import { executionSpan, layoutTimeline, timeTicks, type MapSummary, type TimeRange, type TimelineRow } from "@/lib/timeline";
+import { executionSpan, layoutTimeline, timeTicks, type MapRunChildren, type TimeRange, type TimelineRow } from "@/lib/timeline";
 import { STATUS_COLOURS, STATUS_LABELS, UI } from "./palette";
 import { timeScale } from "./time-scale";
 import { NAME_COLUMN_WIDTH, ROW_HEIGHT, TimelineRowView } from "./TimelineRowView";
@@ -21,8 +21,8 @@ export interface ExecutionTimelineProps {
   height?: number;
   /** Width of the bars area before it is measured (and on the server). */
   initialAxisWidth?: number;
-  /** Distributed Map runs by path: their child executions' summary. */
-  childSummaries?: Readonly<Record<string, MapSummary>>;
+  /** Distributed Map runs by path: their child executions, summarised and listed as iterations are. */
+  mapRunChildren?: Readonly<Record<string, MapRunChildren>>;
 }
 
 const AXIS_HEIGHT = 22;
@@ -32,7 +32,7 @@ const rowHeight = () => ROW_HEIGHT;
  * The Gantt of an execution's state runs. Draws what `layoutTimeline` computes; rows are
  * virtualised so that a Map expanded to thousands of iterations scrolls smoothly.
  */
-export function ExecutionTimeline({ model, now, selected, onSelect, height = 360, initialAxisWidth = 720, childSummaries }: ExecutionTimelineProps) {
+export function ExecutionTimeline({ model, now, selected, onSelect, height = 360, initialAxisWidth = 720, mapRunChildren }: ExecutionTimelineProps) {
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
   const [range, setRange] = useState<TimeRange | undefined>();
   const [hovered, setHovered] = useState<HoveredSegment | undefined>();
@@ -43,7 +43,7 @@ export function ExecutionTimeline({ model, now, selected, onSelect, height = 360
   const rowsWidth = useElementWidth(scrollRef, NAME_COLUMN_WIDTH + initialAxisWidth);
   const axisWidth = Math.max(80, rowsWidth - NAME_COLUMN_WIDTH);
 
-  const layout = useMemo(() => layoutTimeline(model, { expanded, range, now, childSummaries }), [model, expanded, range, now, childSummaries]);
+  const layout = useMemo(() => layoutTimeline(model, { expanded, range, now, mapRunChildren }), [model, expanded, range, now, mapRunChildren]);
   const origin = useMemo(() => executionSpan(model, now).from, [model, now]);
   const scale = useMemo(() => timeScale(layout.from, layout.to, axisWidth), [layout.from, layout.to, axisWidth]);
   const ticks = useMemo(() => timeTicks(layout.from, layout.to, axisWidth, origin).ticks, [layout.from, layout.to, axisWidth, origin]);

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { memo } from "react";
 import type { MapSummary, TimelineRow, TimelineSegment } from "@/lib/timeline";
 import { formatDuration } from "@/lib/format/time";
@@ -43,6 +44,7 @@ export const TimelineRowView = memo(function TimelineRowView({ row, scale, selec
 function NameCell({ row, onSelect, onToggle }: Pick<TimelineRowViewProps, "row" | "onSelect" | "onToggle">) {
   const summary = row.mapSummary;
   const muted = row.kind === "branch" || row.kind === "iteration";
+  const what = row.mapSummary?.unit === "children" ? "child executions" : "iterations";
   return (
     <div
       className={row.critical ? `${css.name} ${css.critical}` : css.name}
@@ -54,7 +56,7 @@ function NameCell({ row, onSelect, onToggle }: Pick<TimelineRowViewProps, "row" 
           type="button"
           className={css.chevron}
           aria-expanded={row.expanded}
-          aria-label={`${row.expanded ? "Collapse" : "Expand"} the iterations of ${row.label}`}
+          aria-label={`${row.expanded ? "Collapse" : "Expand"} the ${what} of ${row.label}`}
           onClick={() => onToggle(row.expandKey as string)}
         >
           {row.expanded ? "▾" : "▸"}
@@ -63,14 +65,20 @@ function NameCell({ row, onSelect, onToggle }: Pick<TimelineRowViewProps, "row" 
         <span className={css.spacer} />
       )}
       <span className={css.swatch} style={{ background: STATUS_COLOURS[row.status] }} />
-      <button
-        type="button"
-        className={[css.label, muted ? css.labelMuted : "", row.critical ? css.labelCritical : ""].filter(Boolean).join(" ")}
-        disabled={row.runPath === undefined}
-        onClick={() => row.runPath !== undefined && onSelect(row.runPath)}
-      >
-        {visibleText(row.label)}
-      </button>
+      {row.childExecutionArn !== undefined ? (
+        <Link className={css.label} href={executionHref(row.childExecutionArn)} title={row.childExecutionArn} data-testid="timeline-child-link">
+          {visibleText(row.label)}
+        </Link>
+      ) : (
+        <button
+          type="button"
+          className={[css.label, muted ? css.labelMuted : "", row.critical ? css.labelCritical : ""].filter(Boolean).join(" ")}
+          disabled={row.runPath === undefined}
+          onClick={() => row.runPath !== undefined && onSelect(row.runPath)}
+        >
+          {visibleText(row.label)}
+        </button>
+      )}
       {summary && <MapSummaryText summary={summary} />}
     </div>
   );
@@ -84,7 +92,7 @@ function Bar({ segment, scale, selected, onSelect, onHover, allowClick }: { segm
   const colour = STATUS_COLOURS[segment.status];
   const outline = [selected ? `0 0 0 2px ${UI.accent}` : "", segment.critical && segment.kind !== "wait" ? "inset 0 0 0 2px rgba(0,0,0,0.7)" : ""].filter(Boolean).join(", ");
   const hover = (event: React.MouseEvent) => onHover({ segment, clientX: event.clientX, clientY: event.clientY });
-  const kindClass = segment.kind === "wait" ? css.wait : segment.kind === "group" ? css.group : "";
+  const kindClass = segment.kind === "wait" ? css.wait : segment.kind === "group" ? css.group : segment.kind === "try" ? css.try : "";
   return (
     <div
       role="img"
@@ -119,6 +127,8 @@ function MapSummaryText({ summary }: { summary: MapSummary }) {
     </span>
   );
 }
+
+const executionHref = (arn: string) => `/executions/${encodeURIComponent(arn)}`;
 
 // One formatter for every row: `toLocaleString("en-US")` builds a new one on each call, which
 // showed up when a selection re-rendered the rows on screen.

@@ -46,6 +46,24 @@ export function closeRun(st: FoldState, meta: RunMeta, reason: CloseReason, ts: 
   }
 }
 
+/**
+ * A redrive that continues a run rather than entering its state again (a distributed Map whose
+ * map run is redriven, MapRunRedriven): the run is running again until it ends once more.
+ */
+export function reopenRun(st: FoldState, meta: RunMeta): void {
+  if (!meta.closed) return;
+  meta.closed = false;
+  st.open.add(meta);
+  meta.scope.openCount++;
+  meta.failure = undefined;
+  meta.failedBy = undefined;
+  const r = writableRun(st, meta);
+  r.status = "running";
+  r.exitedAt = undefined;
+  r.error = undefined;
+  r.cause = undefined;
+}
+
 function closingStatus(meta: RunMeta, reason: CloseReason): RunStatus {
   if (reason === "exited") return meta.failure ? "caught" : "succeeded";
   if (reason === "failState") return "failed";

@@ -5,7 +5,7 @@
  */
 import type { HistoryEvent } from "./events";
 import type { ChildGroup, MapRunRef, StateRun } from "./model";
-import { closeChildren, closeRun, closeScope } from "./close-runs";
+import { closeChildren, closeRun, closeScope, reopenRun } from "./close-runs";
 import {
   NO_ATTEMPTS,
   NO_UNKNOWN_EVENTS,
@@ -281,6 +281,8 @@ export function mapRunEvent(
   // the run by its map run ARN then.
   const map = findMap(st, prev, undefined) ?? (phase === "redriven" ? mapWithRun(st, textField(d, "mapRunArn")) : undefined);
   if (!map) return undefined;
+  // The Map state is not entered again: its run goes on with the map run's next try.
+  if (phase === "redriven") reopenRun(st, map);
   const r = writableRun(st, map);
   r.eventIds.push(e.id);
   const before = r.mapRun;

@@ -1,26 +1,40 @@
-import type { MapRunReport } from "@/lib/contract/api";
-import { nearestRank } from "@/lib/timeline/map-summary";
-import type { MapSummary } from "@/lib/timeline/types";
+import type { ExecutionStatusName, MapRunReport } from "@/lib/contract/api";
+import type { RunStatus } from "@/lib/history/model";
+import type { MapRunChildren } from "@/lib/timeline/types";
 
 /**
- * A distributed Map's children summarised as an inline Map's iterations are on the timeline:
- * how many, how many failed (failed and timed out; aborted ones are what Step Functions stopped
- * when the run failed) and running, from DescribeMapRun's counts; the spread of durations from
- * the children listed.
+ * A distributed Map's children as the timeline lists and summarises them (the summary is the
+ * one inline iterations get): each listed child, and DescribeMapRun's counts when the listing
+ * stopped before the last child.
  */
-export function summariseMapRunChildren(report: Pick<MapRunReport, "mapRun" | "children">): MapSummary {
+export function mapRunChildrenOf(report: Pick<MapRunReport, "mapRun" | "children" | "childrenComplete">): MapRunChildren {
+  const children = report.children.map((child) => ({
+    arn: child.arn,
+    name: child.name,
+    status: childRunStatus(child.status),
+    startedAt: child.startedAt,
+    endedAt: child.stoppedAt,
+    redriveCount: child.redriveCount,
+  }));
   const counts = report.mapRun.executionCounts;
-  const durations: number[] = [];
-  for (const child of report.children) {
-    if (child.stoppedAt !== undefined) durations.push(Math.max(0, child.stoppedAt - child.startedAt));
+  if (report.childrenComplete && counts.total <= children.length) return { children };
+  return { children, counted: { total: counts.total, failed: counts.failed + counts.timedOut, running: counts.running } };
+}
+
+/** A child execution's status in the run statuses the timeline colours by. */
+export function childRunStatus(status: ExecutionStatusName): RunStatus {
+  switch (status) {
+    case "RUNNING":
+      return "running";
+    case "SUCCEEDED":
+      return "succeeded";
+    case "TIMED_OUT":
+      return "timed_out";
+    case "ABORTED":
+      return "aborted";
+    // Waiting for a redrive: it failed, and nothing runs it yet.
+    case "FAILED":
+    case "PENDING_REDRIVE":
+      return "failed";
   }
-  durations.sort((a, b) => a - b);
-  return {
-    iterationCount: counts.total,
-    failedCount: counts.failed + counts.timedOut,
-    runningCount: counts.running,
-    p50Ms: nearestRank(durations, 0.5),
-    maxMs: durations.length ? durations[durations.length - 1] : undefined,
-    unit: "children",
-  };
 }

@@ -2,14 +2,15 @@ import type { ChildGroup, ExecutionModel, StateRun } from "@/lib/history/model";
 import { branchPathSegment } from "@/lib/history/branch-label";
 import { criticalPath } from "./critical-path";
 import { executionSpan, openEndTime } from "./execution-span";
-import { summariseIterations } from "./map-summary";
+import { summariseChildren, summariseIterations } from "./map-summary";
 import { runSegments } from "./run-segments";
-import type { MapSummary, TimeRange, TimelineLayout, TimelineOptions, TimelineRow, TimelineSegment } from "./types";
+import type { MapRunChildren, TimeRange, TimelineLayout, TimelineOptions, TimelineRow, TimelineSegment } from "./types";
 
 /**
  * Model → Gantt rows. One row per top-level run in entry order; a Parallel run is followed by
  * one lane per branch (a header row, then the branch's runs indented); a Map run is one
- * summary row, followed by one row per iteration when its path is in `expanded`.
+ * summary row, followed by one row per iteration when its path is in `expanded` (for a
+ * distributed Map, one row per child execution listed, summarised the same way).
  * Pure: `now` comes in through the options.
  */
 export function layoutTimeline(model: ExecutionModel, opts: TimelineOptions): TimelineLayout {
@@ -19,7 +20,7 @@ export function layoutTimeline(model: ExecutionModel, opts: TimelineOptions): Ti
   const critical = criticalPath(model, opts.now);
   const byPath = new Map(model.runs.map((run) => [run.path, run]));
   const rows: TimelineRow[] = [];
-  const ctx: Context = { byPath, openEnd, critical, expanded: opts.expanded, rows, range: opts.range ? domain : undefined, childSummaries: opts.childSummaries };
+  const ctx: Context = { byPath, openEnd, critical, expanded: opts.expanded, rows, range: opts.range ? domain : undefined, mapRunChildren: opts.mapRunChildren };
   for (const run of model.runs) {
     if (run.parentPath === undefined) addRun(ctx, run, 0);
   }
@@ -33,7 +34,7 @@ interface Context {
   expanded: Set<string>;
   rows: TimelineRow[];
   range?: TimeRange;
-  childSummaries?: Readonly<Record<string, MapSummary>>;
+  mapRunChildren?: Readonly<Record<string, MapRunChildren>>;
 }
 
 function addRun(ctx: Context, run: StateRun, depth: number): void {
@@ -80,6 +81,7 @@ function addBranch(ctx: Context, parallel: StateRun, branch: ChildGroup, depth: 
 function addMap(ctx: Context, map: StateRun, depth: number, segments: TimelineSegment[], onPath: boolean): void {
   const iterations = map.iterations ?? [];
   const expanded = ctx.expanded.has(map.path);
+  const children = map.mapRun ? ctx.mapRunChildren?.[map.path] : undefined;
   ctx.rows.push({
     key: map.path,
     kind: "map-summary",
@@ -89,12 +91,13 @@ function addMap(ctx: Context, map: StateRun, depth: number, segments: TimelineSe
     status: map.status,
     segments,
     critical: onPath,
-    mapSummary: (map.mapRun && ctx.childSummaries?.[map.path]) || summariseIterations(iterations),
-    // A distributed Map's items are child executions, not rows here: nothing to expand.
-    expandKey: map.mapRun && iterations.length === 0 ? undefined : map.path,
+    mapSummary: children ? summariseChildren(children) : summariseIterations(iterations),
+    // A distributed Map's items are its child executions: nothing to expand until they are listed.
+    expandKey: map.mapRun && iterations.length === 0 && !children?.children.length ? undefined : map.path,
     expanded,
   });
   if (!expanded) return;
+  if (children) addChildExecutions(ctx, map, children, depth + 1, onPath);
   for (const iteration of iterations) {
     const runs = runsOf(ctx, iteration);
     const iterationSegments: TimelineSegment[] = [];
@@ -118,6 +121,34 @@ function addMap(ctx: Context, map: StateRun, depth: number, segments: TimelineSe
     // The iteration's row shows its own runs; what runs inside them (a Parallel's branches, an
     // inner Map's iterations) gets rows of its own beneath, at any depth.
     for (const run of runs) addNested(ctx, run, depth + 2);
+  }
+}
+
+/** One row per child execution, oldest first; its name links to the child, its bar selects the Map. */
+function addChildExecutions(ctx: Context, map: StateRun, { children }: MapRunChildren, depth: number, onPath: boolean): void {
+  const sorted = [...children].sort((a, b) => a.startedAt - b.startedAt || a.name.localeCompare(b.name));
+  for (const child of sorted) {
+    const segment: TimelineSegment = {
+      kind: "run",
+      start: child.startedAt,
+      end: child.endedAt ?? Math.max(ctx.openEnd, child.startedAt),
+      status: child.status,
+      runPath: map.path,
+      label: `${map.name}: ${child.name}${child.redriveCount ? ` (redriven ${child.redriveCount}×)` : ""}`,
+      critical: onPath,
+      open: child.endedAt === undefined,
+    };
+    ctx.rows.push({
+      key: `${map.path}/child ${child.arn}`,
+      kind: "child-execution",
+      label: child.name,
+      depth,
+      runPath: map.path,
+      status: child.status,
+      segments: clip([segment], ctx.range),
+      critical: false,
+      childExecutionArn: child.arn,
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { StateRun } from "@/lib/history/model";
+import type { MapRunTry, StateRun } from "@/lib/history/model";
 import type { TimelineSegment } from "./types";
 
 /**
@@ -7,6 +7,8 @@ import type { TimelineSegment } from "./types";
  * `openEnd` is where a run or attempt without an end stops (now, for a running execution).
  */
 export function runSegments(run: StateRun, openEnd: number, critical: boolean): TimelineSegment[] {
+  const tries = run.mapRun?.tries ?? [];
+  if (tries.length > 1) return mapRunTrySegments(run, tries, openEnd, critical);
   if (run.attempts.length === 0) {
     const end = run.exitedAt ?? Math.max(openEnd, run.enteredAt);
     return [
@@ -64,4 +66,30 @@ export function runEnd(run: StateRun, openEnd: number): number {
   const lastAttempt = run.attempts[run.attempts.length - 1];
   if (lastAttempt?.endedAt !== undefined && run.status !== "running") return lastAttempt.endedAt;
   return Math.max(openEnd, run.enteredAt);
+}
+
+/**
+ * A redriven distributed Map: one segment per try of its map run (the first from the state's
+ * entry, the last to its exit), the time the execution stood failed between them left empty.
+ */
+function mapRunTrySegments(run: StateRun, tries: readonly MapRunTry[], openEnd: number, critical: boolean): TimelineSegment[] {
+  const state = { enteredAt: run.enteredAt, exitedAt: run.exitedAt };
+  return tries.map((t, i) => {
+    const last = i === tries.length - 1;
+    const start = i === 0 ? Math.min(run.enteredAt, t.startedAt) : t.startedAt;
+    const ended = last ? (run.exitedAt ?? t.endedAt) : t.endedAt;
+    return {
+      kind: "try",
+      start,
+      end: ended ?? Math.max(openEnd, start),
+      // The last try ends as the state does (a Catch may have caught its failure).
+      status: last && run.status !== "running" ? run.status : t.status,
+      runPath: run.path,
+      attempt: i,
+      label: `${run.name} (map run try ${i + 1} of ${tries.length})`,
+      critical,
+      open: ended === undefined,
+      state,
+    };
+  });
 }

@@ -17,6 +17,7 @@ const DURATION_NAME: Record<TimelineSegment["kind"], string> = {
   attempt: "attempt duration",
   wait: "back-off",
   group: "branch duration",
+  try: "duration of this try",
 };
 
 export function segmentFacts(segment: TimelineSegment, origin: number): SegmentFact[] {

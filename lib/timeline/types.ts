@@ -5,8 +5,11 @@
  */
 import type { RunStatus } from "@/lib/history/model";
 
-/** `wait` is the retry back-off between two attempts; `group` spans a Parallel branch. */
-export type SegmentKind = "run" | "attempt" | "wait" | "group";
+/**
+ * `wait` is the retry back-off between two attempts; `group` spans a Parallel branch; `try` is
+ * one try of a redriven distributed Map's map run.
+ */
+export type SegmentKind = "run" | "attempt" | "wait" | "group" | "try";
 
 export type SegmentStatus = RunStatus | "waiting";
 
@@ -17,7 +20,7 @@ export interface TimelineSegment {
   status: SegmentStatus;
   /** The run this segment belongs to: clicking it selects this path. */
   runPath: string;
-  /** Attempt index for `attempt` segments; for `wait`, the index of the attempt it precedes. */
+  /** Attempt index for `attempt` segments; for `wait`, the index of the attempt it precedes; for `try`, the try's (0 first). */
   attempt?: number;
   label: string;
   /** True when the run is on the critical path. */
@@ -44,7 +47,8 @@ export interface MapSummary {
   unit?: "children";
 }
 
-export type RowKind = "run" | "branch" | "map-summary" | "iteration";
+/** `child-execution`: one child execution of a distributed Map, under its summary row. */
+export type RowKind = "run" | "branch" | "map-summary" | "iteration" | "child-execution";
 
 export interface TimelineRow {
   /** Unique and stable across re-layouts: use as a React key. */
@@ -64,6 +68,33 @@ export interface TimelineRow {
   /** Only on `map-summary` rows: the key to put in `expanded` to show the iterations. */
   expandKey?: string;
   expanded?: boolean;
+  /** Only on `child-execution` rows: the child's ARN, which its name links to. */
+  childExecutionArn?: string;
+}
+
+/** One item a Map summary counts: an inline iteration, or a distributed Map's child execution. */
+export interface SummarisedItem {
+  status: RunStatus;
+  startedAt?: number;
+  endedAt?: number;
+}
+
+/** A distributed Map's child execution, as the timeline shows it under the Map's summary row. */
+export interface ChildExecutionItem extends SummarisedItem {
+  arn: string;
+  name: string;
+  startedAt: number;
+  redriveCount?: number;
+}
+
+/** A distributed Map run's children, as listed (ListExecutions by map run). */
+export interface MapRunChildren {
+  children: readonly ChildExecutionItem[];
+  /**
+   * DescribeMapRun's counts, when more children ran than are listed: the summary counts them
+   * rather than the listed ones (durations still come from those listed).
+   */
+  counted?: { total: number; failed: number; running: number };
 }
 
 export interface TimeRange {
@@ -86,6 +117,6 @@ export interface TimelineOptions {
   range?: TimeRange;
   /** Where running runs end. Without it they end at the latest time the history knows. */
   now?: number;
-  /** Distributed Map runs by path: their children's summary (the parent history has no iterations for them). */
-  childSummaries?: Readonly<Record<string, MapSummary>>;
+  /** Distributed Map runs by path: their child executions (the parent history has no iterations for them). */
+  mapRunChildren?: Readonly<Record<string, MapRunChildren>>;
 }

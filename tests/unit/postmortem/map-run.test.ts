@@ -13,7 +13,8 @@ import { executionOverlay } from "@/lib/postmortem/execution-overlay";
 import { childFailures, groupChildFailures } from "@/lib/postmortem/map-run-failures";
 import { chooseChildHistories } from "@/lib/postmortem/map-run-sample";
 import { mapRunTolerance } from "@/lib/postmortem/map-run-tolerance";
-import { summariseMapRunChildren } from "@/lib/postmortem/map-run-children-summary";
+import { mapRunChildrenOf } from "@/lib/postmortem/map-run-children-summary";
+import { summariseChildren, summariseIterations } from "@/lib/timeline/map-summary";
 import { FakeSfn } from "../../support/fake-sfn";
 import { addMapRunWorld, CHILD_MACHINE, PARENT_DEFINITION, PARENT_MACHINE } from "../../support/map-run-world";
 
@@ -137,13 +138,21 @@ describe("the processor's states over the children", () => {
 });
 
 describe("the timeline's summary of the children", () => {
-  it("counts child executions from DescribeMapRun and the duration spread from the children listed", () => {
+  it("counts child executions from DescribeMapRun when not all are listed, and the duration spread from those listed", () => {
     const { children, mapRun } = world();
-    const report = { mapRun: { ...mapRun, executionCounts: counts(5, 20) }, children } as Pick<MapRunReport, "mapRun" | "children">;
-    const summary = summariseMapRunChildren(report);
-    expect(summary).toMatchObject({ iterationCount: 20, failedCount: 5, runningCount: 0 });
+    const report = { mapRun: { ...mapRun, executionCounts: counts(5, 20) }, children: children.slice(0, 10), childrenComplete: false };
+    const summary = summariseChildren(mapRunChildrenOf(report));
+    expect(summary).toMatchObject({ iterationCount: 20, failedCount: 5, runningCount: 0, unit: "children" });
     expect(summary.maxMs).toBeGreaterThanOrEqual(summary.p50Ms!);
-    expect(summary.maxMs).toBe(Math.max(...children.map((c) => c.stoppedAt! - c.startedAt)));
+    expect(summary.maxMs).toBe(Math.max(...children.slice(0, 10).map((c) => c.stoppedAt! - c.startedAt)));
+  });
+
+  it("is the summary inline iterations get, when every child is listed", () => {
+    const { children, mapRun } = world();
+    const listed = mapRunChildrenOf({ mapRun, children, childrenComplete: true });
+    expect(listed.counted).toBeUndefined();
+    expect(summariseChildren(listed)).toEqual({ ...summariseIterations(listed.children), unit: "children" });
+    expect(summariseChildren(listed).failedCount).toBe(children.filter((c) => c.status === "FAILED" || c.status === "TIMED_OUT").length);
   });
 });
 
@@ -159,18 +168,35 @@ describe("which distributed Map runs a state", () => {
 });
 
 describe("the timeline row of a distributed Map", () => {
-  it("summarises its child executions instead of saying 0 iterations", async () => {
+  it("summarises its child executions instead of saying 0 iterations, and opens onto one row per child", async () => {
     const { layoutTimeline } = await import("@/lib/timeline");
     const { describeMapSummary } = await import("@/components/timeline/TimelineRowView");
     const { parent, children, mapRun } = world();
     const path = parent.runs.find((r) => r.name === "ProcessFiles")!.path;
-    const summary = summariseMapRunChildren({ mapRun: { ...mapRun, executionCounts: counts(5, 20) }, children });
+    const listed = mapRunChildrenOf({ mapRun: { ...mapRun, executionCounts: counts(5, 20) }, children, childrenComplete: true });
     const bare = layoutTimeline(parent, { expanded: new Set() }).rows.find((r) => r.key === path)!;
     expect(describeMapSummary(bare.mapSummary!)).toBe("0 it");
-    const row = layoutTimeline(parent, { expanded: new Set(), childSummaries: { [path]: summary } }).rows.find((r) => r.key === path)!;
+    // Nothing listed yet: no chevron that would open onto nothing.
+    expect(bare.expandKey).toBeUndefined();
+    const row = layoutTimeline(parent, { expanded: new Set(), mapRunChildren: { [path]: listed } }).rows.find((r) => r.key === path)!;
     expect(describeMapSummary(row.mapSummary!)).toMatch(/^20 children · 5 failed · p50 \d\.\d\d s · max \d\.\d\d s$/);
-    // Its children are not rows of this timeline: no chevron that would open onto nothing.
-    expect(row.expandKey).toBeUndefined();
+    expect(row.expandKey).toBe(path);
+
+    const open = layoutTimeline(parent, { expanded: new Set([path]), mapRunChildren: { [path]: listed } }).rows;
+    const rows = open.filter((r) => r.kind === "child-execution");
+    expect(rows).toHaveLength(children.length);
+    const byArn = new Map(children.map((c) => [c.arn, c]));
+    for (const r of rows) {
+      const child = byArn.get(r.childExecutionArn!)!;
+      expect(r.label).toBe(child.name);
+      expect(r.status).toBe(child.status.toLowerCase());
+      expect(r.depth).toBe(row.depth + 1);
+      expect(r.segments).toMatchObject([{ start: child.startedAt, end: child.stoppedAt, status: child.status.toLowerCase() }]);
+    }
+    // Right under their Map, oldest first.
+    const at = open.findIndex((r) => r.key === path);
+    expect(open.slice(at + 1, at + 1 + rows.length)).toEqual(rows);
+    expect(rows.map((r) => r.segments[0].start)).toEqual([...rows.map((r) => r.segments[0].start)].sort((a, b) => a - b));
   });
 });
 
