@@ -9,9 +9,9 @@ import { groupChildFailures } from "@/lib/postmortem/map-run-failures";
 import { mapRunTolerance } from "@/lib/postmortem/map-run-tolerance";
 import type { MapRunReportState } from "@/lib/queries/use-map-run-reports";
 import { StatusBadge } from "@/components/ui/StatusBadge";
-import { statusLook } from "@/components/ui/status";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { CauseView } from "./CauseView";
+import { MapRunTries } from "./MapRunTries";
 import css from "./MapRunPanel.module.css";
 
 /** Child links shown per failure group before "+ n more". */
@@ -43,7 +43,9 @@ export function MapRunPanel({ state, tries = NO_TRIES, focusState }: Props) {
       <div className={css.head}>
         <h3>Map run</h3>
         {report && <StatusBadge status={report.mapRun.status} />}
-        {(report?.mapRun.redriveCount ?? 0) > 0 && <span className="badge-retry">↻ redriven {report!.mapRun.redriveCount}×</span>}
+        {(report?.mapRun.redriveCount ?? 0) > 0 && (
+          <span className="badge-retry" title={report!.mapRun.redrivenAt !== undefined ? `last redriven ${formatTimestamp(report!.mapRun.redrivenAt)}` : undefined}>↻ redriven {report!.mapRun.redriveCount}×</span>
+        )}
         <span className={css.arn} title={state.mapRunArn}>{shortMapRun(state.mapRunArn)}</span>
       </div>
       <ErrorNotice error={state.error} stale={!!report} title="Cannot read the map run" />
@@ -76,21 +78,7 @@ function ReportBody({ report, tries, focusState }: { report: MapRunReport; tries
       >
         {tolerance.text}
       </div>
-      {tries.length > 1 && (
-        <div data-testid="map-run-tries">
-          <strong>Tries</strong>
-          <ol className={css.tries}>
-            {tries.map((t, i) => (
-              <li key={i} data-testid="map-run-try">
-                {i === 0 ? "First run" : `Redrive ${t.redriveCount || i}`} · {formatTimestamp(t.startedAt)} ·{" "}
-                <span style={{ color: statusLook(t.status).color, fontWeight: 600 }}>{statusLook(t.status).label}</span>
-                {t.endedAt !== undefined ? ` after ${formatDuration(t.endedAt - t.startedAt)}` : " so far"}
-                {t.error ? <> · <span className="mono">{t.error}</span></> : null}
-              </li>
-            ))}
-          </ol>
-        </div>
-      )}
+      {tries.length > 1 && <MapRunTries tries={tries} children={report.children} complete={report.childrenComplete} />}
       {focusState && (
         <div className={css.focus} data-testid="map-run-focus">
           <strong>{focusState}</strong> runs in the child executions.{" "}

@@ -66,6 +66,8 @@ export interface ExecutionSummary {
   stoppedAt?: number;
   mapRunArn?: string;
   redriveCount?: number;
+  /** When it was last redriven (ListExecutions' redriveDate). */
+  redrivenAt?: number;
   /** Express executions listed from CloudWatch Logs carry their error and cause. */
   error?: string;
   cause?: string;
@@ -185,6 +187,8 @@ export interface MapRunDescription {
   itemCounts: MapRunCounts;
   executionCounts: MapRunCounts;
   redriveCount?: number;
+  /** When the map run was last redriven (with its parent). */
+  redrivenAt?: number;
 }
 
 export interface StateMachineResponse {

@@ -87,6 +87,7 @@ export function toExecutionSummary(item: ExecutionListItem): ExecutionSummary {
     stoppedAt: epochMs(item.stopDate),
     mapRunArn: item.mapRunArn,
     redriveCount: item.redriveCount,
+    redrivenAt: epochMs(item.redriveDate),
   };
 }
 
@@ -149,6 +150,7 @@ export function toMapRunDescription(out: DescribeMapRunCommandOutput): MapRunDes
     itemCounts: counts(out.itemCounts),
     executionCounts: counts(out.executionCounts),
     redriveCount: out.redriveCount,
+    redrivenAt: epochMs(out.redriveDate),
   };
 }
 

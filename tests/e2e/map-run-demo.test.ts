@@ -41,4 +41,45 @@ describe("a distributed Map on the demo account (Chromium)", () => {
     await screenshot(page, "map-run-demo");
     expect(watch.errors).toEqual([]);
   }, 180_000);
+
+  it("a map run redriven with its parent shows each try, and the timeline lists its children one click away", async () => {
+    const { summary, model } = await findExecution(
+      site,
+      "etl-ingest",
+      undefined,
+      (m, s) => (s.redriveCount ?? 0) > 0 && m.status !== "RUNNING" && m.runs.some((r) => (r.mapRun?.tries?.length ?? 0) > 1),
+      400,
+    );
+    const mapState = model.runs.find((r) => r.mapRun)!;
+    const report = await site.api<MapRunReport>(`/api/map-runs/${encodeURIComponent(mapState.mapRun!.mapRunArn)}/report`);
+    expect(report.mapRun.redriveCount).toBe(1);
+
+    const page = await newPage(site.browser);
+    const watch = watchPageErrors(page);
+    await page.goto(site.url(executionPath(summary.arn)));
+    const tries = page.locator("[data-testid=map-runs-section] [data-testid=map-run-tries] [data-testid=map-run-try]");
+    await tries.first().waitFor({ timeout: 60_000 });
+    await expect(tries.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")))).resolves.toEqual(["failed", mapState.mapRun!.status]);
+    await expect(tries.first().innerText()).resolves.toContain("States.ExceedToleratedFailureThreshold");
+    await expect(page.locator("[data-testid=map-runs-section]").innerText()).resolves.toContain("redriven 1×");
+
+    const timeline = page.locator("[data-testid=timeline-panel]");
+    await timeline.evaluate((panel) => {
+      for (const el of [panel, ...panel.querySelectorAll("*")]) if (el.scrollHeight > el.clientHeight + 1) el.scrollTop = el.scrollHeight;
+    });
+    const row = timeline.locator(`[data-row-kind=map-summary][data-run-path="${mapState.path}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    // One bar per try of the map run.
+    await expect(row.locator("[data-segment-kind=try]").count()).resolves.toBe(2);
+    await row.getByRole("button", { name: /Expand the child executions/ }).click();
+    const childRows = timeline.locator("[data-row-kind=child-execution]");
+    await childRows.first().waitFor({ timeout: 10_000 });
+    await screenshot(page, "map-run-redriven");
+    const link = childRows.first().locator("[data-testid=timeline-child-link]");
+    const childArn = await link.getAttribute("title");
+    expect(report.children.map((c) => c.arn)).toContain(childArn);
+    await link.click();
+    await page.waitForURL((url) => decodeURIComponent(url.pathname) === `/executions/${childArn}`, { timeout: 30_000 });
+    expect(watch.errors).toEqual([]);
+  }, 240_000);
 });

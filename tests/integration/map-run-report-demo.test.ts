@@ -11,6 +11,10 @@ import { foldHistory } from "@/lib/history";
 import { statesInChildExecutions } from "@/lib/postmortem/child-execution-states";
 import { createSfnContext, getExecutionDetail, getSyncedHistory, listExecutions, listStateMachines, type SfnContext } from "@/lib/sfn";
 import { mapRunReport } from "@/lib/server/map-run-report";
+import { mapRunTriesOf } from "@/lib/postmortem/map-run-tries-of";
+import { mapRunTryCounts } from "@/lib/postmortem/map-run-try-counts";
+import { mapRunChildrenOf } from "@/lib/postmortem/map-run-children-summary";
+import { layoutTimeline } from "@/lib/timeline";
 import { createDemoAccount, createDemoHandlers } from "@/mocks";
 
 const clock = Date.UTC(2026, 10, 25, 9, 0, 0);
@@ -48,5 +52,42 @@ describe("map-run report on the demo account", () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it("a map run redriven with its parent: each try from the history, the redrive from DescribeMapRun, the children per try", async () => {
+    const etl = (await listStateMachines(ctx)).find((m) => m.name === "etl-ingest")!;
+    const { executions } = await listExecutions(ctx, { target: { stateMachineArn: etl.arn }, limit: 1000 });
+    const parent = executions.find((e) => (e.redriveCount ?? 0) > 0 && e.status !== "RUNNING");
+    expect(parent, "a redriven etl-ingest execution").toBeDefined();
+    const model = foldHistory((await getSyncedHistory(ctx, parent!.arn)).events);
+    const map = model.runs.find((r) => r.mapRun)!;
+    const tries = mapRunTriesOf(model, map.mapRun!.mapRunArn);
+    expect(tries.map((t) => t.status)).toEqual(["failed", map.mapRun!.status]);
+    expect(tries[0].error).toBe("States.ExceedToleratedFailureThreshold");
+    // The Map state ends as its last try did, not as the first.
+    expect(map.status).toBe(map.mapRun!.status === "succeeded" ? "succeeded" : "failed");
+
+    const report = await mapRunReport(ctx, map.mapRun!.mapRunArn, undefined, { lastEventId: model.lastEventId, finished: true });
+    expect(report.mapRun.redriveCount).toBe(1);
+    expect(report.mapRun.redrivenAt).toBe(tries[1].startedAt);
+    const counts = mapRunTryCounts(tries, report.children);
+    // Each child ends in the try it ran last: together they are DescribeMapRun's counts. The
+    // first try's children that did not succeed ran again in the second.
+    const c = report.mapRun.executionCounts;
+    const sum = (k: "succeeded" | "failed" | "aborted" | "running") => counts[0][k] + counts[1][k];
+    expect([sum("succeeded"), sum("failed"), sum("aborted"), sum("running")]).toEqual([c.succeeded, c.failed + c.timedOut, c.aborted, c.running]);
+    expect(counts[1].ran).toBeGreaterThan(0);
+    expect(counts[0].rerunLater).toBeGreaterThan(0);
+    expect(counts[0].rerunLater).toBe(counts[1].redriven);
+    expect(counts[0].ran + counts[1].ran - counts[1].redriven).toBe(c.total);
+
+    // The timeline: one bar per try on the Map's row; opened, one row per child, each linking to it.
+    const children = mapRunChildrenOf(report);
+    const rows = layoutTimeline(model, { expanded: new Set([map.path]), mapRunChildren: { [map.path]: children } }).rows;
+    const mapRow = rows.find((r) => r.key === map.path)!;
+    expect(mapRow.segments.map((s) => [s.kind, s.status])).toEqual([["try", "failed"], ["try", map.status]]);
+    const childRows = rows.filter((r) => r.kind === "child-execution");
+    expect(childRows.map((r) => r.childExecutionArn).sort()).toEqual(report.children.map((ch) => ch.arn).sort());
+    expect(mapRow.mapSummary).toMatchObject({ iterationCount: c.total, failedCount: c.failed + c.timedOut, unit: "children" });
   });
 });
