@@ -96,7 +96,7 @@ function Bar({ segment, scale, selected, onSelect, onHover, allowClick }: { segm
   return (
     <div
       role="img"
-      aria-label={`${segment.label}: ${STATUS_LABELS[segment.status]}, ${formatDuration((segment.actual ?? segment).end - (segment.actual ?? segment).start)}`}
+      aria-label={`${segment.label}: ${segment.statusText ?? STATUS_LABELS[segment.status]}, ${formatDuration((segment.actual ?? segment).end - (segment.actual ?? segment).start)}`}
       data-segment-kind={segment.kind}
       data-critical={segment.critical || undefined}
       className={kindClass ? `${css.bar} ${kindClass}` : css.bar}

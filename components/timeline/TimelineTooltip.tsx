@@ -17,7 +17,7 @@ export function TimelineTooltip({ hovered, origin }: { hovered: HoveredSegment; 
       <div style={{ color: UI.muted, marginBottom: 4 }}>{segment.runPath}</div>
       <div>
         <span style={{ display: "inline-block", width: 8, height: 8, borderRadius: 2, background: STATUS_COLOURS[segment.status], marginRight: 6 }} />
-        {segment.open ? `${STATUS_LABELS[segment.status]} (still going)` : STATUS_LABELS[segment.status]}
+        {segment.open ? `${STATUS_LABELS[segment.status]} (still going)` : (segment.statusText ?? STATUS_LABELS[segment.status])}
         {segment.critical ? " · on the critical path" : ""}
       </div>
       <table style={{ borderCollapse: "collapse", marginTop: 4 }}>

@@ -15,6 +15,7 @@ export function mapRunChildrenOf(report: Pick<MapRunReport, "mapRun" | "children
     startedAt: child.startedAt,
     endedAt: child.stoppedAt,
     redriveCount: child.redriveCount,
+    redrivenAt: child.redrivenAt,
   }));
   const counts = report.mapRun.executionCounts;
   if (report.childrenComplete && counts.total <= children.length) return { children };

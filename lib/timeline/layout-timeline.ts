@@ -1,4 +1,4 @@
-import type { ChildGroup, ExecutionModel, StateRun } from "@/lib/history/model";
+import type { ChildGroup, ExecutionModel, MapRunTry, StateRun } from "@/lib/history/model";
 import { branchPathSegment } from "@/lib/history/branch-label";
 import { criticalPath } from "./critical-path";
 import { executionSpan, openEndTime } from "./execution-span";
@@ -91,7 +91,9 @@ function addMap(ctx: Context, map: StateRun, depth: number, segments: TimelineSe
     status: map.status,
     segments,
     critical: onPath,
-    mapSummary: children ? summariseChildren(children) : summariseIterations(iterations),
+    // A distributed Map whose children are not listed (yet, or the listing failed) says nothing
+    // rather than "0 iterations".
+    mapSummary: children ? summariseChildren(children) : map.mapRun && iterations.length === 0 ? undefined : summariseIterations(iterations),
     // A distributed Map's items are its child executions: nothing to expand until they are listed.
     expandKey: map.mapRun && iterations.length === 0 && !children?.children.length ? undefined : map.path,
     expanded,
@@ -127,17 +129,20 @@ function addMap(ctx: Context, map: StateRun, depth: number, segments: TimelineSe
 /** One row per child execution, oldest first; its name links to the child, its bar selects the Map. */
 function addChildExecutions(ctx: Context, map: StateRun, { children }: MapRunChildren, depth: number, onPath: boolean): void {
   const sorted = [...children].sort((a, b) => a.startedAt - b.startedAt || a.name.localeCompare(b.name));
+  const tries = map.mapRun?.tries ?? [];
   for (const child of sorted) {
-    const segment: TimelineSegment = {
+    const redriven = child.redriveCount && child.redrivenAt !== undefined ? child.redrivenAt : undefined;
+    const last: TimelineSegment = {
       kind: "run",
-      start: child.startedAt,
-      end: child.endedAt ?? Math.max(ctx.openEnd, child.startedAt),
+      start: redriven ?? child.startedAt,
+      end: child.endedAt ?? Math.max(ctx.openEnd, redriven ?? child.startedAt),
       status: child.status,
       runPath: map.path,
-      label: `${map.name}: ${child.name}${child.redriveCount ? ` (redriven ${child.redriveCount}×)` : ""}`,
+      label: `${map.name}: ${child.name}${redriven !== undefined ? ` (redriven ${child.redriveCount}×)` : ""}`,
       critical: onPath,
       open: child.endedAt === undefined,
     };
+    const segments = redriven === undefined ? [last] : [earlierAttempt(map, child.name, child.startedAt, redriven, tries, onPath), last];
     ctx.rows.push({
       key: `${map.path}/child ${child.arn}`,
       kind: "child-execution",
@@ -145,11 +150,32 @@ function addChildExecutions(ctx: Context, map: StateRun, { children }: MapRunChi
       depth,
       runPath: map.path,
       status: child.status,
-      segments: clip([segment], ctx.range),
+      segments: clip(segments, ctx.range),
       critical: false,
       childExecutionArn: child.arn,
     });
   }
+}
+
+/**
+ * What a redriven child did before its last redrive. The listing does not say how that attempt
+ * ended, only that it did not succeed, and that it ended by the end of the map run's try it ran
+ * in: drawn up to then, in the colour of an outcome not known here.
+ */
+function earlierAttempt(map: StateRun, name: string, startedAt: number, redrivenAt: number, tries: readonly MapRunTry[], onPath: boolean): TimelineSegment {
+  const before = [...tries].reverse().find((t) => t.startedAt <= startedAt);
+  const end = Math.min(redrivenAt, before?.endedAt ?? redrivenAt);
+  return {
+    kind: "try",
+    start: startedAt,
+    end: Math.max(startedAt, end),
+    status: "not_reached",
+    statusText: "Did not succeed (failed, timed out or aborted: its page tells which)",
+    runPath: map.path,
+    label: `${map.name}: ${name} before its redrive`,
+    critical: onPath,
+    open: false,
+  };
 }
 
 function addNested(ctx: Context, run: StateRun, depth: number): void {

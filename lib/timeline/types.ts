@@ -32,6 +32,8 @@ export interface TimelineSegment {
    * Whatever reports times (the tooltip) reads it, never the visible slice.
    */
   actual?: { start: number; end: number };
+  /** Words for the outcome when the status's own would say too much (an outcome not known here). */
+  statusText?: string;
   /** Attempt and back-off segments: the state run they belong to, entered → exited. */
   state?: { enteredAt: number; exitedAt?: number };
 }
@@ -85,6 +87,8 @@ export interface ChildExecutionItem extends SummarisedItem {
   name: string;
   startedAt: number;
   redriveCount?: number;
+  /** When it was last redriven (with its map run). */
+  redrivenAt?: number;
 }
 
 /** A distributed Map run's children, as listed (ListExecutions by map run). */

@@ -88,6 +88,14 @@ describe("map-run report on the demo account", () => {
     expect(mapRow.segments.map((s) => [s.kind, s.status])).toEqual([["try", "failed"], ["try", map.status]]);
     const childRows = rows.filter((r) => r.kind === "child-execution");
     expect(childRows.map((r) => r.childExecutionArn).sort()).toEqual(report.children.map((ch) => ch.arn).sort());
+    // A child redriven with the map run: what it did before (up to the first try's end), then its redriven run.
+    const redrivenChild = report.children.find((ch) => (ch.redriveCount ?? 0) > 0)!;
+    const redrivenRow = childRows.find((r) => r.childExecutionArn === redrivenChild.arn)!;
+    expect(redrivenRow.segments.map((s) => [s.status, s.start, s.end])).toEqual([
+      ["not_reached", redrivenChild.startedAt, tries[0].endedAt],
+      [redrivenRow.status, redrivenChild.redrivenAt, redrivenChild.stoppedAt],
+    ]);
+    expect(redrivenRow.segments[0].statusText).toMatch(/^Did not succeed/);
     expect(mapRow.mapSummary).toMatchObject({ iterationCount: c.total, failedCount: c.failed + c.timedOut, unit: "children" });
   });
 });
