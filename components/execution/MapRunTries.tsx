@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import type { ExecutionSummary } from "@/lib/contract/api";
 import type { MapRunTry } from "@/lib/history/model";
 import { formatDuration, formatTimestamp } from "@/lib/format/time";
-import { mapRunTryCounts } from "@/lib/postmortem/map-run-try-counts";
+import { describeTryCounts, mapRunTryCounts } from "@/lib/postmortem/map-run-try-counts";
 import { statusLook } from "@/components/ui/status";
 import css from "./MapRunPanel.module.css";
 
@@ -17,9 +17,9 @@ export function MapRunTries({ tries, children, complete }: { tries: readonly Map
   return (
     <div data-testid="map-run-tries">
       <strong>Tries</strong> <span className="faint">the map run was redriven with its parent{complete ? "" : "; children counted among those listed"}</span>
-      <table className={css.counts}>
+      <table className={`${css.counts} ${css.triesTable}`}>
         <thead>
-          <tr><th>Try</th><th>Began</th><th>Outcome</th><th>Children run</th><th>Succeeded</th><th>Failed</th><th>Aborted</th><th>Running</th><th>Redriven later</th></tr>
+          <tr><th>Try</th><th>Began</th><th>Outcome</th><th>Children</th></tr>
         </thead>
         <tbody>
           {tries.map((t, i) => {
@@ -34,12 +34,7 @@ export function MapRunTries({ tries, children, complete }: { tries: readonly Map
                   {t.endedAt !== undefined ? ` after ${formatDuration(t.endedAt - t.startedAt)}` : " so far"}
                   {t.error ? <> · <span className="mono">{t.error}</span></> : null}
                 </td>
-                <td>{c.ran}{c.redriven ? ` (${c.redriven} redriven)` : ""}</td>
-                <td>{c.succeeded}</td>
-                <td className={c.failed > 0 ? css.nonzeroFailed : undefined}>{c.failed}</td>
-                <td>{c.aborted}</td>
-                <td>{c.running}</td>
-                <td>{c.rerunLater}</td>
+                <td className={css.tryChildren}>{describeTryCounts(c)}</td>
               </tr>
             );
           })}

@@ -47,3 +47,16 @@ export function mapRunTryCounts(tries: readonly MapRunTry[], children: readonly 
   }
   return out;
 }
+
+/** "8 children run (3 redriven): 5 succeeded, 1 failed, 3 redriven later"; only the counts that are not 0. */
+export function describeTryCounts(c: MapRunTryCounts): string {
+  const head = `${c.ran} ${c.ran === 1 ? "child" : "children"} run${c.redriven ? ` (${c.redriven} redriven)` : ""}`;
+  const parts = [
+    c.succeeded && `${c.succeeded} succeeded`,
+    c.failed && `${c.failed} failed`,
+    c.aborted && `${c.aborted} aborted`,
+    c.running && `${c.running} running`,
+    c.rerunLater && `${c.rerunLater} redriven later`,
+  ].filter(Boolean);
+  return parts.length ? `${head}: ${parts.join(", ")}` : head;
+}

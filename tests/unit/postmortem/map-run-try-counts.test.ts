@@ -1,7 +1,7 @@
 /** What each try of a redriven map run did with its children, from ListExecutions' dates. */
 import { describe, expect, it } from "vitest";
 import type { MapRunTry } from "@/lib/history/model";
-import { mapRunTryCounts } from "@/lib/postmortem/map-run-try-counts";
+import { describeTryCounts, mapRunTryCounts } from "@/lib/postmortem/map-run-try-counts";
 
 const tries: MapRunTry[] = [
   { status: "failed", startedAt: 1_000, endedAt: 5_000, redriveCount: 0, error: "States.ExceedToleratedFailureThreshold" },
@@ -21,6 +21,7 @@ describe("map run try counts", () => {
       { ran: 3, redriven: 0, succeeded: 1, failed: 0, aborted: 0, running: 0, rerunLater: 2 },
       { ran: 4, redriven: 2, succeeded: 3, failed: 1, aborted: 0, running: 0, rerunLater: 0 },
     ]);
+    expect(counts.map(describeTryCounts)).toEqual(["3 children run: 1 succeeded, 2 redriven later", "4 children run (2 redriven): 3 succeeded, 1 failed"]);
   });
 
   it("a child that failed in try 1 and was not redriven stays counted there", () => {
