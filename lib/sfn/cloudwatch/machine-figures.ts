@@ -127,6 +127,11 @@ export async function withMetricFigures(ctx: SfnContext, rows: FleetRow[], windo
 /** The state machine page's figures from metrics: counts, error rate and percentiles; no sample, grid or histogram. */
 export async function machineMetricsFromCloudWatch(ctx: SfnContext, stateMachineArn: string, window: ResolvedWindow): Promise<MachineMetricsResponse> {
   const f = (await machineFigures(ctx, [stateMachineArn], window)).get(stateMachineArn)!;
+  return metricsResponseFromFigures(stateMachineArn, f, ctx.now());
+}
+
+/** The state machine page's answer from figures already read. */
+export function metricsResponseFromFigures(stateMachineArn: string, f: MachineMetricFigures, fetchedAt: number): MachineMetricsResponse {
   return {
     stateMachineArn,
     window: f.window,
@@ -139,7 +144,7 @@ export async function machineMetricsFromCloudWatch(ctx: SfnContext, stateMachine
     stateFailures: {},
     sample: { recent: 0, failures: 0, failuresInWindow: 0 },
     coverage: { partial: false, indexed: 0 },
-    fetchedAt: ctx.now(),
+    fetchedAt,
     figuresFrom: "metrics",
   };
 }
