@@ -26,6 +26,8 @@ const RETRY_FAILED_MS = 15_000;
 const WANTED_FOR_MS = 5 * 60_000;
 /** Each instance says a window is wanted at most this often. */
 const NOTE_EVERY_MS = 10_000;
+/** An Express row whose figures the holder has not read yet. */
+export const FIGURES_LOADING = "Reading this machine's figures from CloudWatch metrics: they appear within seconds.";
 /** How often the holder looks for figures that are due. */
 const ROUND_MS = 2_000;
 
@@ -166,6 +168,6 @@ export class SharedMetricFigures {
     }
     if (stored?.error) return row.type === "EXPRESS" ? { ...row, unavailable: `No figures: ${stored.error}` } : row;
     // Not read yet (the holder reads it within a round): say so rather than show an empty row as settled.
-    return row.type === "EXPRESS" ? { ...row, coverage: { ...row.coverage, state: "loading" } } : row;
+    return row.type === "EXPRESS" ? { ...row, unavailable: FIGURES_LOADING, coverage: { ...row.coverage, state: "loading" } } : row;
   }
 }
