@@ -95,7 +95,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
     `[stepscope] keeping the execution index in ${describeLocation(location)}; ${failureStore.loaded} failure records loaded; retention ${Math.round(config.retentionMs / 86_400_000)} days`,
   );
 
-  const figures = new SharedMetricFigures(store, { mayRead: () => lease.held, rowsFor: (c, window) => fleet.fleetRows(c, window), horizonMs: fleet.limits.horizonMs });
+  const figures = new SharedMetricFigures(store, { mayRead: () => lease.held, machines: () => store.stateMachines(), horizonMs: fleet.limits.horizonMs });
   figures.start(ctx);
 
   const payloads = config.indexPayloads ? new PayloadIndexer(store, config.indexPayloads) : undefined;

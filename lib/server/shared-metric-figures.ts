@@ -11,7 +11,7 @@
 import "./server-only";
 import type { FleetRow, MachineMetricsResponse } from "@/lib/contract/api";
 import { resolveWindow, WINDOW_PRESETS, type ResolvedWindow, type WindowPreset } from "@/lib/metrics/windows";
-import { machineFigures, machineMetricsFromCloudWatch, metricsResponseFromFigures, needsMetrics, withMetricFigures } from "@/lib/sfn/cloudwatch";
+import { alwaysFromMetrics, machineFigures, machineMetricsFromCloudWatch, metricsResponseFromFigures, needsMetrics, withMetricFigures } from "@/lib/sfn/cloudwatch";
 import type { MachineMetricFigures } from "@/lib/sfn/cloudwatch/metric-queries";
 import { summaryFromFigures } from "@/lib/sfn/cloudwatch/metric-queries";
 import type { SfnContext } from "@/lib/sfn/context";
@@ -34,8 +34,12 @@ const ROUND_MS = 2_000;
 export interface SharedMetricFiguresOptions {
   /** Whether this instance holds the poller lease (only the holder calls CloudWatch). */
   mayRead: () => boolean;
-  /** The fleet's rows over a window: which machines need figures. */
-  rowsFor: (ctx: SfnContext, window: ResolvedWindow) => Promise<FleetRow[]>;
+  /**
+   * The fleet's machines as the store holds them (cheap: no listing, no index). The round reads
+   * figures for those that always need them (Express; every machine past the index's horizon);
+   * a Standard machine whose first listing is under way gets them when the holder serves a page.
+   */
+  machines: () => Promise<readonly Pick<FleetRow, "arn" | "type">[]>;
   /** How far back the execution index keeps executions (older windows come from metrics). */
   horizonMs: number;
 }
@@ -86,11 +90,13 @@ export class SharedMetricFigures {
   /** The holder's round: every window someone looks at, read again once its figures are due. */
   async round(ctx: SfnContext): Promise<void> {
     if (!this.options.mayRead()) return;
-    for (const label of await wantedFigureWindows(this.store, WANTED_FOR_MS)) {
-      if (!isPreset(label) || !this.options.mayRead()) continue;
+    const labels = (await wantedFigureWindows(this.store, WANTED_FOR_MS)).filter(isPreset);
+    if (labels.length === 0) return;
+    const machines = await this.options.machines();
+    for (const label of labels) {
+      if (!this.options.mayRead()) return;
       const window = resolveWindow(label, ctx.now());
-      const rows = await this.options.rowsFor(ctx, window);
-      const wanted = rows.filter((r) => needsMetrics(r, window, ctx.now(), this.options.horizonMs)).map((r) => r.arn);
+      const wanted = machines.filter((m) => alwaysFromMetrics(m.type, window, ctx.now(), this.options.horizonMs)).map((m) => m.arn);
       if (wanted.length > 0) await this.readDue(ctx, label, wanted);
     }
   }

@@ -89,14 +89,18 @@ export async function machineFigures(ctx: SfnContext, arns: readonly string[], r
   return out;
 }
 
+/** Whether a machine's figures over the window come from metrics whatever its index holds: Express, or older than the index keeps. */
+export function alwaysFromMetrics(type: FleetRow["type"], window: ResolvedWindow, now: number, horizonMs: number): boolean {
+  return type === "EXPRESS" || window.from < now - horizonMs;
+}
+
 /**
  * Whether a Standard machine's row is better answered by metrics than by the execution index.
  * `horizonMs` is how far back the index keeps executions: the index says, so the transport does
  * not reach up into it for the figure.
  */
 export function needsMetrics(row: FleetRow, window: ResolvedWindow, now: number, horizonMs: number): boolean {
-  if (row.type === "EXPRESS") return true;
-  if (window.from < now - horizonMs) return true;
+  if (alwaysFromMetrics(row.type, window, now, horizonMs)) return true;
   // Never listed, or the first listing is still under way (a capped index is complete for what it keeps).
   return row.summary === undefined || (row.coverage.partial && !row.coverage.capped && row.coverage.indexed === 0);
 }

@@ -61,7 +61,7 @@ async function instances(n: number): Promise<Instance[]> {
   for (let i = 0; i < n; i++) {
     const ctx = createSfnContext(parseConfig({ STEPSCOPE_SFN_MAX_ATTEMPTS: "1" }), { now: () => now });
     const store = await openStore(location);
-    const figures = new SharedMetricFigures(store, { mayRead: () => i === 0, rowsFor, horizonMs: DEFAULT_FLEET_LIMITS.horizonMs });
+    const figures = new SharedMetricFigures(store, { mayRead: () => i === 0, machines: () => listStateMachines(ctx), horizonMs: DEFAULT_FLEET_LIMITS.horizonMs });
     out.push({ ctx, store, figures, ask: async (window) => figures.withFigures(ctx, await rowsFor(ctx, window), window) });
   }
   return out;
