@@ -6,7 +6,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore, parseDatabaseUrl, releaseLease, tryAcquireLease, type DatabaseLocation, type Store, type StoredExecution } from "@/lib/store";
+import {
+  noteFiguresWanted,
+  openStore,
+  parseDatabaseUrl,
+  putFigures,
+  releaseLease,
+  storedFigures,
+  tryAcquireLease,
+  wantedFigureWindows,
+  type DatabaseLocation,
+  type Store,
+  type StoredExecution,
+} from "@/lib/store";
 import { shouldRunPostgresTests, startPostgres, type PostgresCluster } from "../../support/postgres";
 
 const MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
@@ -142,6 +154,27 @@ for (const dialect of dialects) {
         expect(await store.history(execution(3).arn)).toEqual([{ id: 1 }]);
         expect(await store.history(child)).toBeUndefined();
         expect(await store.errorGroups(MACHINE, 0, T0 + 10_000)).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("keeps CloudWatch figures per window and machine, and what was read before when a read fails", async () => {
+      const store = await openStore(await dialect.location());
+      try {
+        await putFigures(store, "24h", [{ machineArn: MACHINE, figures: '{"started":1}' }]);
+        await putFigures(store, "24h", [{ machineArn: MACHINE, error: "CloudWatch is throttling" }]);
+        await putFigures(store, "30d", [{ machineArn: MACHINE, figures: '{"started":30}' }]);
+        const day = (await storedFigures(store, "24h", [MACHINE, "arn:other"])).get(MACHINE);
+        expect(day).toMatchObject({ figures: '{"started":1}', error: "CloudWatch is throttling" });
+        expect(day!.ageMs).toBeGreaterThanOrEqual(0);
+        expect(day!.ageMs).toBeLessThan(60_000);
+        expect((await storedFigures(store, "30d", [MACHINE])).get(MACHINE)).toMatchObject({ figures: '{"started":30}' });
+        expect((await storedFigures(store, "30d", [MACHINE])).get(MACHINE)?.error).toBeUndefined();
+        expect(await wantedFigureWindows(store, 60_000)).toEqual([]);
+        await noteFiguresWanted(store, "24h");
+        await noteFiguresWanted(store, "24h");
+        expect(await wantedFigureWindows(store, 60_000)).toEqual(["24h"]);
       } finally {
         await store.close();
       }
