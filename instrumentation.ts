@@ -40,9 +40,15 @@ export async function register(): Promise<void> {
     setupServer(...demo.createDemoHandlers(account), ...eventsHandlers).listen({ onUnhandledRequest: "bypass" });
   }
   // The store opens at boot: a database that is not ours stops the server here, naming it.
-  const [{ fleetService }, { getSfnContext }] = await Promise.all([import("./lib/server/fleet-service"), import("./lib/sfn/default-context")]);
+  const [{ fleetService, resetFleetService }, { getSfnContext }, { stopOnSignals }] = await Promise.all([
+    import("./lib/server/fleet-service"),
+    import("./lib/sfn/default-context"),
+    import("./lib/server/clean-shutdown"),
+  ]);
   try {
     await fleetService(getSfnContext(), config);
+    // SIGTERM/SIGINT: finish the round, save what is unsaved and give the poller lease up before exiting.
+    stopOnSignals(resetFleetService);
   } catch (error) {
     const name = (error as Error).name;
     if (name === "StoreOpenError" || name === "DatabaseUrlError") {

@@ -19,6 +19,7 @@ import { PayloadIndexer } from "./payload-indexer";
 import { EventsConsumer } from "./events-consumer";
 import { createEventsQueue } from "@/lib/sfn/events-queue";
 import { PollerLease } from "./poller-lease";
+import { SharedMetricFigures } from "./shared-metric-figures";
 
 /** A fleet answer waits this long for refreshes, then answers with what is known. */
 export const FLEET_ANSWER_WITHIN_MS = 1_500;
@@ -35,6 +36,8 @@ export interface FleetService {
   lease?: PollerLease;
   /** Present with STEPSCOPE_EVENTS_QUEUE_URL: the status-change consumer and how it fares. */
   events?: EventsConsumer;
+  /** The fleet's CloudWatch figures, read by the lease holder and kept in the store for every instance. */
+  figures?: SharedMetricFigures;
   stop(): Promise<void>;
 }
 
@@ -92,6 +95,9 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
     `[stepscope] keeping the execution index in ${describeLocation(location)}; ${failureStore.loaded} failure records loaded; retention ${Math.round(config.retentionMs / 86_400_000)} days`,
   );
 
+  const figures = new SharedMetricFigures(store, { mayRead: () => lease.held, machines: () => store.stateMachines(), horizonMs: fleet.limits.horizonMs });
+  figures.start(ctx);
+
   const payloads = config.indexPayloads ? new PayloadIndexer(store, config.indexPayloads) : undefined;
   let stopped = false;
   let lastSweep = 0;
@@ -143,12 +149,14 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
     store,
     lease,
     events,
+    figures,
     async stop() {
       stopped = true;
       wake?.();
       stopEvents.abort();
-      await running;
-      await consuming;
+      // No new calls from here on; the lease itself is given up once what is unsaved is saved.
+      lease.relinquish();
+      await Promise.all([running, consuming, figures.stop()]);
       if (ctx.historyArchive === historyArchive) ctx.historyArchive = undefined;
       await Promise.all([failureStore.flush(), historyArchive.flush()]);
       await lease.stop();

@@ -34,11 +34,11 @@ export function storeHistoryArchive(store: Store, now: () => number): StoreHisto
 }
 
 /**
- * The state machine of an execution ARN (…:execution:machine:name, or …:execution:machine/label:id
- * for a distributed Map's child): the column lets a machine's histories be found without a join.
+ * The state machine of an execution ARN (…:execution:machine:name, …:execution:machine/label:id
+ * for a distributed Map's child, or …:express:machine:name:id): the column lets a machine's histories be found without a join.
  */
 export function machineArnOf(executionArn: string): string {
   const parts = executionArn.split(":");
-  if (parts.length < 8 || parts[5] !== "execution") return executionArn;
+  if (parts.length < 8 || (parts[5] !== "execution" && parts[5] !== "express")) return executionArn;
   return [...parts.slice(0, 5), "stateMachine", parts[6].split("/")[0]].join(":");
 }

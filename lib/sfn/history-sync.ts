@@ -156,6 +156,16 @@ function archivedIfFinished(ctx: SfnContext, executionArn: string, synced: Synce
 }
 
 /**
+ * The one sync of an execution's history in flight, shared by every caller whether or not it
+ * keeps the result: a page reading it and the error groups reading it at the same moment cost
+ * the calls of one read. Starts from what the cache holds (a running history is tailed).
+ */
+function syncShared(ctx: SfnContext, executionArn: string, known: SyncedHistory | undefined): Promise<SyncedHistory> {
+  const key = historyKey(executionArn);
+  return ctx.flight.run(key, () => sync(ctx, executionArn, ctx.cache.get<SyncedHistory>(key) ?? known));
+}
+
+/**
  * The execution's history as known now: from the cache when finished or synced within the
  * last second (a minute for a redrivable failure), else synced — one sync in flight per
  * execution, shared by every caller.
@@ -164,12 +174,12 @@ export async function getSyncedHistory(ctx: SfnContext, executionArn: string): P
   const key = historyKey(executionArn);
   const known = ctx.cache.get<SyncedHistory>(key);
   if (known && isFresh(known, ctx.now())) return known;
-  return ctx.flight.run(key, async () => {
-    const synced = await sync(ctx, executionArn, ctx.cache.get<SyncedHistory>(key) ?? known);
-    // Kept until evicted; a running one's freshness is judged by syncedAt above.
-    ctx.cache.set(key, synced, TTL.finished, synced.bytes);
-    return synced;
-  });
+  const synced = await syncShared(ctx, executionArn, known);
+  // Kept until evicted; a running one's freshness is judged by syncedAt above. Set by each
+  // caller that keeps it: the read in flight may have been started by one that does not.
+  const current = ctx.cache.get<SyncedHistory>(key);
+  if (!current || current.syncedAt <= synced.syncedAt) ctx.cache.set(key, synced, TTL.finished, synced.bytes);
+  return synced;
 }
 
 /** Our API's answer: the events after `afterId` (all when omitted), and whether more will come. */
@@ -224,5 +234,5 @@ export async function getHistoryAnswer(ctx: SfnContext, executionArn: string, af
 export async function readHistoryOnce(ctx: SfnContext, executionArn: string): Promise<SyncedHistory> {
   const known = ctx.cache.get<SyncedHistory>(historyKey(executionArn));
   if (known && isFresh(known, ctx.now())) return known;
-  return ctx.flight.run(`history-once:${executionArn}`, () => sync(ctx, executionArn, undefined));
+  return syncShared(ctx, executionArn, known);
 }

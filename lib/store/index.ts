@@ -5,5 +5,6 @@ export { openStore, type OpenStoreOptions } from "./open";
 export { StoreOpenError } from "./errors";
 export { SCHEMA_VERSION } from "./migrations";
 export { Store, type StoredExecution, type ListingCursor, type FailureRecordRow, type ErrorGroupRow, type StateStatRow, type StateStatTotal } from "./store";
-export { tryAcquireLease, takeOverLease, releaseLease, type LeaseState } from "./lease";
+export { tryAcquireLease, takeOverLease, releaseLease, readLease, databaseTime, databaseNowMs, type LeaseState } from "./lease";
 export { searchExecutions, putPayloads, executionsAwaitingPayloads, storedExecution, type SearchHit, type SearchPage, type PayloadRecord, type PayloadScanPosition } from "./search";
+export { noteFiguresWanted, wantedFigureWindows, putFigures, storedFigures, type StoredFigures } from "./metric-figures";

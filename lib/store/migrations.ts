@@ -4,6 +4,8 @@
  * so an older Stepscope refuses a database a newer one has migrated (see guard.ts).
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { metricFigures } from "./migrations/0004_metric_figures";
+import { leaseAcquiredAt } from "./migrations/0005_lease_acquired_at";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -142,10 +144,11 @@ function migration2(dialect: Dialect): Migration {
 
 /** Every migration, oldest first; the key's number is the schema version it leaves behind. */
 export function storeMigrations(dialect: Dialect): Record<string, Migration> {
-  return { "0001_initial": migration1(dialect), "0002_search": migration2(dialect) };
+  return { "0001_initial": migration1(dialect), "0002_search": migration2(dialect), "0004_metric_figures": metricFigures, "0005_lease_acquired_at": leaseAcquiredAt };
 }
 
-export const SCHEMA_VERSION = Object.keys(storeMigrations("sqlite")).length;
+/** The highest migration number: the version a migrated database is at. */
+export const SCHEMA_VERSION = Math.max(...Object.keys(storeMigrations("sqlite")).map((key) => Number.parseInt(key, 10)));
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return { getMigrations: async () => storeMigrations(dialect) };

@@ -83,8 +83,28 @@ export interface LeasesTable {
   name: string;
   holder: string;
   expires_at: number;
+  /** When the current holder took the lease (the database's clock); renewals keep it. */
+  acquired_at: Generated<number>;
   /** Bumped on every takeover: a holder that lost the lease sees it changed. */
   term: Generated<number>;
+}
+
+/** One machine's CloudWatch figures over a routine window, as the lease holder last read them. */
+export interface MetricFiguresTable {
+  /** The window preset ("24h", "30d", …): figures of a preset are refreshed as time moves on. */
+  window_label: string;
+  machine_arn: string;
+  /** JSON of MachineMetricFigures; null when the read failed (then `error` says why). */
+  figures: string | null;
+  error: string | null;
+  /** When the holder read them (its clock, epoch ms). */
+  read_at: number;
+}
+
+/** Which routine windows someone looked at lately (the database's clock), so only those are read. */
+export interface MetricDemandTable {
+  window_label: string;
+  asked_at: number;
 }
 
 /** What DescribeExecution said of an execution's payloads (machines with payload indexing only). */
@@ -121,6 +141,8 @@ export interface StoreSchema {
   leases: LeasesTable;
   execution_payloads: ExecutionPayloadsTable;
   payload_fields: PayloadFieldsTable;
+  metric_figures: MetricFiguresTable;
+  metric_demand: MetricDemandTable;
 }
 
 /** Our tables: a database holding others and none of ours is someone else's. */
@@ -135,4 +157,6 @@ export const STORE_TABLES = [
   "leases",
   "execution_payloads",
   "payload_fields",
+  "metric_figures",
+  "metric_demand",
 ] as const;

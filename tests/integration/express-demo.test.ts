@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config/env";
 import { foldHistory } from "@/lib/history/fold";
 import { resolveWindow } from "@/lib/metrics";
+import type { HistoryEvent } from "@/lib/history/events";
 import { createSfnContext, describeStateMachine, listStateMachines, type SfnContext } from "@/lib/sfn";
+import type { HistoryArchive } from "@/lib/sfn/context";
 import { machineMetricsFromCloudWatch, withMetricFigures } from "@/lib/sfn/cloudwatch";
 import { DEFAULT_FLEET_LIMITS, FleetIndex } from "@/lib/server/fleet";
 import { getExpressExecutionDetail, getExpressHistorySince, listExpressExecutions } from "@/lib/sfn/logs";
@@ -74,6 +76,27 @@ describe("Express executions from the demo's CloudWatch Logs", () => {
     // Only the events after an id, as for a running Standard execution.
     const tail = await getExpressHistorySince(ctx, failed.arn, 3);
     expect(tail.events[0].id).toBe(4);
+  });
+});
+
+describe("a finished Express execution read once", () => {
+  it("is kept in the history archive, so another instance (or a restart) opens it without reading the logs again", async () => {
+    const kept = new Map<string, HistoryEvent[]>();
+    const archive: HistoryArchive = { get: async (arn) => kept.get(arn), put: (arn, events) => void kept.set(arn, [...events]) };
+    const first = createSfnContext(parseConfig({ STEPSCOPE_SFN_MAX_ATTEMPTS: "1" }), { now: () => clock });
+    const second = createSfnContext(parseConfig({ STEPSCOPE_SFN_MAX_ATTEMPTS: "1" }), { now: () => clock });
+    first.historyArchive = archive;
+    second.historyArchive = archive;
+    const machine = await describeStateMachine(first, EXPRESS);
+    const execution = (await listExpressExecutions(first, machine, { status: "SUCCEEDED", limit: 1 })).executions[0];
+    account.resetCallCounts();
+    const read = await getExpressHistorySince(first, execution.arn, undefined);
+    expect(account.callCounts()["Logs_20140328.FilterLogEvents"]).toBe(1);
+    expect(kept.get(execution.arn)).toHaveLength(read.events.length);
+    const again = await getExpressHistorySince(second, execution.arn, undefined);
+    expect(again).toEqual(read);
+    expect((await getExpressExecutionDetail(second, execution.arn)).status).toBe("SUCCEEDED");
+    expect(account.callCounts()["Logs_20140328.FilterLogEvents"]).toBe(1);
   });
 });
 

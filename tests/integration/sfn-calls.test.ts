@@ -22,6 +22,7 @@ import {
   SfnError,
   type SfnContext,
 } from "@/lib/sfn";
+import { readHistoryOnce } from "@/lib/sfn/history-sync";
 import { appendEvents, arnOf, FAKE_ENDPOINT, FakeSfn, makeEvents } from "../support/fake-sfn";
 
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -227,6 +228,26 @@ describe("history sync", () => {
     now += 3_600_000;
     await getSyncedHistory(ctx, fake.arnOf(execution));
     expect(fake.callsTo("GetExecutionHistory")).toHaveLength(3);
+  });
+
+  it("reads a history once when a page and the error groups ask for it at the same moment", async () => {
+    const execution = fake.addExecution({ machine: "orders", name: "shared", status: "FAILED", startSeconds: T0 / 1000, events: makeEvents(2500, T0 / 1000, true) });
+    const arn = fake.arnOf(execution);
+    const ctx = context();
+    const [page, groups] = await Promise.all([getSyncedHistory(ctx, arn), readHistoryOnce(ctx, arn)]);
+    expect(page.events).toHaveLength(2500);
+    expect(groups.events).toHaveLength(2500);
+    // Three pages of 1,000: one read, not two.
+    expect(fake.callsTo("GetExecutionHistory")).toHaveLength(3);
+
+    const other = fake.addExecution({ machine: "orders", name: "shared-2", status: "FAILED", startSeconds: T0 / 1000, events: makeEvents(1500, T0 / 1000, true) });
+    const [first, second] = await Promise.all([readHistoryOnce(ctx, fake.arnOf(other)), getSyncedHistory(ctx, fake.arnOf(other))]);
+    expect(first.events).toHaveLength(1500);
+    expect(second.events).toHaveLength(1500);
+    expect(fake.callsTo("GetExecutionHistory")).toHaveLength(5);
+    // The page kept what the error groups' read brought: asking again calls nothing.
+    await getSyncedHistory(ctx, fake.arnOf(other));
+    expect(fake.callsTo("GetExecutionHistory")).toHaveLength(5);
   });
 
   it("tails a running execution newest-first, asking only for the new events", async () => {

@@ -1,7 +1,10 @@
 /**
- * A counting HTTP proxy in front of a Step Functions endpoint: every request is forwarded
- * unchanged and counted by its X-Amz-Target operation, so a test can say how many calls
- * reached "AWS" whatever processes sent them.
+ * A counting HTTP proxy in front of an AWS endpoint (an emulator answering Step Functions,
+ * CloudWatch Logs and CloudWatch on one port): every request is forwarded unchanged and counted
+ * by its operation, so a test can say how many calls reached "AWS" whatever processes sent them.
+ * Operations are named by service: `AWSStepFunctions.ListExecutions`, `Logs_20140328.FilterLogEvents`
+ * (JSON protocols, by X-Amz-Target), `GraniteServiceVersion20100801.GetMetricData` (CloudWatch's
+ * CBOR protocol, by path).
  */
 import { createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,14 +13,12 @@ export interface CountingProxy {
   url: string;
   /** Calls per operation since the last reset. */
   counts(): Record<string, number>;
-  /**
-   * Step Functions calls per calling process since the last reset, by the SDK's app id
-   * (AWS_SDK_UA_APP_ID) in the user agent. CloudWatch and Logs calls, which an emulator serves on
-   * the same port, are counted in `counts` but not here.
-   */
+  /** Calls of every service per calling process since the last reset, by the SDK's app id (AWS_SDK_UA_APP_ID) in the user agent. */
   callers(): Record<string, number>;
-  /** Step Functions calls since the last reset. */
+  /** Calls of every service since the last reset. */
   total(): number;
+  /** Calls of one service (`AWSStepFunctions`, `Logs_20140328`, `GraniteServiceVersion20100801`) since the last reset. */
+  totalOf(service: string): number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -26,16 +27,15 @@ export function startCountingProxy(target: string): Promise<CountingProxy> {
   const upstream = new URL(target);
   let counts: Record<string, number> = {};
   let callers: Record<string, number> = {};
-  let sfnTotal = 0;
+  let total = 0;
   const server = createServer((req, res) => {
     const target = String(req.headers["x-amz-target"] ?? "");
-    const operation = target.replace(/^AWSStepFunctions\./, "") || "(none)";
+    const cbor = /^\/service\/([^/]+)\/operation\/([^/?]+)/.exec(req.url ?? "");
+    const operation = target || (cbor ? `${cbor[1]}.${cbor[2]}` : "(none)");
     counts[operation] = (counts[operation] ?? 0) + 1;
-    if (target.startsWith("AWSStepFunctions.")) {
-      sfnTotal += 1;
-      const caller = /\bapp\/(\S+)/.exec(String(req.headers["user-agent"] ?? "") + " " + String(req.headers["x-amz-user-agent"] ?? ""))?.[1] ?? "(unknown)";
-      callers[caller] = (callers[caller] ?? 0) + 1;
-    }
+    total += 1;
+    const caller = /\bapp\/(\S+)/.exec(String(req.headers["user-agent"] ?? "") + " " + String(req.headers["x-amz-user-agent"] ?? ""))?.[1] ?? "(unknown)";
+    callers[caller] = (callers[caller] ?? 0) + 1;
     const forward = httpRequest(
       { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } },
       (answer) => {
@@ -53,11 +53,12 @@ export function startCountingProxy(target: string): Promise<CountingProxy> {
         url: `http://127.0.0.1:${port}`,
         counts: () => ({ ...counts }),
         callers: () => ({ ...callers }),
-        total: () => sfnTotal,
+        total: () => total,
+        totalOf: (service) => Object.entries(counts).reduce((n, [operation, count]) => (operation.startsWith(`${service}.`) ? n + count : n), 0),
         reset: () => {
           counts = {};
           callers = {};
-          sfnTotal = 0;
+          total = 0;
         },
         close: () =>
           new Promise<void>((done) => {

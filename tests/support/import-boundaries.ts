@@ -9,7 +9,9 @@
  * - Pure folders import no React, Next, SDK, msw or Node built-in, no server-only module and
  *   no component, and do not read process.env.
  * - Only lib/sfn imports the AWS SDK.
- * Type-only imports are erased by the compiler and reach nothing at run time, so they are allowed.
+ * - lib/sfn is the SDK transport only: it imports nothing of lib/server or lib/store, not even a
+ *   type, since the services are built on the transport and never the other way round.
+ * Type-only imports are erased by the compiler and reach nothing at run time, so elsewhere they are allowed.
  */
 import path from "node:path";
 
@@ -53,14 +55,23 @@ function hasUseClient(text: string): boolean {
 
 /** Value imports of a file: static, side-effect, re-exports, dynamic import() and require(). */
 export function valueImports(text: string): string[] {
+  return imports(text, false);
+}
+
+/** Every import of a file, type-only ones included. */
+export function allImports(text: string): string[] {
+  return imports(text, true);
+}
+
+function imports(text: string, withTypes: boolean): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/[^\n]*/g, "$1");
   const out: string[] = [];
   const staticRe = /(?:^|[;\n}])\s*(import|export)\s+(type\s+)?([^;'"]*?)\s*from\s*["']([^"']+)["']/g;
   for (const m of code.matchAll(staticRe)) {
-    if (m[2]) continue;
+    if (m[2] && !withTypes) continue;
     // import { type A, type B } from "x" is type-only too.
     const names = m[3].trim();
-    if (/^\{[^}]*\}$/.test(names) && names.slice(1, -1).split(",").every((n) => !n.trim() || /^type\s/.test(n.trim()))) continue;
+    if (!withTypes && /^\{[^}]*\}$/.test(names) && names.slice(1, -1).split(",").every((n) => !n.trim() || /^type\s/.test(n.trim()))) continue;
     out.push(m[4]);
   }
   for (const m of code.matchAll(/(?:^|[;\n])\s*import\s*["']([^"']+)["']/g)) out.push(m[1]);
@@ -95,6 +106,14 @@ export function checkBoundaries(files: readonly SourceFile[]): Violation[] {
         }
       }
       if (/\bprocess\.env\b/.test(f.text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ""))) violations.push({ file: f.path, rule: "pure code does not read process.env", detail: "process.env" });
+    }
+    if (f.path.startsWith("lib/sfn/")) {
+      for (const specifier of allImports(f.text)) {
+        const target = resolveImport(f.path, specifier, exists);
+        if (target && (target.startsWith("lib/server/") || target.startsWith("lib/store/"))) {
+          violations.push({ file: f.path, rule: "lib/sfn (the SDK transport) imports nothing of lib/server or lib/store", detail: target });
+        }
+      }
     }
     if (!f.path.startsWith("lib/sfn/")) {
       for (const { specifier, target } of imports) {

@@ -1,9 +1,8 @@
 import type { FleetResponse } from "@/lib/contract/api";
 import { sourceInfo } from "@/lib/config/env";
 import { getSfnContext } from "@/lib/sfn";
-import { withMetricFigures } from "@/lib/sfn/cloudwatch";
 import { queryFleet } from "@/lib/server/fleet";
-import { appFleetIndex } from "@/lib/server/fleet-service";
+import { fleetRowsWithFigures } from "@/lib/server/fleet-figures";
 import { respond } from "../_lib/respond";
 import { parseFleetParams, parseWindowParams } from "./_lib/query-params";
 
@@ -16,8 +15,7 @@ export function GET(request: Request): Promise<Response> {
     const window = parseWindowParams(request, ctx.now());
     const query = parseFleetParams(request);
     // Express machines, and windows the index cannot answer, get their figures from CloudWatch metrics.
-    const fleet = await appFleetIndex(ctx);
-    const rows = await withMetricFigures(ctx, await fleet.fleetRows(ctx, window), window, fleet.limits.horizonMs);
+    const rows = await fleetRowsWithFigures(ctx, window);
     const page = queryFleet(rows, query);
     return {
       source: sourceInfo(),

@@ -1,2 +1,2 @@
 /** Figures from CloudWatch's AWS/States metrics. Server only. */
-export { machineFigures, machineMetricsFromCloudWatch, needsMetrics, withMetricFigures } from "./machine-figures";
+export { alwaysFromMetrics, machineFigures, machineMetricsFromCloudWatch, metricsResponseFromFigures, needsMetrics, withMetricFigures } from "./machine-figures";

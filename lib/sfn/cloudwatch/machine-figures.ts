@@ -89,14 +89,18 @@ export async function machineFigures(ctx: SfnContext, arns: readonly string[], r
   return out;
 }
 
+/** Whether a machine's figures over the window come from metrics whatever its index holds: Express, or older than the index keeps. */
+export function alwaysFromMetrics(type: FleetRow["type"], window: ResolvedWindow, now: number, horizonMs: number): boolean {
+  return type === "EXPRESS" || window.from < now - horizonMs;
+}
+
 /**
  * Whether a Standard machine's row is better answered by metrics than by the execution index.
  * `horizonMs` is how far back the index keeps executions: the index says, so the transport does
  * not reach up into it for the figure.
  */
 export function needsMetrics(row: FleetRow, window: ResolvedWindow, now: number, horizonMs: number): boolean {
-  if (row.type === "EXPRESS") return true;
-  if (window.from < now - horizonMs) return true;
+  if (alwaysFromMetrics(row.type, window, now, horizonMs)) return true;
   // Never listed, or the first listing is still under way (a capped index is complete for what it keeps).
   return row.summary === undefined || (row.coverage.partial && !row.coverage.capped && row.coverage.indexed === 0);
 }
@@ -127,6 +131,11 @@ export async function withMetricFigures(ctx: SfnContext, rows: FleetRow[], windo
 /** The state machine page's figures from metrics: counts, error rate and percentiles; no sample, grid or histogram. */
 export async function machineMetricsFromCloudWatch(ctx: SfnContext, stateMachineArn: string, window: ResolvedWindow): Promise<MachineMetricsResponse> {
   const f = (await machineFigures(ctx, [stateMachineArn], window)).get(stateMachineArn)!;
+  return metricsResponseFromFigures(stateMachineArn, f, ctx.now());
+}
+
+/** The state machine page's answer from figures already read. */
+export function metricsResponseFromFigures(stateMachineArn: string, f: MachineMetricFigures, fetchedAt: number): MachineMetricsResponse {
   return {
     stateMachineArn,
     window: f.window,
@@ -139,7 +148,7 @@ export async function machineMetricsFromCloudWatch(ctx: SfnContext, stateMachine
     stateFailures: {},
     sample: { recent: 0, failures: 0, failuresInWindow: 0 },
     coverage: { partial: false, indexed: 0 },
-    fetchedAt: ctx.now(),
+    fetchedAt,
     figuresFrom: "metrics",
   };
 }

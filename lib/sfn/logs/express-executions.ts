@@ -196,6 +196,19 @@ function finishedHistoryTtl(history: ExpressHistory): number {
   return history.finished ? TTL.finished : TTL.runningHistory;
 }
 
+/** A finished Express history kept by an earlier read (this instance's, an earlier run's or another instance's). */
+async function keptExpressHistory(ctx: SfnContext, arn: string): Promise<ExpressHistory | undefined> {
+  if (!ctx.historyArchive) return undefined;
+  try {
+    const events = await ctx.historyArchive.get(arn);
+    return events?.length ? { events, finished: true } : undefined;
+  } catch (error) {
+    // An unreadable copy is not an answer: the logs still have the records.
+    console.error(`[stepscope] could not read the kept history of ${arn}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
 async function readExpressExecution(ctx: SfnContext, arn: string): Promise<ExpressExecution> {
   const parsed = parseExpressExecutionArn(arn);
   if (!parsed) throw new SfnError("BAD_REQUEST", `${arn} is not an Express execution ARN.`);
@@ -206,9 +219,14 @@ async function readExpressExecution(ctx: SfnContext, arn: string): Promise<Expre
     throw new SfnError("NOT_FOUND", `${coverage.coverage} ${coverage.advice ?? ""}`.trim());
   }
   const history = await cached(ctx, `express-history:${arn}`, finishedHistoryTtl, async () => {
+    const kept = await keptExpressHistory(ctx, arn);
+    if (kept) return kept;
     const { records, unreadable } = await executionRecords(ctx, arn, logGroupName, machine.name);
     const read = historyFromRecords(records, machine.logging!, unreadable);
-    return { ...read, events: redactExecutionData(read.events, ctx.redactPaths ?? [], ctx.secrets.for(arn)) };
+    const history = { ...read, events: redactExecutionData(read.events, ctx.redactPaths ?? [], ctx.secrets.for(arn)) };
+    // Finished and whole, it never changes (Express executions cannot be redriven): kept, it is not read from the logs again.
+    if (history.finished && !history.problem) ctx.historyArchive?.put(arn, history.events);
+    return history;
   });
   if (history.events.length === 0) {
     throw new SfnError(

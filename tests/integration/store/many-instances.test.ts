@@ -1,13 +1,12 @@
 /**
- * Several Stepscope processes (`next start`) on one Postgres make the Step Functions calls of
- * one: exactly one holds the poller lease and polls, the others serve what it stored. A
- * counting proxy in front of the demo endpoint counts every call that reaches "AWS". The demo
- * account's clock is frozen so that each run sees the same world.
+ * Several Stepscope processes (`next start`) on one Postgres make the upstream calls of one:
+ * exactly one holds the poller lease and polls Step Functions and reads the fleet's CloudWatch
+ * figures, the others serve what it stored. A counting proxy in front of the demo endpoint
+ * (which answers Step Functions, CloudWatch Logs and CloudWatch) counts every call that
+ * reaches "AWS". The demo account's clock is frozen so that each run sees the same world.
  *
- * The emulator also answers CloudWatch (the demo's Express metrics): those calls are counted
- * apart, because each instance still reads its own metrics (a known gap, not polling).
- *
- * When the lease holder is SIGKILLed, another instance takes the lease over within 30 s and
+ * When the lease holder is SIGKILLed, another instance takes the lease over within 30 s of
+ * the holder's last renewal, by the times the lease row records (the database's clock), and
  * the store ends up with every execution of the account exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +21,7 @@ const runPostgres = shouldRunPostgresTests();
 const frozenAt = Date.now();
 const WATCH_MS = 20_000;
 const LEASE_SECONDS = 6;
+const CLOUDWATCH = "GraniteServiceVersion20100801";
 
 let cluster: PostgresCluster;
 let emulator: EmulatorServer;
@@ -83,12 +83,14 @@ async function allComplete(servers: StepscopeServer[]): Promise<void> {
 }
 
 interface Calls {
-  /** The processes that called the endpoint at all, from start to end. */
+  /** The processes that called the endpoint at all (any service), from start to end. */
   callers: string[];
   /** From the start of the processes until every instance shows every machine complete: the first walk. */
   cold: number;
   /** While every instance is watched for WATCH_MS afterwards: routine polling. */
   steady: number;
+  /** CloudWatch GetMetricData calls, cold and steady (the fleet's Express figures). */
+  metrics: number;
   counts: Record<string, number>;
   rows: string[];
 }
@@ -102,16 +104,18 @@ async function callsWith(n: number): Promise<Calls> {
   try {
     await allComplete(servers);
     const cold = proxy.total();
+    let metrics = proxy.totalOf(CLOUDWATCH);
     for (const c of Object.keys(proxy.callers())) callers.add(c);
     proxy.reset();
     await watch(servers, WATCH_MS);
     const steady = proxy.total();
+    metrics += proxy.totalOf(CLOUDWATCH);
     const counts = proxy.counts();
     for (const c of Object.keys(proxy.callers())) callers.add(c);
     // Every instance serves the same numbers.
     const answers = await Promise.all(servers.map(fleet));
     const rows = answers.map((a) => JSON.stringify(a.rows.map((r) => [r.name, r.summary?.started, r.coverage.state])));
-    return { callers: [...callers], cold, steady, counts, rows };
+    return { callers: [...callers], cold, steady, metrics, counts, rows };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
@@ -123,25 +127,30 @@ describe.runIf(runPostgres)("several Stepscope instances on one Postgres", () =>
     const two = await callsWith(2);
     const three = await callsWith(3);
     console.log(
-      `[many-instances] calls until complete: 1 instance ${one.cold}, 2 instances ${two.cold}, 3 instances ${three.cold}; ` +
-        `then in ${WATCH_MS / 1000} s watched: ${one.steady}, ${two.steady}, ${three.steady}; callers ${[one, two, three].map((r) => r.callers.join("+")).join(", ")}`,
+      `[many-instances] calls (Step Functions, CloudWatch and Logs) until complete: 1 instance ${one.cold}, 2 instances ${two.cold}, 3 instances ${three.cold}; ` +
+        `then in ${WATCH_MS / 1000} s watched: ${one.steady}, ${two.steady}, ${three.steady}; of them GetMetricData ${one.metrics}, ${two.metrics}, ${three.metrics}; ` +
+        `callers ${[one, two, three].map((r) => r.callers.join("+")).join(", ")}`,
       one.counts,
       two.counts,
       three.counts,
     );
     expect(one.cold).toBeGreaterThan(0);
     expect(one.steady).toBeGreaterThan(0);
-    // Exactly one process ever called Step Functions; the others served what it stored.
+    // The fleet has Express machines: their figures were read, by the poller only.
+    expect(one.metrics).toBeGreaterThan(0);
+    // Exactly one process ever called any service; the others served what it stored.
     for (const run of [one, two, three]) {
       expect(run.callers).toHaveLength(1);
       expect(run.callers[0]).toMatch(/^instance-\d+$/);
     }
     // So the totals are one poller's: its schedule, started at a slightly different moment
-    // (refreshes fall on 2-second ticks), gives a round of refreshes more or less in a window.
-    // Before the store, two instances made 2.7 times the calls of one.
+    // (refreshes fall on 2-second ticks, figures are read again each minute), gives a round
+    // more or less in a window. Before the store, two instances made 2.7 times the calls of
+    // one; before the figures were shared, each instance read CloudWatch on every page load.
     for (const many of [two, three]) {
       expect(many.steady).toBeLessThanOrEqual(Math.ceil(one.steady * 1.5) + 8);
       expect(many.cold).toBeLessThanOrEqual(Math.ceil(one.cold * 1.5) + 8);
+      expect(many.metrics).toBeLessThanOrEqual(one.metrics + 1);
     }
     expect(new Set(two.rows).size).toBe(1);
     expect(new Set(three.rows).size).toBe(1);
@@ -150,21 +159,44 @@ describe.runIf(runPostgres)("several Stepscope instances on one Postgres", () =>
   it("hand the polling to another instance within 30 s when the holder is SIGKILLed, losing and doubling nothing", async () => {
     const url = await cluster.createDatabase();
     const servers = await instances(2, url);
-    const [holder, other] = servers;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const lease = async () => {
+      const r = await client.query<{ holder: string; expires_at: string; acquired_at: string; term: number }>("select holder, expires_at, acquired_at, term from leases where name = 'poller'");
+      const row = r.rows[0];
+      return { holder: row.holder, expiresAt: Number(row.expires_at), acquiredAt: Number(row.acquired_at), term: Number(row.term) };
+    };
     try {
       await watch(servers, 3_000);
-      expect(holder.output()).toMatch(/this instance polls Step Functions/);
-      expect(other.output()).not.toMatch(/this instance polls Step Functions/);
+      const polls = (s: StepscopeServer) => /this instance polls Step Functions/.test(s.output());
+      expect(servers.filter(polls)).toHaveLength(1);
+      const holder = servers.find(polls)!;
+      const other = servers.find((s) => s !== holder)!;
+      // Frozen first, so the row read is the holder's last renewal; then killed, as a crash would.
+      const held = await lease();
+      const pid = Number(held.holder.split(":")[1]);
+      process.kill(pid, "SIGSTOP");
+      const last = await lease();
+      expect(last.holder).toBe(held.holder);
+      if (pid !== holder.pid) process.kill(pid, "SIGKILL");
       await holder.kill("SIGKILL");
-      const killedAt = Date.now();
       proxy.reset();
-      while (!/this instance polls Step Functions/.test(other.output()) && Date.now() - killedAt < 40_000) {
+      // The lease row says when the other took it (the database's clock): waited for, not timed.
+      const takeoverDeadline = Date.now() + 120_000;
+      let taken = await lease();
+      while (taken.holder === last.holder && Date.now() < takeoverDeadline) {
         await new Promise((r) => setTimeout(r, 250));
+        taken = await lease();
       }
-      expect(other.output()).toMatch(/this instance polls Step Functions/);
-      const takeoverSeconds = (Date.now() - killedAt) / 1000;
-      console.log(`[many-instances] the lease moved ${takeoverSeconds.toFixed(1)} s after the holder was killed`);
-      expect(takeoverSeconds).toBeLessThanOrEqual(30);
+      expect(taken.holder).not.toBe(last.holder);
+      expect(taken.term).toBe(last.term + 1);
+      await expect.poll(() => polls(other), { timeout: 10_000 }).toBe(true);
+      // From the holder's last sign of life (its last renewal) to the takeover, by the row's own times.
+      const lastRenewal = last.expiresAt - LEASE_SECONDS * 1000;
+      const takeoverMs = taken.acquiredAt - lastRenewal;
+      console.log(`[many-instances] the lease moved ${(takeoverMs / 1000).toFixed(1)} s after the holder's last renewal (its lease ran to ${((last.expiresAt - lastRenewal) / 1000).toFixed(1)} s)`);
+      expect(takeoverMs).toBeGreaterThan(0);
+      expect(takeoverMs).toBeLessThanOrEqual(30_000);
       // The new holder polls: calls reach the endpoint again, and every row becomes complete.
       const deadline = Date.now() + 60_000;
       let rows: FleetResponse["rows"] = [];
@@ -177,9 +209,7 @@ describe.runIf(runPostgres)("several Stepscope instances on one Postgres", () =>
       expect(rows.map((r) => r.coverage.state)).toEqual(rows.map(() => "complete"));
 
       // Nothing lost, nothing doubled: the stored executions are exactly the account's, once each.
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
+      {
         // Every execution of the window the rows call complete; near its start the processes' moving
         // clocks decide, so compare from a little inside it.
         const cut = frozenAt - 86_400_000 + 15 * 60_000;
@@ -190,10 +220,9 @@ describe.runIf(runPostgres)("several Stepscope instances on one Postgres", () =>
         const storedSet = new Set(arns);
         expect(truth.filter((a) => !storedSet.has(a))).toEqual([]);
         expect(arns.length).toBe(truth.length);
-      } finally {
-        await client.end();
       }
     } finally {
+      await client.end();
       await Promise.all(servers.map((s) => s.stop()));
     }
   }, 300_000);

@@ -6,7 +6,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore, parseDatabaseUrl, releaseLease, tryAcquireLease, type DatabaseLocation, type Store, type StoredExecution } from "@/lib/store";
+import {
+  noteFiguresWanted,
+  openStore,
+  parseDatabaseUrl,
+  putFigures,
+  releaseLease,
+  storedFigures,
+  tryAcquireLease,
+  wantedFigureWindows,
+  type DatabaseLocation,
+  type Store,
+  type StoredExecution,
+} from "@/lib/store";
 import { shouldRunPostgresTests, startPostgres, type PostgresCluster } from "../../support/postgres";
 
 const MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
@@ -147,22 +159,46 @@ for (const dialect of dialects) {
       }
     });
 
+    it("keeps CloudWatch figures per window and machine, and what was read before when a read fails", async () => {
+      const store = await openStore(await dialect.location());
+      try {
+        await putFigures(store, "24h", [{ machineArn: MACHINE, figures: '{"started":1}' }]);
+        await putFigures(store, "24h", [{ machineArn: MACHINE, error: "CloudWatch is throttling" }]);
+        await putFigures(store, "30d", [{ machineArn: MACHINE, figures: '{"started":30}' }]);
+        const day = (await storedFigures(store, "24h", [MACHINE, "arn:other"])).get(MACHINE);
+        expect(day).toMatchObject({ figures: '{"started":1}', error: "CloudWatch is throttling" });
+        expect(day!.ageMs).toBeGreaterThanOrEqual(0);
+        expect(day!.ageMs).toBeLessThan(60_000);
+        expect((await storedFigures(store, "30d", [MACHINE])).get(MACHINE)).toMatchObject({ figures: '{"started":30}' });
+        expect((await storedFigures(store, "30d", [MACHINE])).get(MACHINE)?.error).toBeUndefined();
+        expect(await wantedFigureWindows(store, 60_000)).toEqual([]);
+        await noteFiguresWanted(store, "24h");
+        await noteFiguresWanted(store, "24h");
+        expect(await wantedFigureWindows(store, 60_000)).toEqual(["24h"]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it("gives the lease to one holder at a time, and to another once it expired", async () => {
       const location = await dialect.location();
       const a = await openStore(location);
       const b = await openStore(location);
       try {
-        const first = await tryAcquireLease(a.db, "poller", "a", T0, 30_000);
+        const first = await tryAcquireLease(a, "poller", "a", 30_000);
         expect(first).toMatchObject({ held: true, holder: "a" });
-        expect(await tryAcquireLease(b.db, "poller", "b", T0 + 10_000, 30_000)).toMatchObject({ held: false, holder: "a" });
-        // a renews: still a's, same term
-        expect(await tryAcquireLease(a.db, "poller", "a", T0 + 20_000, 30_000)).toMatchObject({ held: true, term: first.term });
-        // a stops renewing; once expired, b takes it and the term moves on
-        const taken = await tryAcquireLease(b.db, "poller", "b", T0 + 50_001, 30_000);
+        expect(await tryAcquireLease(b, "poller", "b", 30_000)).toMatchObject({ held: false, holder: "a" });
+        // a renews: still a's, same term, same acquisition
+        expect(await tryAcquireLease(a, "poller", "a", 30_000)).toMatchObject({ held: true, term: first.term, acquiredAt: first.acquiredAt });
+        // a stops renewing and its lease runs out (as the database's clock says); b takes it and the term moves on
+        await a.db.updateTable("leases").set({ expires_at: first.acquiredAt - 1 }).execute();
+        const taken = await tryAcquireLease(b, "poller", "b", 30_000);
         expect(taken).toMatchObject({ held: true, holder: "b", term: first.term + 1 });
-        expect(await tryAcquireLease(a.db, "poller", "a", T0 + 50_002, 30_000)).toMatchObject({ held: false, holder: "b" });
-        await releaseLease(b.db, "poller", "b");
-        expect(await tryAcquireLease(a.db, "poller", "a", T0 + 50_003, 30_000)).toMatchObject({ held: true, holder: "a" });
+        expect(taken.acquiredAt).toBeGreaterThanOrEqual(first.acquiredAt);
+        expect(await tryAcquireLease(a, "poller", "a", 30_000)).toMatchObject({ held: false, holder: "b" });
+        // b gives it up: a takes it at once, and the term still moves on
+        await releaseLease(b, "poller", "b");
+        expect(await tryAcquireLease(a, "poller", "a", 30_000)).toMatchObject({ held: true, holder: "a", term: first.term + 2 });
       } finally {
         await a.close();
         await b.close();
@@ -177,7 +213,7 @@ describe.runIf(runPostgres)("the lease on a shared Postgres", () => {
     const location = parseDatabaseUrl(await cluster!.createDatabase(), tmp);
     const stores = await Promise.all(Array.from({ length: 5 }, () => openStore(location)));
     try {
-      const results = await Promise.all(stores.map((s, i) => tryAcquireLease(s.db, "poller", `p${i}`, T0, 30_000)));
+      const results = await Promise.all(stores.map((s, i) => tryAcquireLease(s, "poller", `p${i}`, 30_000)));
       expect(results.filter((r) => r.held)).toHaveLength(1);
     } finally {
       await Promise.all(stores.map((s) => s.close()));

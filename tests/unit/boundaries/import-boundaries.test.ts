@@ -1,7 +1,7 @@
 /**
  * The layering of DESIGN.md, checked on every file of the app rather than remembered:
- * nothing bundled for the browser reaches a server-only module, pure folders stay pure, and
- * only lib/sfn imports the SDK. The checker itself is tested on small literal trees first,
+ * nothing bundled for the browser reaches a server-only module, pure folders stay pure,
+ * only lib/sfn imports the SDK, and lib/sfn imports none of the services built on it. The checker itself is tested on small literal trees first,
  * so a checker that finds nothing cannot pass for a clean repository.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -53,6 +53,22 @@ describe("the checker", () => {
       "lib/history/b.ts: node:fs",
       "lib/history/b.ts: @aws-sdk/client-sfn",
       "app/api/x/route.ts: @aws-sdk/client-sfn",
+    ]);
+  });
+
+  it("keeps lib/sfn the transport: no import of lib/server or lib/store, not even a type", () => {
+    const violations = checkBoundaries([
+      { path: "lib/sfn/history-sync.ts", text: 'import { fleetService } from "@/lib/server/fleet-service";\n' },
+      { path: "lib/sfn/cloudwatch/figures.ts", text: 'import type { Store } from "../../store";\n' },
+      { path: "lib/sfn/context.ts", text: 'import { loadConfig } from "@/lib/config/env";\n' },
+      { path: "lib/server/fleet-service.ts", text: 'import { getSyncedHistory } from "@/lib/sfn/history-sync";\nexport const fleetService = 1;\n' },
+      { path: "lib/store/index.ts", text: 'import "@/lib/server/server-only";\nexport type Store = {};\n' },
+      { path: "lib/server/server-only.ts", text: "export {};\n" },
+      { path: "lib/config/env.ts", text: "export const loadConfig = 1;\n" },
+    ]);
+    expect(violations.map((v) => `${v.file}: ${v.rule}: ${v.detail}`)).toEqual([
+      "lib/sfn/history-sync.ts: lib/sfn (the SDK transport) imports nothing of lib/server or lib/store: lib/server/fleet-service.ts",
+      "lib/sfn/cloudwatch/figures.ts: lib/sfn (the SDK transport) imports nothing of lib/server or lib/store: lib/store/index.ts",
     ]);
   });
 

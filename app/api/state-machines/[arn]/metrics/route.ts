@@ -1,7 +1,7 @@
 import type { MachineMetricsResponse } from "@/lib/contract/api";
 import { describeStateMachine, getSfnContext } from "@/lib/sfn";
-import { machineMetricsFromCloudWatch } from "@/lib/sfn/cloudwatch";
 import { DEFAULT_FLEET_LIMITS } from "@/lib/server/fleet";
+import { machineMetricsFromFigures } from "@/lib/server/fleet-figures";
 import { appFleetIndex } from "@/lib/server/fleet-service";
 import { parseArnSegment } from "../../../_lib/params";
 import { respond } from "../../../_lib/respond";
@@ -18,7 +18,7 @@ export function GET(request: Request, { params }: { params: Promise<{ arn: strin
     const machine = await describeStateMachine(ctx, arn);
     // Express machines, and windows older than the index keeps, are answered from CloudWatch metrics.
     if (machine.type === "EXPRESS" || window.from < ctx.now() - DEFAULT_FLEET_LIMITS.horizonMs) {
-      return machineMetricsFromCloudWatch(ctx, arn, window);
+      return machineMetricsFromFigures(ctx, arn, window);
     }
     return (await appFleetIndex(ctx)).machineMetrics(ctx, machine, window);
   });

@@ -1,0 +1,26 @@
+/**
+ * Where the API's CloudWatch figures come from: with a store, what the lease holder read for
+ * every instance (shared-metric-figures.ts); without one (STEPSCOPE_DATABASE_URL=memory),
+ * each process reads its own, as before the store existed.
+ */
+import "./server-only";
+import type { FleetRow, MachineMetricsResponse } from "@/lib/contract/api";
+import type { ResolvedWindow } from "@/lib/metrics/windows";
+import { machineMetricsFromCloudWatch, withMetricFigures } from "@/lib/sfn/cloudwatch";
+import type { SfnContext } from "@/lib/sfn/context";
+import { fleetIndexFor } from "./fleet";
+import { fleetService } from "./fleet-service";
+
+/** The fleet's rows over the window, those the index cannot answer with figures from CloudWatch metrics. */
+export async function fleetRowsWithFigures(ctx: SfnContext, window: ResolvedWindow): Promise<FleetRow[]> {
+  const service = await fleetService(ctx);
+  const fleet = service.fleet ?? fleetIndexFor(ctx);
+  const rows = await fleet.fleetRows(ctx, window);
+  return service.figures ? service.figures.withFigures(ctx, rows, window) : withMetricFigures(ctx, rows, window, fleet.limits.horizonMs);
+}
+
+/** The state machine page's figures from CloudWatch metrics (Express, or a window older than the index keeps). */
+export async function machineMetricsFromFigures(ctx: SfnContext, stateMachineArn: string, window: ResolvedWindow): Promise<MachineMetricsResponse> {
+  const service = await fleetService(ctx);
+  return service.figures ? service.figures.machineMetrics(ctx, stateMachineArn, window) : machineMetricsFromCloudWatch(ctx, stateMachineArn, window);
+}
