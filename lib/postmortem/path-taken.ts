@@ -41,6 +41,16 @@ export function transitionsOf(runs: readonly StateRun[]): Map<string, Transition
   return out;
 }
 
+/**
+ * Gives each state of an overlay the transitions its runs made, so the graph draws an edge as
+ * taken only where it was followed. The execution page and the compare page (B's path) both
+ * go through here.
+ */
+export function withTransitions(overlay: GraphOverlay, runs: readonly StateRun[]): GraphOverlay {
+  for (const [name, t] of transitionsOf(runs)) if (overlay[name]) overlay[name].transitions = t;
+  return overlay;
+}
+
 export interface PathHighlight {
   nodes: ReadonlySet<string>;
   edges: ReadonlySet<string>;

@@ -6,6 +6,7 @@ import { executionOverlay } from "@/lib/postmortem/execution-overlay";
 import { pathHighlight } from "@/lib/postmortem/path-taken";
 import { foldExecution } from "@/lib/postmortem/branch-identity";
 import { ev } from "../history/histories";
+import { compareOverlay, matchRuns, stateDeltas } from "@/lib/compare";
 import { loadMotoHistory, motoHistoryNames } from "../../fixtures/moto-histories";
 
 const definition = {
@@ -36,6 +37,15 @@ describe("path taken", () => {
   it("after a Choice, draws only the rule that was followed, not the Default to a state that ran later", () => {
     const graph = buildStateGraph(definition).graph!;
     const highlight = pathHighlight(graph, executionOverlay(foldHistory(history), graph));
+    const taken = takenEdges(graph, highlight).filter((e) => !e.startsWith("\u0000"));
+    expect(taken).toEqual(["Big?→Review (choice)", "Review→Charge (next)", expect.stringMatching(/^Charge→.*\(end\)$/)]);
+  });
+
+  it("the compare page's merged graph draws B's path the same way: not the Default to a state that ran later", () => {
+    const graph = buildStateGraph(definition).graph!;
+    const viaDefault = foldHistory([history[0], history[1], history[2], ...history.slice(5).map((e, i) => ({ ...e, previousEventId: i === 0 ? 3 : e.previousEventId }))]);
+    const viaReview = foldHistory(history);
+    const highlight = pathHighlight(graph, compareOverlay(stateDeltas(viaDefault, viaReview, matchRuns(viaDefault, viaReview)), viaReview));
     const taken = takenEdges(graph, highlight).filter((e) => !e.startsWith("\u0000"));
     expect(taken).toEqual(["Big?→Review (choice)", "Review→Charge (next)", expect.stringMatching(/^Charge→.*\(end\)$/)]);
   });
