@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { foldHistory } from "@/lib/history";
 import { postmortemMarkdown } from "@/lib/report/postmortem-markdown";
+import { matchedCatcher } from "@/lib/postmortem/retry-catch";
 import { ev } from "./histories";
 import { loadMotoHistory } from "../../fixtures/moto-histories";
 
@@ -38,6 +39,12 @@ describe("execution time-outs", () => {
     );
     expect(md).toMatch(/\*\*Error:\*\* `States.Timeout`/);
     expect(md).toMatch(/TimeoutSeconds/);
+  });
+
+  it("names no Catch rule for the state the execution's time-out stopped: the service catches nothing then", () => {
+    const run = foldHistory(history).runs.find((r) => r.name === "Transcode")!;
+    const state = { Type: "Task", Resource: "arn:aws:states:::activity", Catch: [{ ErrorEquals: ["States.Timeout"], Next: "Escalate" }] };
+    expect(matchedCatcher(state, run)).toBeUndefined();
   });
 
   it("moto's ExecutionTimedOut during a Wait: the Wait timed out with the execution", () => {
