@@ -16,7 +16,7 @@ export function compareOverlay(deltas: readonly StateDelta[], b: Pick<ExecutionM
       status: d.bStatus ?? "not_reached",
       onPath: d.bStatus !== undefined && d.bStatus !== "not_reached",
       emphasis: d.differs,
-      ...(d.bDurationMs !== undefined ? { durationMs: d.bDurationMs } : {}),
+      ...(d.bDurationMs !== undefined ? { durationMs: d.bDurationMs, durationIsMax: d.durationIsMax } : {}),
     };
   }
   return withTransitions(overlay, b.runs);

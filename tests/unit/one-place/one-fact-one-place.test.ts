@@ -15,7 +15,7 @@ import { STATUS_LOOKS } from "@/components/ui/status";
 import { OUTCOMES } from "@/components/graph/theme";
 import { STATUS_COLOURS } from "@/components/timeline/palette";
 import { OUTCOME_LOOKS } from "@/components/metrics/palette";
-import { stateDeltas, matchRuns } from "@/lib/compare";
+import { compareOverlay, stateDeltas, matchRuns } from "@/lib/compare";
 import { foldExecution } from "@/lib/postmortem/branch-identity";
 import { loadMotoHistory, motoHistoryNames } from "../../fixtures/moto-histories";
 
@@ -112,7 +112,15 @@ describe("one fact, one place", () => {
       const { events, definition } = loadMotoHistory(name);
       const model = foldExecution(events, definition);
       const overlay = overlayFromRuns(model.runs);
-      for (const d of stateDeltas(model, model, matchRuns(model, model))) expect(d.aDurationMs, `${name}: ${d.name}`).toBe(overlay[d.name]?.durationMs);
+      const deltas = stateDeltas(model, model, matchRuns(model, model));
+      const merged = compareOverlay(deltas, model);
+      for (const d of deltas) {
+        expect(d.aDurationMs, `${name}: ${d.name}`).toBe(overlay[d.name]?.durationMs);
+        // The longest of runs that overlapped (Map iterations, branches) is labelled so on both pages.
+        expect(d.durationIsMax, `${name}: ${d.name}`).toBe(!!overlay[d.name]?.durationIsMax);
+        expect(!!merged[d.name]?.durationIsMax, `${name}: ${d.name}`).toBe(!!overlay[d.name]?.durationIsMax);
+      }
+      expect(deltas.some((d) => d.durationIsMax) || !model.runs.some((r) => r.iteration !== undefined || r.branch !== undefined), name).toBe(true);
     }
   });
 });
