@@ -27,6 +27,9 @@ export function transitionsOf(runs: readonly StateRun[]): Map<string, Transition
   };
   const lastInScope = new Map<string, StateRun>();
   for (const run of runs) {
+    // Every state that ran has an entry, so one that failed or was aborted (nothing followed it
+    // and it ended no scope) takes no edge, rather than every edge whose far end ran.
+    get(run.name);
     const scope = `${run.parentPath ?? ""}\u0000${run.branch ?? ""}\u0000${run.iteration ?? ""}`;
     const before = lastInScope.get(scope);
     if (before) {

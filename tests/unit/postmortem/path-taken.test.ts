@@ -64,6 +64,14 @@ describe("path taken", () => {
     expect(taken.filter((e) => e.startsWith("Fan"))).toEqual(["Fan→Handled (catch)"]);
   });
 
+  it("a state that failed or was aborted takes no edge to its scope's End (moto: a Parallel failed by one branch)", () => {
+    const { events, definition: def } = loadMotoHistory("parallel-task-fail");
+    const graph = buildStateGraph(def).graph!;
+    const taken = takenEdges(graph, pathHighlight(graph, executionOverlay(foldExecution(events, def), graph)));
+    const fromStates = taken.filter((e) => !e.startsWith("\u0000") && !/^[^→]*start/i.test(e));
+    expect(fromStates).toEqual([expect.stringMatching(/^Boom→.*\(end\)$/)]);
+  });
+
   it("on every recorded history, a state entered once has at most one taken edge out of it", () => {
     for (const name of motoHistoryNames()) {
       const { events, definition: def } = loadMotoHistory(name);
