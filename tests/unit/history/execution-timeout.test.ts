@@ -24,6 +24,8 @@ describe("execution time-outs", () => {
     const model = foldHistory(history);
     expect(model.status).toBe("TIMED_OUT");
     expect(model.error).toBe("States.Timeout");
+    // The header reads the execution's own error and cause: it says the execution ran out of time.
+    expect(model.cause).toMatch(/execution ran longer than its TimeoutSeconds/);
     const run = model.runs.find((r) => r.name === "Transcode")!;
     expect(model.failedRunPath).toBe("Transcode");
     expect(run.status).toBe("timed_out");
