@@ -41,7 +41,7 @@ export function CompareView({ a, b }: { a: string; b: string }) {
     if (!left.model || !right.model) return undefined;
     const match = matchRuns(left.model, right.model);
     const deltas = stateDeltas(left.model, right.model, match);
-    return { match, deltas, overlay: compareOverlay(deltas), divergence: firstDivergence(match) };
+    return { match, deltas, overlay: compareOverlay(deltas, right.model), divergence: firstDivergence(match) };
   }, [left.model, right.model]);
 
   const definitionText = right.execution?.definition || left.execution?.definition;

@@ -1,6 +1,5 @@
 import type { StateDelta } from "@/lib/compare";
-import { formatDuration } from "@/lib/format/time";
-import { formatDurationDelta } from "@/lib/format/duration";
+import { formatDurationDelta, formatStateDuration } from "@/lib/format/duration";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import styles from "./compare.module.css";
 
@@ -37,8 +36,8 @@ export function DeltaTable({ deltas, selected, onSelect }: { deltas: StateDelta[
             <td className="muted">{d.type}</td>
             <td>{d.aStatus ? <StatusBadge status={d.aStatus} compact /> : <span className="faint">not entered</span>}</td>
             <td>{d.bStatus ? <StatusBadge status={d.bStatus} compact /> : <span className="faint">not entered</span>}</td>
-            <td className="num">{formatDuration(d.aDurationMs)}</td>
-            <td className="num">{formatDuration(d.bDurationMs)}</td>
+            <td className="num">{formatStateDuration(d.aDurationMs, d.durationIsMax)}</td>
+            <td className="num">{formatStateDuration(d.bDurationMs, d.durationIsMax)}</td>
             <td className={`num ${deltaClass(d.deltaMs)}`}>{formatDurationDelta(d.deltaMs)}</td>
             <td className="num">{d.aRuns} / {d.bRuns}</td>
           </tr>

@@ -56,7 +56,7 @@ export function StateDetail({ run, definition, now, model, queryLanguage, mapRun
   const lastError = run.error ?? [...run.attempts].reverse().find((a) => a.error)?.error ?? failError;
   const retriers = retriersOf(state);
   const retrier = matchingRule(retriers, run.attempts.find((a) => a.error)?.error);
-  const catcher = run.status === "caught" || lastError ? matchedCatcher(state, run) : undefined;
+  const catcher = matchedCatcher(state, run);
   const lastAttempt = run.attempts[run.attempts.length - 1];
   const retries = Math.max(0, run.attempts.length - 1);
 

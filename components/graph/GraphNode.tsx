@@ -1,5 +1,5 @@
 import { memo, type KeyboardEvent } from "react";
-import { formatDuration } from "@/lib/format/time";
+import { formatDuration, formatStateDuration } from "@/lib/format/duration";
 import { visibleText } from "@/lib/security/visible-text";
 import { CONTAINER_HEADER, DETAIL_CHAR_WIDTH, NAME_CHAR_WIDTH, MARKS_WIDTH, NAME_LEFT, NAME_RIGHT, detailLine, hasMarks, type PlacedNode, type StateNode, type StateOverlay } from "@/lib/asl";
 import { placeBadges, type BadgeContent, type BadgeKind } from "@/lib/asl/badges";
@@ -107,7 +107,7 @@ function OutcomeIcon({ x, y, look }: { x: number; y: number; look: { icon: strin
 function Badges({ node, box, overlay }: { node: StateNode; box: PlacedNode; overlay?: StateOverlay }) {
   if (!overlay) return null;
   const contents: BadgeContent[] = [];
-  if (overlay.durationMs !== undefined) contents.push({ kind: "duration", text: `${overlay.durationIsMax ? "max " : ""}${formatDuration(overlay.durationMs)}` });
+  if (overlay.durationMs !== undefined) contents.push({ kind: "duration", text: formatStateDuration(overlay.durationMs, overlay.durationIsMax) });
   if (overlay.retries && overlay.retries > 0) contents.push({ kind: "retries", text: `${RETRY_LOOK.icon} ×${overlay.retries} ${overlay.retries === 1 ? "retry" : "retries"}` });
   if (overlay.caughtBy) contents.push({ kind: "caught", text: `${OUTCOMES.caught.icon} caught → ${overlay.caughtBy}` });
   if (overlay.count !== undefined) contents.push({ kind: "count", text: `${overlay.count}` });

@@ -16,6 +16,8 @@ export interface StateDelta {
   bRuns: number;
   aDurationMs?: number;
   bDurationMs?: number;
+  /** The durations are the longest of runs that overlapped in time (Map iterations, branches), as the graph says. */
+  durationIsMax: boolean;
   /** B − A, when both spent measurable time in it. */
   deltaMs?: number;
   /** Some run of this state differs between A and B. */
@@ -40,6 +42,7 @@ export function stateDeltas(a: ExecutionModel, b: ExecutionModel, match: RunMatc
         aRuns: oa?.runCount ?? 0,
         bRuns: ob?.runCount ?? 0,
         differs: false,
+        durationIsMax: !!(oa?.durationIsMax || ob?.durationIsMax),
         ...(oa ? { aStatus: oa.status } : {}),
         ...(ob ? { bStatus: ob.status } : {}),
         ...(aDurationMs !== undefined ? { aDurationMs } : {}),

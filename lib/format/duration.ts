@@ -29,6 +29,15 @@ export function formatDuration(ms: number | undefined | null): string {
   return withRest(Math.floor(totalHours / 24), "d", totalHours % 24, "h");
 }
 
+/**
+ * A state's duration over all its runs (see summariseRuns): "max 4.20 s" when it is the longest
+ * of runs that overlapped in time (Map iterations, Parallel branches), else the plain duration.
+ */
+export function formatStateDuration(ms: number | undefined | null, longestOfOverlapping: boolean | undefined): string {
+  const text = formatDuration(ms);
+  return longestOfOverlapping && text !== "—" ? `max ${text}` : text;
+}
+
 /** "+1.2 s", "−3m 4s", "±0": how much longer (or shorter) one duration is than another. */
 export function formatDurationDelta(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return "—";

@@ -7,6 +7,8 @@ import type { RunStatus } from "./model";
 import { type FoldState, type RunMeta, type Scope, writableAttempt, writableGroup, writableRun } from "./fold-state";
 
 export const EXECUTION_TIMEOUT_ERROR = "States.Timeout";
+/** What an ExecutionTimedOut without a cause of its own means, said of the execution. */
+export const EXECUTION_TIMED_OUT_CAUSE = "The execution ran longer than its TimeoutSeconds allows, and Step Functions stopped it.";
 export const EXECUTION_TIMEOUT_CAUSE = "The execution ran longer than its TimeoutSeconds allows and Step Functions stopped it while this state was running.";
 
 export type CloseReason = "exited" | "aborted" | "failState" | "enclosingEnded" | "executionTimedOut";

@@ -4,7 +4,7 @@
  */
 import type { HistoryEvent } from "./events";
 import type { Redrive, RunStatus } from "./model";
-import { closeAll } from "./close-runs";
+import { closeAll, EXECUTION_TIMED_OUT_CAUSE } from "./close-runs";
 import { NO_UNKNOWN_EVENTS, type FoldState, type Owner, type RunMeta, openRun, runOf, writableList, writableRun } from "./fold-state";
 import { normaliseEvent } from "./normalise";
 import { numberField, payloadField, textField } from "./payload";
@@ -62,6 +62,8 @@ export function executionEvent(st: FoldState, e: HistoryEvent, phase: Phase, d: 
       const linked = runOf(prev);
       if (phase === "failed" && !hitLimit && linked && !linked.closed && !linked.failure) linked.failure = "failed";
       closeAll(st, phase === "timed_out" ? "executionTimedOut" : phase === "aborted" ? "aborted" : "enclosingEnded", ts);
+      // After closing the runs, which say it of the state each was in.
+      if (phase === "timed_out" && x.cause === undefined) x.cause = EXECUTION_TIMED_OUT_CAUSE;
       if (hitLimit) {
         x.hitEventLimit = true;
         return;

@@ -3,7 +3,7 @@ import { markNotReached } from "@/lib/history";
 import type { ExecutionModel } from "@/lib/history/model";
 import { runByPath } from "./select-run";
 import { statesInChildExecutions } from "./child-execution-states";
-import { transitionsOf } from "./path-taken";
+import { withTransitions } from "./path-taken";
 
 /**
  * The graph overlay for one execution: each state's worst outcome, retries and catches, the
@@ -12,8 +12,7 @@ import { transitionsOf } from "./path-taken";
  */
 export function executionOverlay(model: ExecutionModel, graph: StateGraph | undefined): GraphOverlay {
   const failedState = runByPath(model, model.failedRunPath)?.name;
-  const overlay = overlayFromRuns(model.runs, failedState);
-  for (const [name, t] of transitionsOf(model.runs)) if (overlay[name]) overlay[name].transitions = t;
+  const overlay = withTransitions(overlayFromRuns(model.runs, failedState), model.runs);
   // A running execution has not reached its later states *yet*; only say so once it is over.
   if (graph && model.status !== "RUNNING") {
     const elsewhere = statesInChildExecutions(graph);

@@ -33,9 +33,7 @@ export function mapRunTolerance(run: Pick<MapRunDescription, "toleratedFailurePe
   const failedItems = run.itemCounts.failed + run.itemCounts.timedOut;
   const totalItems = run.itemCounts.total;
   const failedPercent = totalItems > 0 ? (failedItems / totalItems) * 100 : 0;
-  const overCount = count > 0 ? failedItems > count : percentage > 0 ? false : failedItems > 0;
-  const overPercentage = percentage > 0 && failedPercent > percentage;
-  const exceededBy = overPercentage ? "percentage" : overCount ? "count" : undefined;
+  const exceededBy = toleranceExceededBy(failedItems, totalItems, { percentage, count });
   const exceeded = exceededBy !== undefined || mapRunError === EXCEEDED_ERROR;
   const tolerates =
     percentage > 0 && count > 0
@@ -48,6 +46,20 @@ export function mapRunTolerance(run: Pick<MapRunDescription, "toleratedFailurePe
   const failed = `${failedItems.toLocaleString("en-US")} of ${plural(totalItems, "item")} failed (${formatPercent(failedPercent)})`;
   const verdict = exceeded ? "threshold exceeded" : "within the threshold";
   return { percentage, count, failedItems, totalItems, failedPercent, exceeded, exceededBy, text: `${tolerates} · ${failed} · ${verdict}` };
+}
+
+/**
+ * The rule itself, for the panel and for the demo's simulator alike: which threshold `failed` of
+ * `total` items go over. A threshold of 0 (or unset) is not set, as DescribeMapRun reports an
+ * unset one; with neither set, no failure is tolerated.
+ */
+export function toleranceExceededBy(failed: number, total: number, tolerance: { percentage?: number; count?: number }): "percentage" | "count" | undefined {
+  const percentage = finite(tolerance.percentage);
+  const count = Math.floor(finite(tolerance.count));
+  const failedPercent = total > 0 ? (failed / total) * 100 : 0;
+  if (percentage > 0 && failedPercent > percentage) return "percentage";
+  const overCount = count > 0 ? failed > count : percentage > 0 ? false : failed > 0;
+  return overCount ? "count" : undefined;
 }
 
 function finite(value: number | undefined): number {

@@ -27,6 +27,9 @@ export function transitionsOf(runs: readonly StateRun[]): Map<string, Transition
   };
   const lastInScope = new Map<string, StateRun>();
   for (const run of runs) {
+    // Every state that ran has an entry, so one that failed or was aborted (nothing followed it
+    // and it ended no scope) takes no edge, rather than every edge whose far end ran.
+    get(run.name);
     const scope = `${run.parentPath ?? ""}\u0000${run.branch ?? ""}\u0000${run.iteration ?? ""}`;
     const before = lastInScope.get(scope);
     if (before) {
@@ -39,6 +42,16 @@ export function transitionsOf(runs: readonly StateRun[]): Map<string, Transition
     if (run.status === "succeeded" || run.type === "Fail") get(run.name).endsScope = true;
   }
   return out;
+}
+
+/**
+ * Gives each state of an overlay the transitions its runs made, so the graph draws an edge as
+ * taken only where it was followed. The execution page and the compare page (B's path) both
+ * go through here.
+ */
+export function withTransitions(overlay: GraphOverlay, runs: readonly StateRun[]): GraphOverlay {
+  for (const [name, t] of transitionsOf(runs)) if (overlay[name]) overlay[name].transitions = t;
+  return overlay;
 }
 
 export interface PathHighlight {

@@ -84,12 +84,15 @@ export function retrySchedule(r: Retrier): number[] {
  * Map alike. With the error known, the first rule matching it (as the service evaluates them);
  * a Parallel or Map often carries no error of its own (AWS's ParallelStateFailed and
  * MapStateFailed have no details), and then the rule whose Next is the state the run was
- * caught to tells which one it was.
+ * caught to tells which one it was. A run that was not caught names no rule, even when one
+ * would match its error: the execution's own time-out (States.Timeout) or an abort stops a
+ * state without the service applying its Catch.
  */
 export function matchedCatcher(
   state: AslState | undefined,
   run: { status: string; error?: string; caughtBy?: string; attempts: readonly { error?: string }[] },
 ): { rule: Catcher; index: number } | undefined {
+  if (run.status !== "caught") return undefined;
   const catchers = catchersOf(state);
   if (catchers.length === 0) return undefined;
   const error = run.error ?? [...run.attempts].reverse().find((a) => a.error)?.error;
@@ -97,7 +100,7 @@ export function matchedCatcher(
     const byError = matchingRule(catchers, error);
     if (byError && (run.caughtBy === undefined || byError.rule.next === run.caughtBy)) return byError;
   }
-  if (run.status !== "caught" || run.caughtBy === undefined) return undefined;
+  if (run.caughtBy === undefined) return undefined;
   const index = catchers.findIndex((c) => c.next === run.caughtBy && (error === undefined || errorMatches(c.errorEquals, error)));
   const fallback = index >= 0 ? index : catchers.findIndex((c) => c.next === run.caughtBy);
   return fallback < 0 ? undefined : { rule: catchers[fallback], index: fallback };

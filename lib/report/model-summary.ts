@@ -25,6 +25,8 @@ export interface ModelSummary {
   complete: boolean;
   incompleteReason: string | null;
   eventCount: number;
+  /** How Parallel branches in the paths are numbered: as the definition orders them, or by arrival when there was none. */
+  branchNumbering: "definition" | "arrival" | null;
   runs: RunSummary[];
 }
 
@@ -40,6 +42,7 @@ export function modelSummary(model: ExecutionModel): ModelSummary {
     complete: model.complete,
     incompleteReason: model.incompleteReason ?? null,
     eventCount: model.eventCount,
+    branchNumbering: model.branchNumbering ?? null,
     runs: model.runs.map((r) => ({
       path: r.path,
       name: r.name,

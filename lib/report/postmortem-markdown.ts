@@ -8,6 +8,7 @@ import type { ExecutionDetail } from "@/lib/contract/api";
 import { parseCause } from "@/lib/history";
 import type { ExecutionModel, StateRun } from "@/lib/history/model";
 import { formatDuration, formatTimestamp } from "@/lib/format/time";
+import { branchNumberingNote } from "@/lib/postmortem/branch-identity";
 import { block, cell, cellCode, code, jsonWithoutMarkup, name, offset, text } from "./markdown-text";
 
 /** Beyond this, the timeline table is cut: a 10,000-iteration Map does not belong in a doc. */
@@ -33,6 +34,8 @@ export function postmortemMarkdown(detail: ExecutionDetail, model: ExecutionMode
   out.push(`| Retries | ${retried.reduce((n, r) => n + r.attempts.length - 1, 0)} |`);
   if (model.redrives.length > 0) out.push(`| Redrives | ${model.redrives.length} |`);
   if (!model.complete && model.incompleteReason) out.push("", `> **Incomplete history.** ${model.incompleteReason}`);
+  const numbering = branchNumberingNote(model);
+  if (numbering) out.push("", `> **Branch numbers by arrival.** ${numbering}`);
   out.push("");
 
   out.push(...whatFailed(detail, model, startedAt), "");

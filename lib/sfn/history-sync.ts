@@ -11,6 +11,7 @@
 import { GetExecutionHistoryCommand, type GetExecutionHistoryCommandOutput } from "@aws-sdk/client-sfn";
 import type { HistoryResponse } from "@/lib/contract/api";
 import type { HistoryEvent } from "@/lib/history/events";
+import { executionEnding } from "@/lib/history/finished";
 import { approximateBytes } from "./cache";
 import { send, type SfnContext } from "./context";
 import { toHistoryEvent } from "./convert";
@@ -19,7 +20,10 @@ import { TTL } from "./ttl";
 
 export interface SyncedHistory {
   events: HistoryEvent[];
+  /** The terminal event has been read (whatever an engine wrote after it). */
   finished: boolean;
+  /** The type of the event that ended the execution (see executionEnding); undefined while it runs. */
+  ending?: string;
   lastEventId: number;
   /** Epoch ms of the last sync with the endpoint. */
   syncedAt: number;
@@ -31,7 +35,6 @@ const FULL_PAGE_SIZE = 1000;
 /** A poll of a running execution usually finds a handful of new events: ask for a small page. */
 const TAIL_PAGE_SIZE = 100;
 
-const TERMINAL_EVENTS = new Set(["ExecutionSucceeded", "ExecutionFailed", "ExecutionAborted", "ExecutionTimedOut"]);
 /** A failed, timed-out or aborted execution can be redriven: `ExecutionRedriven` then continues the same history. */
 const REDRIVABLE_ENDINGS = new Set(["ExecutionFailed", "ExecutionAborted", "ExecutionTimedOut"]);
 
@@ -39,8 +42,7 @@ const REDRIVABLE_ENDINGS = new Set(["ExecutionFailed", "ExecutionAborted", "Exec
 function isFresh(history: SyncedHistory, now: number): boolean {
   const age = now - history.syncedAt;
   if (!history.finished) return age < TTL.runningHistory;
-  const last = history.events[history.events.length - 1];
-  return !REDRIVABLE_ENDINGS.has(last?.type ?? "") || age < TTL.redrivableHistory;
+  return !REDRIVABLE_ENDINGS.has(history.ending ?? "") || age < TTL.redrivableHistory;
 }
 
 function historyKey(executionArn: string): string {
@@ -102,11 +104,13 @@ function mergeEvents(known: HistoryEvent[], incoming: HistoryEvent[]): HistoryEv
   return fresh.length ? known.concat(fresh) : known;
 }
 
-function summarise(events: HistoryEvent[], previousBytes: number, added: HistoryEvent[], now: number): SyncedHistory {
+function summarise(events: HistoryEvent[], previousBytes: number, added: HistoryEvent[], now: number, previousEnding?: string): SyncedHistory {
   const last = events[events.length - 1];
+  const ending = executionEnding(added, previousEnding);
   return {
     events,
-    finished: Boolean(last && TERMINAL_EVENTS.has(last.type)),
+    finished: ending !== undefined,
+    ending,
     lastEventId: last?.id ?? 0,
     syncedAt: now,
     bytes: previousBytes + (added.length ? approximateBytes(added) : 0),
@@ -126,7 +130,7 @@ async function sync(ctx: SfnContext, executionArn: string, known: SyncedHistory 
     incoming = (await fetchWholeHistory(ctx, executionArn)).filter((e) => e.id > known.lastEventId);
   }
   const events = mergeEvents(known.events, incoming);
-  return archivedIfFinished(ctx, executionArn, summarise(events, known.bytes, events.slice(known.events.length), ctx.now()), known.finished);
+  return archivedIfFinished(ctx, executionArn, summarise(events, known.bytes, events.slice(known.events.length), ctx.now(), known.ending), known.finished);
 }
 
 /**
@@ -146,7 +150,7 @@ async function fromArchive(ctx: SfnContext, executionArn: string): Promise<Synce
   if (!events?.length) return undefined;
   const synced = summarise(events, 0, events, ctx.now());
   if (!synced.finished) return undefined;
-  if (REDRIVABLE_ENDINGS.has(events[events.length - 1].type)) synced.syncedAt = 0;
+  if (REDRIVABLE_ENDINGS.has(synced.ending ?? "")) synced.syncedAt = 0;
   return synced;
 }
 
@@ -217,8 +221,7 @@ export async function getHistoryAnswer(ctx: SfnContext, executionArn: string, af
         const history = await getSyncedHistory(ctx, executionArn);
         if (!history.finished) return undefined;
         const response: HistoryResponse = { events: history.events, finished: true, lastEventId: history.lastEventId };
-        const last = history.events[history.events.length - 1];
-        const ttl = REDRIVABLE_ENDINGS.has(last?.type ?? "") ? TTL.redrivableHistory : TTL.finished;
+        const ttl = REDRIVABLE_ENDINGS.has(history.ending ?? "") ? TTL.redrivableHistory : TTL.finished;
         return ctx.bodies.put(executionArn, await compressBody(JSON.stringify(response)), { lastEventId: history.lastEventId }, ttl);
       }));
     if (shared) return { kind: "stream", body: inflated(shared.open()), keptBytes: shared.bytes };

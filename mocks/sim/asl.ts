@@ -79,6 +79,8 @@ export interface AslState {
   ItemsPath?: string;
   ItemSelector?: Json;
   ItemProcessor?: AslMachine & { ProcessorConfig?: ProcessorConfig };
+  /** The legacy name of ItemProcessor; read through processorOf. */
+  Iterator?: AslMachine & { ProcessorConfig?: ProcessorConfig };
   MaxConcurrency?: number;
   ToleratedFailurePercentage?: number;
   ToleratedFailureCount?: number;

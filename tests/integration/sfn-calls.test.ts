@@ -292,6 +292,24 @@ describe("history sync", () => {
     expect(fake.callsTo("GetExecutionHistory")).toHaveLength(2);
   });
 
+  it("an engine that writes after the terminal event: finished at that event, read once, still checked for a redrive", async () => {
+    const execution = fake.addExecution({ machine: "orders", name: "late", status: "FAILED", startSeconds: T0 / 1000, events: makeEvents(4, T0 / 1000, false) });
+    execution.events.push({ id: 5, previousEventId: 4, timestamp: T0 / 1000 + 1, type: "ExecutionFailed", executionFailedEventDetails: { error: "E" } });
+    // moto writes a branch's TaskFailed after its Parallel already failed the execution.
+    execution.events.push({ id: 6, previousEventId: 4, timestamp: T0 / 1000 + 2, type: "TaskFailed", taskFailedEventDetails: { error: "Late" } });
+    const ctx = context();
+    expect(await getHistorySince(ctx, fake.arnOf(execution))).toMatchObject({ finished: true, lastEventId: 6 });
+    now += 30_000;
+    await getHistorySince(ctx, fake.arnOf(execution));
+    expect(fake.callsTo("GetExecutionHistory")).toHaveLength(1);
+    // It ended in a redrivable failure: after a minute one look for a redrive, as for any failed history.
+    execution.events.push({ id: 7, previousEventId: 5, timestamp: T0 / 1000 + 100, type: "ExecutionRedriven", executionRedrivenEventDetails: { redriveCount: 1 } });
+    now += 31_000;
+    const after = await getHistorySince(ctx, fake.arnOf(execution), 6);
+    expect(after.events.map((e) => e.type)).toEqual(["ExecutionRedriven"]);
+    expect(after.finished).toBe(false);
+  });
+
   it("pages newest-first across several pages when many events arrived, and keeps order", async () => {
     const execution = fake.addExecution({ machine: "orders", name: "burst", status: "RUNNING", startSeconds: T0 / 1000, events: makeEvents(10, T0 / 1000, false) });
     const ctx = context();

@@ -105,7 +105,7 @@ describe("stateDeltas and the merged overlay", () => {
     expect(row("Terminate")).toMatchObject({ aStatus: "succeeded", aRuns: 1, bRuns: 0, differs: true });
     expect(row("Terminate").bStatus).toBeUndefined();
 
-    const overlay = compareOverlay(deltas);
+    const overlay = compareOverlay(deltas, b);
     expect(overlay.StartState).toMatchObject({ status: "succeeded", emphasis: false, onPath: true });
     expect(overlay.IterationBody).toMatchObject({ status: "failed", emphasis: true });
     expect(overlay.Terminate).toMatchObject({ status: "not_reached", emphasis: true, onPath: false });

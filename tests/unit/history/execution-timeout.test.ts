@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { foldHistory } from "@/lib/history";
 import { postmortemMarkdown } from "@/lib/report/postmortem-markdown";
+import { matchedCatcher } from "@/lib/postmortem/retry-catch";
 import { ev } from "./histories";
 import { loadMotoHistory } from "../../fixtures/moto-histories";
 
@@ -23,6 +24,8 @@ describe("execution time-outs", () => {
     const model = foldHistory(history);
     expect(model.status).toBe("TIMED_OUT");
     expect(model.error).toBe("States.Timeout");
+    // The header reads the execution's own error and cause: it says the execution ran out of time.
+    expect(model.cause).toMatch(/execution ran longer than its TimeoutSeconds/);
     const run = model.runs.find((r) => r.name === "Transcode")!;
     expect(model.failedRunPath).toBe("Transcode");
     expect(run.status).toBe("timed_out");
@@ -38,6 +41,12 @@ describe("execution time-outs", () => {
     );
     expect(md).toMatch(/\*\*Error:\*\* `States.Timeout`/);
     expect(md).toMatch(/TimeoutSeconds/);
+  });
+
+  it("names no Catch rule for the state the execution's time-out stopped: the service catches nothing then", () => {
+    const run = foldHistory(history).runs.find((r) => r.name === "Transcode")!;
+    const state = { Type: "Task", Resource: "arn:aws:states:::activity", Catch: [{ ErrorEquals: ["States.Timeout"], Next: "Escalate" }] };
+    expect(matchedCatcher(state, run)).toBeUndefined();
   });
 
   it("moto's ExecutionTimedOut during a Wait: the Wait timed out with the execution", () => {

@@ -11,11 +11,14 @@ import type { RunStatus, StateRun } from "@/lib/history/model";
 import { buildStateExecutionGrid } from "@/lib/metrics/state-execution-grid";
 import { errorMatches as uiMatches } from "@/lib/postmortem/retry-catch";
 import { findCatcher, findRetrier } from "@/mocks/sim/retry";
+import { breachOf } from "@/mocks/sim/interpreter";
+import type { ExecutionPlan } from "@/mocks/sim/plan";
+import { mapRunTolerance } from "@/lib/postmortem/map-run-tolerance";
 import { STATUS_LOOKS } from "@/components/ui/status";
 import { OUTCOMES } from "@/components/graph/theme";
 import { STATUS_COLOURS } from "@/components/timeline/palette";
 import { OUTCOME_LOOKS } from "@/components/metrics/palette";
-import { stateDeltas, matchRuns } from "@/lib/compare";
+import { compareOverlay, stateDeltas, matchRuns } from "@/lib/compare";
 import { foldExecution } from "@/lib/postmortem/branch-identity";
 import { loadMotoHistory, motoHistoryNames } from "../../fixtures/moto-histories";
 
@@ -107,12 +110,33 @@ describe("one fact, one place", () => {
     }
   });
 
+  it("the demo's simulator fails a map run by the tolerated-failure rule the map-run panel shows", () => {
+    const thresholds: { percentage?: number; count?: number }[] = [{}, { percentage: 10 }, { count: 2 }, { percentage: 10, count: 0 }, { percentage: 0, count: 3 }, { percentage: 25, count: 1 }, { percentage: 0, count: 0 }];
+    for (const tolerance of thresholds) {
+      for (let failed = 0; failed <= 10; failed++) {
+        const children = Array.from({ length: 10 }, (_, i) => ({ status: i < failed ? "FAILED" : "SUCCEEDED", stopMs: i }) as ExecutionPlan);
+        const simFails = breachOf(children, 10, tolerance) !== undefined;
+        const counts = { pending: 0, running: 0, succeeded: 10 - failed, failed, timedOut: 0, aborted: 0, total: 10 };
+        const panel = mapRunTolerance({ toleratedFailurePercentage: tolerance.percentage ?? 0, toleratedFailureCount: tolerance.count ?? 0, itemCounts: counts as never });
+        expect(simFails, `${JSON.stringify(tolerance)}, ${failed} of 10 failed`).toBe(panel.exceeded);
+      }
+    }
+  });
+
   it("compare gives a state the duration the execution page's graph gives it", () => {
     for (const name of motoHistoryNames()) {
       const { events, definition } = loadMotoHistory(name);
       const model = foldExecution(events, definition);
       const overlay = overlayFromRuns(model.runs);
-      for (const d of stateDeltas(model, model, matchRuns(model, model))) expect(d.aDurationMs, `${name}: ${d.name}`).toBe(overlay[d.name]?.durationMs);
+      const deltas = stateDeltas(model, model, matchRuns(model, model));
+      const merged = compareOverlay(deltas, model);
+      for (const d of deltas) {
+        expect(d.aDurationMs, `${name}: ${d.name}`).toBe(overlay[d.name]?.durationMs);
+        // The longest of runs that overlapped (Map iterations, branches) is labelled so on both pages.
+        expect(d.durationIsMax, `${name}: ${d.name}`).toBe(!!overlay[d.name]?.durationIsMax);
+        expect(!!merged[d.name]?.durationIsMax, `${name}: ${d.name}`).toBe(!!overlay[d.name]?.durationIsMax);
+      }
+      expect(deltas.some((d) => d.durationIsMax) || !model.runs.some((r) => r.iteration !== undefined || r.branch !== undefined), name).toBe(true);
     }
   });
 });

@@ -6,6 +6,7 @@ import { executionOverlay } from "@/lib/postmortem/execution-overlay";
 import { pathHighlight } from "@/lib/postmortem/path-taken";
 import { foldExecution } from "@/lib/postmortem/branch-identity";
 import { ev } from "../history/histories";
+import { compareOverlay, matchRuns, stateDeltas } from "@/lib/compare";
 import { loadMotoHistory, motoHistoryNames } from "../../fixtures/moto-histories";
 
 const definition = {
@@ -40,6 +41,15 @@ describe("path taken", () => {
     expect(taken).toEqual(["Big?→Review (choice)", "Review→Charge (next)", expect.stringMatching(/^Charge→.*\(end\)$/)]);
   });
 
+  it("the compare page's merged graph draws B's path the same way: not the Default to a state that ran later", () => {
+    const graph = buildStateGraph(definition).graph!;
+    const viaDefault = foldHistory([history[0], history[1], history[2], ...history.slice(5).map((e, i) => ({ ...e, previousEventId: i === 0 ? 3 : e.previousEventId }))]);
+    const viaReview = foldHistory(history);
+    const highlight = pathHighlight(graph, compareOverlay(stateDeltas(viaDefault, viaReview, matchRuns(viaDefault, viaReview)), viaReview));
+    const taken = takenEdges(graph, highlight).filter((e) => !e.startsWith("\u0000"));
+    expect(taken).toEqual(["Big?→Review (choice)", "Review→Charge (next)", expect.stringMatching(/^Charge→.*\(end\)$/)]);
+  });
+
   it("draws the Default when the Default was followed (moto)", () => {
     const { events, definition: def } = loadMotoHistory("choice-default");
     const graph = buildStateGraph(def).graph!;
@@ -52,6 +62,14 @@ describe("path taken", () => {
     const graph = buildStateGraph(def).graph!;
     const taken = takenEdges(graph, pathHighlight(graph, executionOverlay(foldExecution(events, def), graph)));
     expect(taken.filter((e) => e.startsWith("Fan"))).toEqual(["Fan→Handled (catch)"]);
+  });
+
+  it("a state that failed or was aborted takes no edge to its scope's End (moto: a Parallel failed by one branch)", () => {
+    const { events, definition: def } = loadMotoHistory("parallel-task-fail");
+    const graph = buildStateGraph(def).graph!;
+    const taken = takenEdges(graph, pathHighlight(graph, executionOverlay(foldExecution(events, def), graph)));
+    const fromStates = taken.filter((e) => !e.startsWith("\u0000") && !/^[^→]*start/i.test(e));
+    expect(fromStates).toEqual([expect.stringMatching(/^Boom→.*\(end\)$/)]);
   });
 
   it("on every recorded history, a state entered once has at most one taken edge out of it", () => {

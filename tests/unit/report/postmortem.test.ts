@@ -3,6 +3,8 @@ import { importFiles } from "@/lib/import";
 import { foldHistory } from "@/lib/history";
 import { exportFileName, modelSummary, postmortemMarkdown } from "@/lib/report";
 import { fixtureText } from "../import/fixture";
+import { foldExecution } from "@/lib/postmortem/branch-identity";
+import { loadMotoHistory } from "../../fixtures/moto-histories";
 
 function imported(name: string, extra: { name: string; text: string }[] = []) {
   return importFiles([{ name, text: fixtureText(name) }, ...extra]).executions[0];
@@ -93,5 +95,23 @@ describe("exportFileName", () => {
     const { detail } = imported("lambda-retries-failed.history.json");
     expect(exportFileName({ ...detail, name: "run 1/2:3" }, "json")).toBe("run-1-2-3.stepscope.json");
     expect(exportFileName({ ...detail, name: "run 1/2:3" }, "md")).toBe("run-1-2-3.postmortem.md");
+  });
+});
+
+describe("branch numbering in the exports", () => {
+  const { events, definition } = loadMotoHistory("parallel-three");
+  const detail = { arn: "arn:x", name: "x", status: "SUCCEEDED", startedAt: 0, stateMachineArn: "", stateMachineName: "m", stateMachineType: "STANDARD", definition: "" } as never;
+
+  it("a bare history (no definition) says its branches are numbered by arrival, in the Markdown and the JSON summary", () => {
+    const model = foldHistory(events);
+    expect(model.branchNumbering).toBe("arrival");
+    expect(postmortemMarkdown(detail, model)).toMatch(/> \*\*Branch numbers by arrival\.\*\* Parallel branches are numbered in the order their events arrived/);
+    expect(modelSummary(model).branchNumbering).toBe("arrival");
+  });
+
+  it("with the definition, branches are the definition's and nothing needs saying", () => {
+    const model = foldExecution(events, definition);
+    expect(postmortemMarkdown(detail, model)).not.toMatch(/by arrival/);
+    expect(modelSummary(model).branchNumbering).toBe("definition");
   });
 });
