@@ -19,8 +19,11 @@ export interface Scope {
   index: number;
   /** Position of its ChildGroup in the parent's `branches` / `iterations`. */
   position: number;
-  /** Entries per state name so far, for `#2` suffixes. */
-  counts: Map<string, number>;
+  /**
+   * Entries per state name so far, for `#2` suffixes: made only once the scope holds many runs
+   * (see `entryNumber`); most scopes are an iteration of a few states.
+   */
+  counts?: Map<string, number>;
   runs: RunMeta[];
   /** How many of `runs` are still open. */
   openCount: number;
@@ -137,6 +140,11 @@ export class EventIndex {
     return this.get(id) !== undefined;
   }
 
+  /** Room at once for `count` events with ids up to `maxId`, when they are about as dense as usual. */
+  reserve(maxId: number, count: number): void {
+    if (this.dense.length === 0 && maxId <= count + 1024) this.dense = new Array<Owner | undefined>(maxId + 1).fill(undefined);
+  }
+
   set(id: number, owner: Owner): void {
     if (id <= this.dense.length + 1024) {
       while (this.dense.length < id) this.dense.push(undefined);
@@ -156,7 +164,7 @@ export const NO_ATTEMPTS: Attempt[] = Object.freeze([]) as unknown as Attempt[];
 export const NO_UNKNOWN_EVENTS: HistoryEvent[] = Object.freeze([]) as unknown as HistoryEvent[];
 
 export function newScope(kind: Scope["kind"], prefix: string, index: number, position: number, parent?: RunMeta): Scope {
-  return { tag: "scope", kind, prefix, parent, index, position, counts: new Map(), runs: [], openCount: 0 };
+  return { tag: "scope", kind, prefix, parent, index, position, counts: undefined, runs: [], openCount: 0 };
 }
 
 export function newFoldState(options: FoldOptions = {}): FoldState {
@@ -203,6 +211,33 @@ export function runOf(owner: Owner | undefined): RunMeta | undefined {
   if (owner.tag === "run") return owner;
   if (owner.tag === "branchStart") return owner.run;
   return owner.parent;
+}
+
+/**
+ * `list` with `item` at the end. An array grown by push reserves 16 more slots, yet most lists
+ * of a run (its event ids, its attempts, an iteration's runs) end with a handful of items: short
+ * lists are copied at their exact size instead, which keeps the model of a large history about
+ * a fifth smaller. The caller stores the result; `list` itself must be writable (owned).
+ */
+export function appended<T>(list: T[], item: T): T[] {
+  const n = list.length;
+  if (n >= SHORT_LIST) {
+    list.push(item);
+    return list;
+  }
+  const copy = new Array<T>(n + 1);
+  for (let i = 0; i < n; i++) copy[i] = list[i];
+  copy[n] = item;
+  return copy;
+}
+
+const SHORT_LIST = 8;
+
+/** Records that event `id` belongs to the run; the run, writable. */
+export function addEventId(st: FoldState, meta: RunMeta, id: number): StateRun {
+  const r = writableRun(st, meta);
+  r.eventIds = appended(r.eventIds, id);
+  return r;
 }
 
 export function writableRuns(st: FoldState): StateRun[] {
@@ -263,18 +298,30 @@ export function writableList<T>(st: FoldState, list: T[]): T[] {
   return copy;
 }
 
-/** The nearest run, starting at `from` and going outwards, that passes `test`. */
-export function enclosing(from: RunMeta | undefined, test: (m: RunMeta) => boolean): RunMeta | undefined {
-  for (let m = from; m; m = m.scope.parent) if (test(m)) return m;
+/**
+ * Whether a run is of state type `type` (any type when undefined) and named `name` (any name
+ * when undefined). Lookups take these two instead of a predicate: they run for nearly every
+ * event, and a closure per event is garbage the fold need not make.
+ */
+export function isRunOf(m: RunMeta, type: string | undefined, name: string | undefined): boolean {
+  return (type === undefined || m.run.type === type) && (name === undefined || m.run.name === name);
+}
+
+/** The nearest open run of that type and name, starting at `from` and going outwards. */
+export function enclosingOpen(from: RunMeta | undefined, type: string | undefined, name: string | undefined): RunMeta | undefined {
+  for (let m = from; m; m = m.scope.parent) if (!m.closed && isRunOf(m, type, name)) return m;
   return undefined;
 }
 
-/** An open run passing `test`: the latest entered, or the earliest with `earliest`. */
-export function openRun(st: FoldState, test: (m: RunMeta) => boolean, earliest = false): RunMeta | undefined {
-  const open = Array.from(st.open);
-  if (earliest) return open.find(test);
-  for (let i = open.length - 1; i >= 0; i--) if (test(open[i])) return open[i];
-  return undefined;
+/** An open run of that type and name: the latest entered, or the earliest with `earliest`. */
+export function openRun(st: FoldState, type: string | undefined, name: string | undefined, earliest = false): RunMeta | undefined {
+  let found: RunMeta | undefined;
+  for (const m of st.open) {
+    if (!isRunOf(m, type, name)) continue;
+    if (earliest) return m;
+    found = m;
+  }
+  return found;
 }
 
 export function isInside(inner: RunMeta, outer: RunMeta): boolean {

@@ -69,20 +69,7 @@ function isReadable(e: unknown): e is HistoryEvent {
 }
 
 function applyBatch(st: FoldState, input: unknown[]): ExecutionModel {
-  const fresh: HistoryEvent[] = [];
-  let sorted = true;
-  for (const e of input) {
-    if (!isReadable(e)) {
-      st.exec.unreadable++;
-      continue;
-    }
-    // Only ids up to the newest folded one can have been seen before.
-    if (e.id <= st.lastId && st.records.has(e.id)) continue;
-    if (fresh.length > 0 && e.id <= fresh[fresh.length - 1].id) sorted = false;
-    fresh.push(e);
-  }
-  if (!sorted) fresh.sort((a, b) => a.id - b.id);
-
+  const fresh = isClean(st, input) ? input : freshEvents(st, input);
   if (fresh.length > 0 && fresh[0].id < st.lastId) {
     // Events from before the newest one seen: the fold is order-dependent, so start again.
     const unreadable = st.exec.unreadable;
@@ -96,15 +83,54 @@ function applyBatch(st: FoldState, input: unknown[]): ExecutionModel {
   return snapshot(st);
 }
 
+/**
+ * The usual batch: every item an event, ids increasing, all after the newest one folded. It is
+ * folded as it is, without copying it first.
+ */
+function isClean(st: FoldState, input: unknown[]): input is HistoryEvent[] {
+  let last = st.lastId;
+  for (let i = 0; i < input.length; i++) {
+    const e = input[i];
+    if (!isReadable(e) || e.id <= last) return false;
+    last = e.id;
+  }
+  return true;
+}
+
+/** The batch's events not folded yet, in id order; items that are not events are counted. */
+function freshEvents(st: FoldState, input: unknown[]): HistoryEvent[] {
+  const fresh: HistoryEvent[] = [];
+  let sorted = true;
+  for (const e of input) {
+    if (!isReadable(e)) {
+      st.exec.unreadable++;
+      continue;
+    }
+    // Only ids up to the newest folded one can have been seen before.
+    if (e.id <= st.lastId && st.records.has(e.id)) continue;
+    if (fresh.length > 0 && e.id <= fresh[fresh.length - 1].id) sorted = false;
+    fresh.push(e);
+  }
+  if (!sorted) fresh.sort((a, b) => a.id - b.id);
+  return fresh;
+}
+
 /** Folds events in id order, skipping repeated ids. */
 function replay(st: FoldState, events: HistoryEvent[]): void {
   st.owned = new Set();
+  // A first batch without repeats (a whole history) is kept in one exact-size copy, and the
+  // index of owners sized once, instead of both growing an event at a time.
+  const whole = st.events.length === 0 && events.length > 0 && increasing(events);
+  if (whole) {
+    st.events = events.slice();
+    st.records.reserve(events[events.length - 1].id, events.length);
+  }
   for (const e of events) {
     // `events` is in id order and every folded id is at most `lastId`: this skips repeats.
     if (e.id <= st.lastId) continue;
     if (st.lastId > 0 && e.id > st.lastId + 1) st.exec.gaps.push([st.lastId + 1, e.id - 1]);
     st.lastId = e.id;
-    st.events.push(e);
+    if (!whole) st.events.push(e);
     let ts = normaliseTimestamp(e.timestamp);
     if (Number.isNaN(ts)) ts = st.lastTs;
     st.lastTs = ts;
@@ -116,6 +142,11 @@ function replay(st: FoldState, events: HistoryEvent[]): void {
       if (!st.records.has(e.id)) st.records.set(e.id, st.top);
     }
   }
+}
+
+function increasing(events: HistoryEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (events[i].id <= events[i - 1].id) return false;
+  return true;
 }
 
 function snapshot(st: FoldState): ExecutionModel {
