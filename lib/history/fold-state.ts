@@ -125,33 +125,31 @@ export interface FoldState {
 /**
  * Owners by event id. Ids normally run 1, 2, 3…, so a plain array serves them faster than a Map
  * (this lookup runs for every event); ids far beyond the array go to a Map instead of making
- * the array sparse.
+ * the array sparse. A plain record and functions rather than a class: a class's fields are
+ * added one by one, the hidden-class churn that the note above `newFoldState` describes.
  */
-export class EventIndex {
-  private dense: Array<Owner | undefined> = [];
-  private sparse = new Map<number, Owner>();
+export interface EventIndex {
+  dense: Array<Owner | undefined>;
+  sparse: Map<number, Owner> | undefined;
+}
 
-  get(id: number): Owner | undefined {
-    const owner = id < this.dense.length ? this.dense[id] : undefined;
-    return owner !== undefined || this.sparse.size === 0 ? owner : this.sparse.get(id);
-  }
+export function ownerOf(index: EventIndex, id: number): Owner | undefined {
+  const owner = id < index.dense.length ? index.dense[id] : undefined;
+  return owner !== undefined || index.sparse === undefined ? owner : index.sparse.get(id);
+}
 
-  has(id: number): boolean {
-    return this.get(id) !== undefined;
-  }
+/** Room at once for `count` events with ids up to `maxId`, when they are about as dense as usual. */
+export function reserveOwners(index: EventIndex, maxId: number, count: number): void {
+  if (index.dense.length === 0 && maxId <= count + 1024) index.dense = new Array<Owner | undefined>(maxId + 1).fill(undefined);
+}
 
-  /** Room at once for `count` events with ids up to `maxId`, when they are about as dense as usual. */
-  reserve(maxId: number, count: number): void {
-    if (this.dense.length === 0 && maxId <= count + 1024) this.dense = new Array<Owner | undefined>(maxId + 1).fill(undefined);
-  }
-
-  set(id: number, owner: Owner): void {
-    if (id <= this.dense.length + 1024) {
-      while (this.dense.length < id) this.dense.push(undefined);
-      this.dense[id] = owner;
-    } else {
-      this.sparse.set(id, owner);
-    }
+export function setOwner(index: EventIndex, id: number, owner: Owner): void {
+  const dense = index.dense;
+  if (id <= dense.length + 1024) {
+    while (dense.length < id) dense.push(undefined);
+    dense[id] = owner;
+  } else {
+    (index.sparse ??= new Map()).set(id, owner);
   }
 }
 
@@ -167,17 +165,31 @@ export function newScope(kind: Scope["kind"], prefix: string, index: number, pos
   return { tag: "scope", kind, prefix, parent, index, position, counts: undefined, runs: [], openCount: 0 };
 }
 
+/*
+ * The fold's objects are made with every field they will ever have, even those still
+ * undefined. An object that gains a field later moves to a new hidden class, and V8 keeps such
+ * classes only while an object has them: once a model is dropped and collected, the next fold
+ * would find the code optimised for them thrown away and optimise it again, event after event.
+ */
+
 export function newFoldState(options: FoldOptions = {}): FoldState {
   return {
     options,
     events: [],
-    records: new EventIndex(),
+    records: { dense: [], sparse: undefined },
     top: newScope("top", "", -1, -1),
     metas: [],
     runs: [],
     open: new Set(),
     exec: {
       status: "UNKNOWN",
+      startedAt: undefined,
+      stoppedAt: undefined,
+      input: undefined,
+      output: undefined,
+      error: undefined,
+      cause: undefined,
+      failedRunPath: undefined,
       redrives: [],
       unknownEvents: [],
       sawStart: false,
@@ -188,12 +200,16 @@ export function newFoldState(options: FoldOptions = {}): FoldState {
       unusable: 0,
       branchesFromDefinition: 0,
       branchesByArrival: 0,
+      terminalEventId: undefined,
       afterEnd: [],
     },
     lastId: 0,
     lastTs: 0,
+    lastFailed: undefined,
     owned: new Set(),
     allOwned: true,
+    head: undefined,
+    lastApply: undefined,
   };
 }
 

@@ -6,7 +6,7 @@
 import { applyEvent } from "./apply-event";
 import { incompleteReason } from "./completeness";
 import type { HistoryEvent } from "./events";
-import { type FoldOptions, type FoldState, newFoldState } from "./fold-state";
+import { type FoldOptions, type FoldState, newFoldState, ownerOf, reserveOwners, setOwner } from "./fold-state";
 import type { ExecutionModel } from "./model";
 import { normaliseTimestamp } from "./normalise";
 
@@ -107,7 +107,7 @@ function freshEvents(st: FoldState, input: unknown[]): HistoryEvent[] {
       continue;
     }
     // Only ids up to the newest folded one can have been seen before.
-    if (e.id <= st.lastId && st.records.has(e.id)) continue;
+    if (e.id <= st.lastId && ownerOf(st.records, e.id) !== undefined) continue;
     if (fresh.length > 0 && e.id <= fresh[fresh.length - 1].id) sorted = false;
     fresh.push(e);
   }
@@ -123,7 +123,7 @@ function replay(st: FoldState, events: HistoryEvent[]): void {
   const whole = st.events.length === 0 && events.length > 0 && increasing(events);
   if (whole) {
     st.events = events.slice();
-    st.records.reserve(events[events.length - 1].id, events.length);
+    reserveOwners(st.records, events[events.length - 1].id, events.length);
   }
   for (const e of events) {
     // `events` is in id order and every folded id is at most `lastId`: this skips repeats.
@@ -139,7 +139,7 @@ function replay(st: FoldState, events: HistoryEvent[]): void {
     } catch {
       // Contents we cannot make sense of: counted and shown as such, never thrown.
       st.exec.unusable++;
-      if (!st.records.has(e.id)) st.records.set(e.id, st.top);
+      if (ownerOf(st.records, e.id) === undefined) setOwner(st.records, e.id, st.top);
     }
   }
 }

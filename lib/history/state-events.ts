@@ -156,7 +156,7 @@ function newBranch(st: FoldState, parallel: RunMeta, firstState: string | undefi
   branches.splice(position, 0, scope);
   for (let i = position + 1; i < branches.length; i++) branches[i].position = i;
   const r = writableRun(st, parallel);
-  const group: ChildGroup = { index, path: groupPath, status: "running", startedAt: ts, runPaths: [] };
+  const group: ChildGroup = { index, path: groupPath, status: "running", startedAt: ts, runPaths: [], endedAt: undefined };
   own(st, group);
   (r.branches ?? (r.branches = [])).splice(position, 0, group);
   return scope;
@@ -289,7 +289,7 @@ function newIteration(st: FoldState, map: RunMeta, index: number, ts: number): S
   const groupPath = `${map.run.path}/iteration ${index}`;
   const scope = newScope("iteration", groupPath + "/", index, list.length, map);
   iterations.set(index, scope);
-  const group: ChildGroup = { index, path: groupPath, status: "running", startedAt: ts, runPaths: [] };
+  const group: ChildGroup = { index, path: groupPath, status: "running", startedAt: ts, runPaths: [], endedAt: undefined };
   own(st, group);
   list.push(group);
   return scope;
