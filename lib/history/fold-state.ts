@@ -46,6 +46,9 @@ export interface RunMeta {
   failedBy?: RunMeta;
   /** Map/Parallel: the first run directly inside that ended failed. */
   firstFailedChild?: RunMeta;
+  /** Neighbours in the list of open runs (see `addOpen`). */
+  prevOpen?: RunMeta;
+  nextOpen?: RunMeta;
 }
 
 /** ParallelStateStarted: each state entered right after it opens a new branch. */
@@ -109,7 +112,9 @@ export interface FoldState {
   top: Scope;
   metas: RunMeta[];
   runs: StateRun[];
-  open: Set<RunMeta>;
+  /** The open runs, in entry order (see `addOpen`). */
+  firstOpen?: RunMeta;
+  lastOpen?: RunMeta;
   exec: ExecutionFacts;
   lastId: number;
   lastTs: number;
@@ -180,7 +185,8 @@ export function newFoldState(options: FoldOptions = {}): FoldState {
     top: newScope("top", "", -1, -1),
     metas: [],
     runs: [],
-    open: new Set(),
+    firstOpen: undefined,
+    lastOpen: undefined,
     exec: {
       status: "UNKNOWN",
       startedAt: undefined,
@@ -331,13 +337,41 @@ export function enclosingOpen(from: RunMeta | undefined, type: string | undefine
 
 /** An open run of that type and name: the latest entered, or the earliest with `earliest`. */
 export function openRun(st: FoldState, type: string | undefined, name: string | undefined, earliest = false): RunMeta | undefined {
-  let found: RunMeta | undefined;
-  for (const m of st.open) {
-    if (!isRunOf(m, type, name)) continue;
-    if (earliest) return m;
-    found = m;
+  if (earliest) {
+    for (let m = st.firstOpen; m; m = m.nextOpen) if (isRunOf(m, type, name)) return m;
+  } else {
+    for (let m = st.lastOpen; m; m = m.prevOpen) if (isRunOf(m, type, name)) return m;
   }
-  return found;
+  return undefined;
+}
+
+/**
+ * The open runs are a list threaded through the runs themselves, in entry order: entering and
+ * closing a run (once each per run) then allocates nothing, where a Set rebuilt its table as it
+ * grew and shrank.
+ */
+export function addOpen(st: FoldState, m: RunMeta): void {
+  m.prevOpen = st.lastOpen;
+  m.nextOpen = undefined;
+  if (st.lastOpen) st.lastOpen.nextOpen = m;
+  else st.firstOpen = m;
+  st.lastOpen = m;
+}
+
+export function removeOpen(st: FoldState, m: RunMeta): void {
+  const { prevOpen, nextOpen } = m;
+  if (prevOpen) prevOpen.nextOpen = nextOpen;
+  else st.firstOpen = nextOpen;
+  if (nextOpen) nextOpen.prevOpen = prevOpen;
+  else st.lastOpen = prevOpen;
+  m.prevOpen = m.nextOpen = undefined;
+}
+
+/** The open runs, in entry order, as a list that closing them does not disturb. */
+export function openRuns(st: FoldState): RunMeta[] {
+  const list: RunMeta[] = [];
+  for (let m = st.firstOpen; m; m = m.nextOpen) list.push(m);
+  return list;
 }
 
 export function isInside(inner: RunMeta, outer: RunMeta): boolean {

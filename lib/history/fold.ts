@@ -50,7 +50,8 @@ export function applyEvents(model: ExecutionModel, newEvents: HistoryEvent[]): E
     // This model is not the newest one built on its state: start again from its own events.
     st = newFoldState(state.options);
     st.exec.unreadable = internal.unreadable;
-    replay(st, state.events.slice(0, internal.accepted));
+    const seen = state.events.slice(0, internal.accepted);
+    replay(st, seen, true);
   }
   const result = applyBatch(st, Array.isArray(newEvents) ? newEvents : []);
   state.lastApply = st.lastApply = { model, events: newEvents, result };
@@ -69,16 +70,20 @@ function isReadable(e: unknown): e is HistoryEvent {
 }
 
 function applyBatch(st: FoldState, input: unknown[]): ExecutionModel {
-  const fresh = isClean(st, input) ? input : freshEvents(st, input);
+  if (isClean(st, input)) {
+    replay(st, input, true);
+    return snapshot(st);
+  }
+  const fresh = freshEvents(st, input);
   if (fresh.length > 0 && fresh[0].id < st.lastId) {
     // Events from before the newest one seen: the fold is order-dependent, so start again.
     const unreadable = st.exec.unreadable;
     const all = st.events.concat(fresh).sort((a, b) => a.id - b.id);
     st = newFoldState(st.options);
     st.exec.unreadable = unreadable;
-    replay(st, all);
+    replay(st, all, increasing(all));
   } else {
-    replay(st, fresh);
+    replay(st, fresh, increasing(fresh));
   }
   return snapshot(st);
 }
@@ -115,12 +120,12 @@ function freshEvents(st: FoldState, input: unknown[]): HistoryEvent[] {
   return fresh;
 }
 
-/** Folds events in id order, skipping repeated ids. */
-function replay(st: FoldState, events: HistoryEvent[]): void {
+/** Folds events in id order, skipping repeated ids; `distinct` when there are none. */
+function replay(st: FoldState, events: HistoryEvent[], distinct: boolean): void {
   st.owned = new Set();
   // A first batch without repeats (a whole history) is kept in one exact-size copy, and the
   // index of owners sized once, instead of both growing an event at a time.
-  const whole = st.events.length === 0 && events.length > 0 && increasing(events);
+  const whole = distinct && st.events.length === 0 && events.length > 0;
   if (whole) {
     st.events = events.slice();
     reserveOwners(st.records, events[events.length - 1].id, events.length);

@@ -14,6 +14,7 @@ import {
   type RunMeta,
   type Scope,
   addEventId,
+  addOpen,
   appended,
   enclosingOpen,
   isInside,
@@ -88,13 +89,15 @@ export function enterState(st: FoldState, e: HistoryEvent, stateType: string, d:
     branchStart: undefined,
     failedBy: undefined,
     firstFailedChild: undefined,
+    prevOpen: undefined,
+    nextOpen: undefined,
   };
   if (stateType === "Parallel") meta.branchStart = { tag: "branchStart", run: meta };
   runs.push(run);
   st.metas.push(meta);
   scope.runs = appended(scope.runs, meta);
   scope.openCount++;
-  st.open.add(meta);
+  addOpen(st, meta);
   const group = writableGroup(st, scope);
   if (group) group.runPaths = appended(group.runPaths, path);
 
