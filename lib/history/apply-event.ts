@@ -2,7 +2,7 @@ import { attemptEvent } from "./attempt-events";
 import { eventKind } from "./event-kinds";
 import type { HistoryEvent } from "./events";
 import { evaluationFailed, executionEvent, keepUnknown } from "./execution-events";
-import { type FoldState, type Owner, writableList } from "./fold-state";
+import { type FoldState, type Owner, ownerOf, setOwner, writableList } from "./fold-state";
 import { detailsOf } from "./payload";
 import { abortState, endState, enterState, exitState, mapIterationEvent, mapRunEvent, startState } from "./state-events";
 
@@ -10,7 +10,7 @@ import { abortState, endState, enterState, exitState, mapIterationEvent, mapRunE
 export function applyEvent(st: FoldState, e: HistoryEvent, ts: number): void {
   const kind = eventKind(e.type);
   const prevId = e.previousEventId;
-  const prev = typeof prevId === "number" && prevId > 0 ? st.records.get(prevId) : undefined;
+  const prev = typeof prevId === "number" && prevId > 0 ? ownerOf(st.records, prevId) : undefined;
   const d = detailsOf(e, kind.detailsKey);
   // Once the execution has ended it is finished, whatever an engine writes next: such events
   // are still folded (they may say how a run really ended) but are marked as late.
@@ -64,5 +64,5 @@ export function applyEvent(st: FoldState, e: HistoryEvent, ts: number): void {
   // An event that fits no run (an unknown type, or a known one the history gives no run
   // for) is kept raw rather than lost.
   if (owner === undefined && kind.k !== "execution") owner = keepUnknown(st, e, kind.k === "unknown" ? prev : undefined);
-  st.records.set(e.id, owner ?? prev ?? st.top);
+  setOwner(st.records, e.id, owner ?? prev ?? st.top);
 }

@@ -4,8 +4,8 @@
  */
 import type { AttemptPhase } from "./event-kinds";
 import type { HistoryEvent } from "./events";
-import type { Attempt } from "./model";
-import { NO_ATTEMPTS, type FoldState, type Owner, type RunMeta, openRun, own, runOf, writableAttempt, writableRun } from "./fold-state";
+import type { Attempt, StateRun } from "./model";
+import { type FoldState, type Owner, type RunMeta, addEventId, appended, openRun, own, runOf, writableAttempt } from "./fold-state";
 import { payloadField, textField } from "./payload";
 
 type Fields = Record<string, unknown> | undefined;
@@ -18,15 +18,13 @@ type Fields = Record<string, unknown> | undefined;
 function attemptRun(st: FoldState, prev: Owner | undefined, phase: AttemptPhase): RunMeta | undefined {
   const linked = runOf(prev);
   if (linked && (!linked.closed || (phase !== "scheduled" && linked.run.attempts.length > 0))) return linked;
-  return openRun(st, (m) => m.run.type === "Task") ?? linked;
+  return openRun(st, "Task", undefined) ?? linked;
 }
 
 export function attemptEvent(st: FoldState, e: HistoryEvent, phase: AttemptPhase, d: Fields, ts: number, prev: Owner | undefined): RunMeta | undefined {
   const meta = attemptRun(st, prev, phase);
   if (!meta) return undefined;
-  const r = writableRun(st, meta);
-  r.eventIds.push(e.id);
-  if (r.attempts === NO_ATTEMPTS) r.attempts = [];
+  const r = addEventId(st, meta, e.id);
   if (meta.closed && phase !== "scheduled" && r.attempts.length > 0) {
     lateOutcome(st, meta, phase, d, ts, e.id);
     return meta;
@@ -34,20 +32,20 @@ export function attemptEvent(st: FoldState, e: HistoryEvent, phase: AttemptPhase
 
   if (phase === "scheduled") {
     meta.failure = undefined;
-    openAttempt(st, r.attempts, e.id, ts, d);
+    openAttempt(st, r, e.id, ts, d);
     return meta;
   }
   let index = r.attempts.length - 1;
   if (index >= 0 && r.attempts[index].status !== "running" && phase !== "started" && phase !== "submitted") {
     // An outcome for an attempt that already ended (engines that report a failure with no new
     // TaskScheduled): it is that attempt's outcome, not a retry — only a Scheduled makes one.
-    writableAttempt(st, meta, index).eventIds.push(e.id);
+    addAttemptEventId(st, meta, index, e.id);
   } else if (index < 0 || r.attempts[index].status !== "running") {
     // The history was cut before this attempt's Scheduled event.
-    openAttempt(st, r.attempts, e.id, ts, d);
+    openAttempt(st, r, e.id, ts, d);
     index = r.attempts.length - 1;
   } else {
-    writableAttempt(st, meta, index).eventIds.push(e.id);
+    addAttemptEventId(st, meta, index, e.id);
   }
   const a = writableAttempt(st, meta, index);
   switch (phase) {
@@ -80,7 +78,14 @@ export function attemptEvent(st: FoldState, e: HistoryEvent, phase: AttemptPhase
   return meta;
 }
 
-function openAttempt(st: FoldState, attempts: Attempt[], id: number, ts: number, d: Fields): void {
+function addAttemptEventId(st: FoldState, meta: RunMeta, index: number, id: number): void {
+  const a = writableAttempt(st, meta, index);
+  a.eventIds = appended(a.eventIds, id);
+}
+
+/** A new attempt at the end of the (writable) run's attempts. */
+function openAttempt(st: FoldState, r: StateRun, id: number, ts: number, d: Fields): void {
+  const attempts = r.attempts;
   const previous = attempts[attempts.length - 1];
   // Every field up front, in one order: objects of one shape stay fast to read and to copy.
   const a: Attempt = {
@@ -100,7 +105,7 @@ function openAttempt(st: FoldState, attempts: Attempt[], id: number, ts: number,
   };
   fillResource(a, d);
   own(st, a);
-  attempts.push(a);
+  r.attempts = appended(attempts, a);
 }
 
 function fillResource(a: Attempt, d: Fields): void {
@@ -122,7 +127,7 @@ function fillResource(a: Attempt, d: Fields): void {
 function lateOutcome(st: FoldState, meta: RunMeta, phase: AttemptPhase, d: Fields, ts: number, id: number): void {
   const r = meta.run;
   const a = writableAttempt(st, meta, r.attempts.length - 1);
-  a.eventIds.push(id);
+  a.eventIds = appended(a.eventIds, id);
   if (phase === "started") {
     a.startedAt ??= ts;
     return;

@@ -4,7 +4,7 @@
  * execution). Only then is a failed attempt final: until the run ends a retry may follow.
  */
 import type { RunStatus } from "./model";
-import { type FoldState, type RunMeta, type Scope, writableAttempt, writableGroup, writableRun } from "./fold-state";
+import { type FoldState, type RunMeta, type Scope, openRuns, removeOpen, writableAttempt, writableGroup, writableRun } from "./fold-state";
 
 export const EXECUTION_TIMEOUT_ERROR = "States.Timeout";
 /** What an ExecutionTimedOut without a cause of its own means, said of the execution. */
@@ -16,7 +16,7 @@ export type CloseReason = "exited" | "aborted" | "failState" | "enclosingEnded" 
 export function closeRun(st: FoldState, meta: RunMeta, reason: CloseReason, ts: number): void {
   if (meta.closed) return;
   meta.closed = true;
-  st.open.delete(meta);
+  removeOpen(st, meta);
   meta.scope.openCount--;
   closeChildren(st, meta, reason === "exited" ? "enclosingEnded" : reason, ts);
 
@@ -130,12 +130,12 @@ function lastExit(scope: Scope): number | undefined {
 
 /** Ends every run still open: the execution stopped. */
 export function closeAll(st: FoldState, reason: CloseReason, ts: number): void {
-  if (st.open.size === 0) return;
-  for (const m of Array.from(st.open)) {
+  if (!st.firstOpen) return;
+  for (const m of openRuns(st)) {
     // Outermost first, so that each closes what it encloses with the same reason.
     if (!m.closed) closeRun(st, outermostOpen(m), reason, ts);
   }
-  for (const m of Array.from(st.open)) closeRun(st, m, reason, ts);
+  for (const m of openRuns(st)) closeRun(st, m, reason, ts);
 }
 
 function outermostOpen(m: RunMeta): RunMeta {

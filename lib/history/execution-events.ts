@@ -5,7 +5,7 @@
 import type { HistoryEvent } from "./events";
 import type { Redrive, RunStatus } from "./model";
 import { closeAll, EXECUTION_TIMED_OUT_CAUSE } from "./close-runs";
-import { NO_UNKNOWN_EVENTS, type FoldState, type Owner, type RunMeta, openRun, runOf, writableList, writableRun } from "./fold-state";
+import { NO_UNKNOWN_EVENTS, type FoldState, type Owner, type RunMeta, addEventId, openRun, runOf, writableList, writableRun } from "./fold-state";
 import { normaliseEvent } from "./normalise";
 import { numberField, payloadField, textField } from "./payload";
 import { evaluationFailureField } from "./variables";
@@ -99,10 +99,9 @@ function blameFailedRun(st: FoldState, prev: Owner | undefined): void {
 /** An error in evaluating the state's expressions (JSONata, paths): the state fails. */
 export function evaluationFailed(st: FoldState, e: HistoryEvent, d: Fields, prev: Owner | undefined): RunMeta | undefined {
   const linked = runOf(prev);
-  const meta = linked && !linked.closed ? linked : (openRun(st, () => true) ?? linked);
+  const meta = linked && !linked.closed ? linked : (openRun(st, undefined, undefined) ?? linked);
   if (!meta) return undefined;
-  const r = writableRun(st, meta);
-  r.eventIds.push(e.id);
+  const r = addEventId(st, meta, e.id);
   const error = textField(d, "error");
   const cause = textField(d, "cause");
   if (error !== undefined) r.error = error;
@@ -117,8 +116,7 @@ export function keepUnknown(st: FoldState, e: HistoryEvent, prev: Owner | undefi
   const meta = runOf(prev);
   const raw = normaliseEvent(e);
   if (meta) {
-    const r = writableRun(st, meta);
-    r.eventIds.push(e.id);
+    const r = addEventId(st, meta, e.id);
     if (r.unknownEvents === NO_UNKNOWN_EVENTS) r.unknownEvents = [];
     r.unknownEvents.push(raw);
     return meta;

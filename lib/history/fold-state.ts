@@ -19,8 +19,11 @@ export interface Scope {
   index: number;
   /** Position of its ChildGroup in the parent's `branches` / `iterations`. */
   position: number;
-  /** Entries per state name so far, for `#2` suffixes. */
-  counts: Map<string, number>;
+  /**
+   * Entries per state name so far, for `#2` suffixes: made only once the scope holds many runs
+   * (see `entryNumber`); most scopes are an iteration of a few states.
+   */
+  counts?: Map<string, number>;
   runs: RunMeta[];
   /** How many of `runs` are still open. */
   openCount: number;
@@ -43,6 +46,9 @@ export interface RunMeta {
   failedBy?: RunMeta;
   /** Map/Parallel: the first run directly inside that ended failed. */
   firstFailedChild?: RunMeta;
+  /** Neighbours in the list of open runs (see `addOpen`). */
+  prevOpen?: RunMeta;
+  nextOpen?: RunMeta;
 }
 
 /** ParallelStateStarted: each state entered right after it opens a new branch. */
@@ -106,7 +112,9 @@ export interface FoldState {
   top: Scope;
   metas: RunMeta[];
   runs: StateRun[];
-  open: Set<RunMeta>;
+  /** The open runs, in entry order (see `addOpen`). */
+  firstOpen?: RunMeta;
+  lastOpen?: RunMeta;
   exec: ExecutionFacts;
   lastId: number;
   lastTs: number;
@@ -122,28 +130,31 @@ export interface FoldState {
 /**
  * Owners by event id. Ids normally run 1, 2, 3…, so a plain array serves them faster than a Map
  * (this lookup runs for every event); ids far beyond the array go to a Map instead of making
- * the array sparse.
+ * the array sparse. A plain record and functions rather than a class: a class's fields are
+ * added one by one, the hidden-class churn that the note above `newFoldState` describes.
  */
-export class EventIndex {
-  private dense: Array<Owner | undefined> = [];
-  private sparse = new Map<number, Owner>();
+export interface EventIndex {
+  dense: Array<Owner | undefined>;
+  sparse: Map<number, Owner> | undefined;
+}
 
-  get(id: number): Owner | undefined {
-    const owner = id < this.dense.length ? this.dense[id] : undefined;
-    return owner !== undefined || this.sparse.size === 0 ? owner : this.sparse.get(id);
-  }
+export function ownerOf(index: EventIndex, id: number): Owner | undefined {
+  const owner = id < index.dense.length ? index.dense[id] : undefined;
+  return owner !== undefined || index.sparse === undefined ? owner : index.sparse.get(id);
+}
 
-  has(id: number): boolean {
-    return this.get(id) !== undefined;
-  }
+/** Room at once for `count` events with ids up to `maxId`, when they are about as dense as usual. */
+export function reserveOwners(index: EventIndex, maxId: number, count: number): void {
+  if (index.dense.length === 0 && maxId <= count + 1024) index.dense = new Array<Owner | undefined>(maxId + 1).fill(undefined);
+}
 
-  set(id: number, owner: Owner): void {
-    if (id <= this.dense.length + 1024) {
-      while (this.dense.length < id) this.dense.push(undefined);
-      this.dense[id] = owner;
-    } else {
-      this.sparse.set(id, owner);
-    }
+export function setOwner(index: EventIndex, id: number, owner: Owner): void {
+  const dense = index.dense;
+  if (id <= dense.length + 1024) {
+    while (dense.length < id) dense.push(undefined);
+    dense[id] = owner;
+  } else {
+    (index.sparse ??= new Map()).set(id, owner);
   }
 }
 
@@ -156,20 +167,35 @@ export const NO_ATTEMPTS: Attempt[] = Object.freeze([]) as unknown as Attempt[];
 export const NO_UNKNOWN_EVENTS: HistoryEvent[] = Object.freeze([]) as unknown as HistoryEvent[];
 
 export function newScope(kind: Scope["kind"], prefix: string, index: number, position: number, parent?: RunMeta): Scope {
-  return { tag: "scope", kind, prefix, parent, index, position, counts: new Map(), runs: [], openCount: 0 };
+  return { tag: "scope", kind, prefix, parent, index, position, counts: undefined, runs: [], openCount: 0 };
 }
+
+/*
+ * The fold's objects are made with every field they will ever have, even those still
+ * undefined. An object that gains a field later moves to a new hidden class, and V8 keeps such
+ * classes only while an object has them: once a model is dropped and collected, the next fold
+ * would find the code optimised for them thrown away and optimise it again, event after event.
+ */
 
 export function newFoldState(options: FoldOptions = {}): FoldState {
   return {
     options,
     events: [],
-    records: new EventIndex(),
+    records: { dense: [], sparse: undefined },
     top: newScope("top", "", -1, -1),
     metas: [],
     runs: [],
-    open: new Set(),
+    firstOpen: undefined,
+    lastOpen: undefined,
     exec: {
       status: "UNKNOWN",
+      startedAt: undefined,
+      stoppedAt: undefined,
+      input: undefined,
+      output: undefined,
+      error: undefined,
+      cause: undefined,
+      failedRunPath: undefined,
       redrives: [],
       unknownEvents: [],
       sawStart: false,
@@ -180,12 +206,16 @@ export function newFoldState(options: FoldOptions = {}): FoldState {
       unusable: 0,
       branchesFromDefinition: 0,
       branchesByArrival: 0,
+      terminalEventId: undefined,
       afterEnd: [],
     },
     lastId: 0,
     lastTs: 0,
+    lastFailed: undefined,
     owned: new Set(),
     allOwned: true,
+    head: undefined,
+    lastApply: undefined,
   };
 }
 
@@ -203,6 +233,33 @@ export function runOf(owner: Owner | undefined): RunMeta | undefined {
   if (owner.tag === "run") return owner;
   if (owner.tag === "branchStart") return owner.run;
   return owner.parent;
+}
+
+/**
+ * `list` with `item` at the end. An array grown by push reserves 16 more slots, yet most lists
+ * of a run (its event ids, its attempts, an iteration's runs) end with a handful of items: short
+ * lists are copied at their exact size instead, which keeps the model of a large history about
+ * a fifth smaller. The caller stores the result; `list` itself must be writable (owned).
+ */
+export function appended<T>(list: T[], item: T): T[] {
+  const n = list.length;
+  if (n >= SHORT_LIST) {
+    list.push(item);
+    return list;
+  }
+  const copy = new Array<T>(n + 1);
+  for (let i = 0; i < n; i++) copy[i] = list[i];
+  copy[n] = item;
+  return copy;
+}
+
+const SHORT_LIST = 8;
+
+/** Records that event `id` belongs to the run; the run, writable. */
+export function addEventId(st: FoldState, meta: RunMeta, id: number): StateRun {
+  const r = writableRun(st, meta);
+  r.eventIds = appended(r.eventIds, id);
+  return r;
 }
 
 export function writableRuns(st: FoldState): StateRun[] {
@@ -263,18 +320,58 @@ export function writableList<T>(st: FoldState, list: T[]): T[] {
   return copy;
 }
 
-/** The nearest run, starting at `from` and going outwards, that passes `test`. */
-export function enclosing(from: RunMeta | undefined, test: (m: RunMeta) => boolean): RunMeta | undefined {
-  for (let m = from; m; m = m.scope.parent) if (test(m)) return m;
+/**
+ * Whether a run is of state type `type` (any type when undefined) and named `name` (any name
+ * when undefined). Lookups take these two instead of a predicate: they run for nearly every
+ * event, and a closure per event is garbage the fold need not make.
+ */
+export function isRunOf(m: RunMeta, type: string | undefined, name: string | undefined): boolean {
+  return (type === undefined || m.run.type === type) && (name === undefined || m.run.name === name);
+}
+
+/** The nearest open run of that type and name, starting at `from` and going outwards. */
+export function enclosingOpen(from: RunMeta | undefined, type: string | undefined, name: string | undefined): RunMeta | undefined {
+  for (let m = from; m; m = m.scope.parent) if (!m.closed && isRunOf(m, type, name)) return m;
   return undefined;
 }
 
-/** An open run passing `test`: the latest entered, or the earliest with `earliest`. */
-export function openRun(st: FoldState, test: (m: RunMeta) => boolean, earliest = false): RunMeta | undefined {
-  const open = Array.from(st.open);
-  if (earliest) return open.find(test);
-  for (let i = open.length - 1; i >= 0; i--) if (test(open[i])) return open[i];
+/** An open run of that type and name: the latest entered, or the earliest with `earliest`. */
+export function openRun(st: FoldState, type: string | undefined, name: string | undefined, earliest = false): RunMeta | undefined {
+  if (earliest) {
+    for (let m = st.firstOpen; m; m = m.nextOpen) if (isRunOf(m, type, name)) return m;
+  } else {
+    for (let m = st.lastOpen; m; m = m.prevOpen) if (isRunOf(m, type, name)) return m;
+  }
   return undefined;
+}
+
+/**
+ * The open runs are a list threaded through the runs themselves, in entry order: entering and
+ * closing a run (once each per run) then allocates nothing, where a Set rebuilt its table as it
+ * grew and shrank.
+ */
+export function addOpen(st: FoldState, m: RunMeta): void {
+  m.prevOpen = st.lastOpen;
+  m.nextOpen = undefined;
+  if (st.lastOpen) st.lastOpen.nextOpen = m;
+  else st.firstOpen = m;
+  st.lastOpen = m;
+}
+
+export function removeOpen(st: FoldState, m: RunMeta): void {
+  const { prevOpen, nextOpen } = m;
+  if (prevOpen) prevOpen.nextOpen = nextOpen;
+  else st.firstOpen = nextOpen;
+  if (nextOpen) nextOpen.prevOpen = prevOpen;
+  else st.lastOpen = prevOpen;
+  m.prevOpen = m.nextOpen = undefined;
+}
+
+/** The open runs, in entry order, as a list that closing them does not disturb. */
+export function openRuns(st: FoldState): RunMeta[] {
+  const list: RunMeta[] = [];
+  for (let m = st.firstOpen; m; m = m.nextOpen) list.push(m);
+  return list;
 }
 
 export function isInside(inner: RunMeta, outer: RunMeta): boolean {

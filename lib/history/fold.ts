@@ -6,7 +6,7 @@
 import { applyEvent } from "./apply-event";
 import { incompleteReason } from "./completeness";
 import type { HistoryEvent } from "./events";
-import { type FoldOptions, type FoldState, newFoldState } from "./fold-state";
+import { type FoldOptions, type FoldState, newFoldState, ownerOf, reserveOwners, setOwner } from "./fold-state";
 import type { ExecutionModel } from "./model";
 import { normaliseTimestamp } from "./normalise";
 
@@ -50,7 +50,8 @@ export function applyEvents(model: ExecutionModel, newEvents: HistoryEvent[]): E
     // This model is not the newest one built on its state: start again from its own events.
     st = newFoldState(state.options);
     st.exec.unreadable = internal.unreadable;
-    replay(st, state.events.slice(0, internal.accepted));
+    const seen = state.events.slice(0, internal.accepted);
+    replay(st, seen, true);
   }
   const result = applyBatch(st, Array.isArray(newEvents) ? newEvents : []);
   state.lastApply = st.lastApply = { model, events: newEvents, result };
@@ -69,6 +70,40 @@ function isReadable(e: unknown): e is HistoryEvent {
 }
 
 function applyBatch(st: FoldState, input: unknown[]): ExecutionModel {
+  if (isClean(st, input)) {
+    replay(st, input, true);
+    return snapshot(st);
+  }
+  const fresh = freshEvents(st, input);
+  if (fresh.length > 0 && fresh[0].id < st.lastId) {
+    // Events from before the newest one seen: the fold is order-dependent, so start again.
+    const unreadable = st.exec.unreadable;
+    const all = st.events.concat(fresh).sort((a, b) => a.id - b.id);
+    st = newFoldState(st.options);
+    st.exec.unreadable = unreadable;
+    replay(st, all, increasing(all));
+  } else {
+    replay(st, fresh, increasing(fresh));
+  }
+  return snapshot(st);
+}
+
+/**
+ * The usual batch: every item an event, ids increasing, all after the newest one folded. It is
+ * folded as it is, without copying it first.
+ */
+function isClean(st: FoldState, input: unknown[]): input is HistoryEvent[] {
+  let last = st.lastId;
+  for (let i = 0; i < input.length; i++) {
+    const e = input[i];
+    if (!isReadable(e) || e.id <= last) return false;
+    last = e.id;
+  }
+  return true;
+}
+
+/** The batch's events not folded yet, in id order; items that are not events are counted. */
+function freshEvents(st: FoldState, input: unknown[]): HistoryEvent[] {
   const fresh: HistoryEvent[] = [];
   let sorted = true;
   for (const e of input) {
@@ -77,34 +112,33 @@ function applyBatch(st: FoldState, input: unknown[]): ExecutionModel {
       continue;
     }
     // Only ids up to the newest folded one can have been seen before.
-    if (e.id <= st.lastId && st.records.has(e.id)) continue;
+    if (e.id <= st.lastId && ownerOf(st.records, e.id) !== undefined) continue;
     if (fresh.length > 0 && e.id <= fresh[fresh.length - 1].id) sorted = false;
     fresh.push(e);
   }
   if (!sorted) fresh.sort((a, b) => a.id - b.id);
-
-  if (fresh.length > 0 && fresh[0].id < st.lastId) {
-    // Events from before the newest one seen: the fold is order-dependent, so start again.
-    const unreadable = st.exec.unreadable;
-    const all = st.events.concat(fresh).sort((a, b) => a.id - b.id);
-    st = newFoldState(st.options);
-    st.exec.unreadable = unreadable;
-    replay(st, all);
-  } else {
-    replay(st, fresh);
-  }
-  return snapshot(st);
+  return fresh;
 }
 
-/** Folds events in id order, skipping repeated ids. */
-function replay(st: FoldState, events: HistoryEvent[]): void {
+/** Folds events in id order, skipping repeated ids; `distinct` when there are none. */
+function replay(st: FoldState, events: HistoryEvent[], distinct: boolean): void {
   st.owned = new Set();
-  for (const e of events) {
+  // A first batch without repeats (a whole history) is kept in one exact-size copy, and the
+  // index of owners sized once, instead of both growing an event at a time.
+  const whole = distinct && st.events.length === 0 && events.length > 0;
+  if (whole) {
+    st.events = events.slice();
+    reserveOwners(st.records, events[events.length - 1].id, events.length);
+  }
+  // An index rather than for-of: this loop runs before the function is optimised too, and an
+  // iterator there makes a result object per event.
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
     // `events` is in id order and every folded id is at most `lastId`: this skips repeats.
     if (e.id <= st.lastId) continue;
     if (st.lastId > 0 && e.id > st.lastId + 1) st.exec.gaps.push([st.lastId + 1, e.id - 1]);
     st.lastId = e.id;
-    st.events.push(e);
+    if (!whole) st.events.push(e);
     let ts = normaliseTimestamp(e.timestamp);
     if (Number.isNaN(ts)) ts = st.lastTs;
     st.lastTs = ts;
@@ -113,9 +147,14 @@ function replay(st: FoldState, events: HistoryEvent[]): void {
     } catch {
       // Contents we cannot make sense of: counted and shown as such, never thrown.
       st.exec.unusable++;
-      if (!st.records.has(e.id)) st.records.set(e.id, st.top);
+      if (ownerOf(st.records, e.id) === undefined) setOwner(st.records, e.id, st.top);
     }
   }
+}
+
+function increasing(events: HistoryEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (events[i].id <= events[i - 1].id) return false;
+  return true;
 }
 
 function snapshot(st: FoldState): ExecutionModel {

@@ -13,8 +13,12 @@ import {
   type Owner,
   type RunMeta,
   type Scope,
-  enclosing,
+  addEventId,
+  addOpen,
+  appended,
+  enclosingOpen,
   isInside,
+  isRunOf,
   newScope,
   openRun,
   runOf,
@@ -38,9 +42,8 @@ export function enterState(st: FoldState, e: HistoryEvent, stateType: string, d:
   else scope = st.top;
 
   const name = textField(d, "name") ?? "(unnamed state)";
-  const count = (scope.counts.get(name) ?? 0) + 1;
-  scope.counts.set(name, count);
-  const path = scope.prefix + name + (count > 1 ? `#${count}` : "");
+  const count = entryNumber(scope, name);
+  const path = count > 1 ? `${scope.prefix}${name}#${count}` : scope.prefix + name;
 
   const input = payloadField(d, "input", "inputDetails");
   if (!input) st.exec.hasExecutionData = false;
@@ -86,19 +89,43 @@ export function enterState(st: FoldState, e: HistoryEvent, stateType: string, d:
     branchStart: undefined,
     failedBy: undefined,
     firstFailedChild: undefined,
+    prevOpen: undefined,
+    nextOpen: undefined,
   };
   if (stateType === "Parallel") meta.branchStart = { tag: "branchStart", run: meta };
   runs.push(run);
   st.metas.push(meta);
-  scope.runs.push(meta);
+  scope.runs = appended(scope.runs, meta);
   scope.openCount++;
-  st.open.add(meta);
-  writableGroup(st, scope)?.runPaths.push(path);
+  addOpen(st, meta);
+  const group = writableGroup(st, scope);
+  if (group) group.runPaths = appended(group.runPaths, path);
 
   noteCatchTarget(st, scope, prev, name);
   if (stateType === "Fail") closeRun(st, meta, "failState", ts);
   return meta;
 }
+
+/**
+ * Which entry into `name` in this scope this one is (1 for the first). A scope of a few runs
+ * (most are one Map iteration) is counted by looking at its runs; one with many keeps counts.
+ */
+function entryNumber(scope: Scope, name: string): number {
+  let counts = scope.counts;
+  if (!counts) {
+    const runs = scope.runs;
+    let count = 1;
+    for (let i = 0; i < runs.length; i++) if (runs[i].run.name === name) count++;
+    if (runs.length < MANY_RUNS) return count;
+    counts = scope.counts = new Map();
+    for (let i = 0; i < runs.length; i++) counts.set(runs[i].run.name, (counts.get(runs[i].run.name) ?? 0) + 1);
+  }
+  const count = (counts.get(name) ?? 0) + 1;
+  counts.set(name, count);
+  return count;
+}
+
+const MANY_RUNS = 16;
 
 /** A state entered right after a run that exited through a Catch is where the Catch sent it. */
 function noteCatchTarget(st: FoldState, scope: Scope, prev: Owner | undefined, name: string): void {
@@ -132,29 +159,32 @@ function newBranch(st: FoldState, parallel: RunMeta, firstState: string | undefi
   branches.splice(position, 0, scope);
   for (let i = position + 1; i < branches.length; i++) branches[i].position = i;
   const r = writableRun(st, parallel);
-  const group: ChildGroup = { index, path: groupPath, status: "running", startedAt: ts, runPaths: [] };
+  const group: ChildGroup = { index, path: groupPath, status: "running", startedAt: ts, runPaths: [], endedAt: undefined };
   own(st, group);
   (r.branches ?? (r.branches = [])).splice(position, 0, group);
   return scope;
 }
 
-/** The run a state-level event belongs to: where its link points, or the open run it must be. */
+/**
+ * The run of that state type (and name, when the event gives one) a state-level event belongs
+ * to: where its link points, or the open run it must be.
+ */
 export function findStateRun(
   st: FoldState,
   prev: Owner | undefined,
-  test: (m: RunMeta) => boolean,
+  type: string,
+  name: string | undefined,
   earliest = false,
 ): RunMeta | undefined {
   const linked = runOf(prev);
-  return enclosing(linked, (m) => !m.closed && test(m)) ?? openRun(st, test, earliest) ?? (linked && test(linked) ? linked : undefined);
+  return enclosingOpen(linked, type, name) ?? openRun(st, type, name, earliest) ?? (linked && isRunOf(linked, type, name) ? linked : undefined);
 }
 
 export function exitState(st: FoldState, e: HistoryEvent, stateType: string, d: Fields, ts: number, prev: Owner | undefined): RunMeta | undefined {
   const name = textField(d, "name");
-  const meta = findStateRun(st, prev, (m) => m.run.type === stateType && (name === undefined || m.run.name === name));
+  const meta = findStateRun(st, prev, stateType, name);
   if (!meta) return undefined;
-  const r = writableRun(st, meta);
-  r.eventIds.push(e.id);
+  const r = addEventId(st, meta, e.id);
   const output = payloadField(d, "output", "outputDetails");
   if (output) r.output = output;
   else st.exec.hasExecutionData = false;
@@ -167,18 +197,18 @@ export function exitState(st: FoldState, e: HistoryEvent, stateType: string, d: 
 export function abortState(st: FoldState, e: HistoryEvent, stateType: string, ts: number, prev: Owner | undefined): RunMeta | undefined {
   // When a Map or Parallel tears down, every abort links to the event that failed it, not to
   // the run it aborts: take the earliest open run of that type.
-  const meta = findStateRun(st, prev, (m) => m.run.type === stateType, true);
+  const meta = findStateRun(st, prev, stateType, undefined, true);
   if (!meta) return undefined;
-  writableRun(st, meta).eventIds.push(e.id);
+  addEventId(st, meta, e.id);
   closeRun(st, meta, "aborted", ts);
   return meta;
 }
 
 /** MapStateStarted, ParallelStateStarted. */
 export function startState(st: FoldState, e: HistoryEvent, stateType: string, prev: Owner | undefined): Owner | undefined {
-  const meta = findStateRun(st, prev, (m) => m.run.type === stateType);
+  const meta = findStateRun(st, prev, stateType, undefined);
   if (!meta) return undefined;
-  writableRun(st, meta).eventIds.push(e.id);
+  addEventId(st, meta, e.id);
   return meta.branchStart ?? meta;
 }
 
@@ -192,10 +222,9 @@ export function endState(
   ts: number,
   prev: Owner | undefined,
 ): RunMeta | undefined {
-  const meta = findStateRun(st, prev, (m) => m.run.type === stateType);
+  const meta = findStateRun(st, prev, stateType, undefined);
   if (!meta) return undefined;
-  const r = writableRun(st, meta);
-  r.eventIds.push(e.id);
+  const r = addEventId(st, meta, e.id);
   if (failed) {
     meta.failure = "failed";
     const error = textField(d, "error");
@@ -220,7 +249,7 @@ export function endState(
 }
 
 function findMap(st: FoldState, prev: Owner | undefined, name: string | undefined): RunMeta | undefined {
-  return findStateRun(st, prev, (m) => m.run.type === "Map" && (name === undefined || m.run.name === name));
+  return findStateRun(st, prev, "Map", name);
 }
 
 export function mapIterationEvent(
@@ -233,7 +262,7 @@ export function mapIterationEvent(
 ): Owner | undefined {
   const map = findMap(st, prev, textField(d, "name"));
   if (!map) return undefined;
-  writableRun(st, map).eventIds.push(e.id);
+  addEventId(st, map, e.id);
   const iterations = map.iterations ?? (map.iterations = new Map());
   const index = numberField(d, "index") ?? iterations.size;
   let scope = iterations.get(index);
@@ -263,7 +292,7 @@ function newIteration(st: FoldState, map: RunMeta, index: number, ts: number): S
   const groupPath = `${map.run.path}/iteration ${index}`;
   const scope = newScope("iteration", groupPath + "/", index, list.length, map);
   iterations.set(index, scope);
-  const group: ChildGroup = { index, path: groupPath, status: "running", startedAt: ts, runPaths: [] };
+  const group: ChildGroup = { index, path: groupPath, status: "running", startedAt: ts, runPaths: [], endedAt: undefined };
   own(st, group);
   list.push(group);
   return scope;
@@ -283,8 +312,7 @@ export function mapRunEvent(
   if (!map) return undefined;
   // The Map state is not entered again: its run goes on with the map run's next try.
   if (phase === "redriven") reopenRun(st, map);
-  const r = writableRun(st, map);
-  r.eventIds.push(e.id);
+  const r = addEventId(st, map, e.id);
   const before = r.mapRun;
   if (phase === "started" || !before) {
     r.mapRun = {
