@@ -34,10 +34,12 @@ export async function register(): Promise<void> {
   }
   if (config.source === "demo") {
     const [{ setupServer }, demo, demoEvents] = await Promise.all([import("msw/node"), import("./mocks"), import("./mocks/events")]);
-    const account = demo.createDemoAccount({ seed: config.demoSeed });
+    // Every account and Region of the demo organisation, each at its own endpoints.
+    const organisation = demo.createDemoOrganisation({ seed: config.demoSeed });
+    const account = organisation.account(demo.MAIN_DEMO_SCOPE.id);
     // The simulated events queue answers only when STEPSCOPE_EVENTS_QUEUE_URL=demo points the consumer at it.
     const eventsHandlers = config.eventsQueueUrl === demoEvents.DEMO_EVENTS_QUEUE_URL ? demoEvents.createDemoEventsHandlers(new demoEvents.DemoEventsQueue(account)) : [];
-    setupServer(...demo.createDemoHandlers(account), ...eventsHandlers).listen({ onUnhandledRequest: "bypass" });
+    setupServer(...demo.createDemoOrganisationHandlers(organisation), ...eventsHandlers).listen({ onUnhandledRequest: "bypass" });
   }
   // The store opens at boot: a database that is not ours stops the server here, naming it.
   const [{ fleetService }, { getSfnContext }] = await Promise.all([import("./lib/server/fleet-service"), import("./lib/sfn/default-context")]);

@@ -2,8 +2,10 @@
  * The demo account: one dispatcher for every operation, on the account's virtual clock
  * (the wall clock unless a test passes its own), with call counts and an intercept hook.
  */
-import { DEFAULT_DEMO_SEED, type DemoAccountOptions, type SfnIntercept, type SfnResponse, type SimulatedDemoAccount } from "../contract";
-import { DEMO_MACHINES } from "../machines";
+import { DEFAULT_DEMO_SEED, DEMO_SCOPES, demoScope, MAIN_DEMO_SCOPE, type DemoAccountOptions, type DemoScope, type SfnIntercept, type SfnResponse, type SimulatedDemoAccount } from "../contract";
+import { scopeWorld } from "../machines/organisation";
+import { hash32 } from "../sim/random";
+import { demoArns } from "./arns";
 import { createDemoTelemetry } from "../cloudwatch/demo-telemetry";
 import { ExecutionStore } from "./execution-store";
 import {
@@ -42,16 +44,29 @@ const OPERATIONS: Record<string, Operation> = {
 
 const TARGET_PREFIX = "AWSStepFunctions.";
 
+function scopeOf(id: string | undefined): DemoScope {
+  if (id === undefined) return MAIN_DEMO_SCOPE;
+  const scope = demoScope(id);
+  if (!scope) throw new Error(`The demo organisation has no scope '${id}'; its scopes are ${DEMO_SCOPES.map((s) => s.id).join(", ")}`);
+  return scope;
+}
+
 export function createDemoAccount(options: DemoAccountOptions = {}): SimulatedDemoAccount {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const scope = scopeOf(options.scope);
+  const world = scopeWorld(scope);
   const clock = options.clock ?? (() => Date.now());
-  const store = new ExecutionStore(seed, DEMO_MACHINES);
+  // The main scope's executions are what the single-account demo always had; every other scope
+  // draws its own from the same seed, so two scopes never share an execution name.
+  const scopeSeed = scope.id === MAIN_DEMO_SCOPE.id ? seed : hash32(seed, scope.id);
+  const store = new ExecutionStore(scopeSeed, world.machines, demoArns(scope));
   // CloudWatch Logs and CloudWatch answer through the same dispatcher (their own targets).
-  const telemetry = createDemoTelemetry(seed, store, DEMO_MACHINES);
+  const telemetry = createDemoTelemetry(scopeSeed, store, world.machines);
   let intercept: SfnIntercept | undefined = options.intercept;
   let counts: Record<string, number> = {};
 
   function answer(target: string, body: unknown): SfnResponse {
+    if (world.deniedMessage !== undefined) return { status: 400, body: { __type: "AccessDeniedException", message: world.deniedMessage } };
     const fromTelemetry = telemetry.answer(target, body, clock());
     if (fromTelemetry) return fromTelemetry;
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
@@ -71,6 +86,7 @@ export function createDemoAccount(options: DemoAccountOptions = {}): SimulatedDe
 
   return {
     seed,
+    scope,
     dispatch(target, body) {
       const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
       counts[name] = (counts[name] ?? 0) + 1;
