@@ -37,19 +37,35 @@ export interface DemoScope extends DemoPlace {
   metricsEndpoint: string;
 }
 
-function scope(name: string, accountId: string, region: string, main = false): DemoScope {
-  // The main scope keeps the single-account demo's endpoints, so links and tests made for it still work.
-  const host = (service: string) => (main ? `https://${service}.demo.stepscope.invalid` : `https://${service}.${region}.${name}.demo.stepscope.invalid`);
-  return { id: `${name}:${region}`, name, accountId, region, endpoint: host("states"), logsEndpoint: host("logs"), metricsEndpoint: host("monitoring") };
+/**
+ * Where a demo scope's Step Functions answers: `https://states.<region>.<name>.demo.stepscope.invalid`.
+ * Its CloudWatch Logs and CloudWatch answer there too (the dispatcher goes by X-Amz-Target), and
+ * at `logs.` and `monitoring.` hosts of the same form.
+ */
+export function demoScopeEndpoint(name: string, region: string, service: "states" | "logs" | "monitoring" = "states"): string {
+  return `https://${service}.${region}.${name}.demo.stepscope.invalid`;
+}
+
+function scope(name: string, accountId: string, region: string): DemoScope {
+  return {
+    id: `${name}:${region}`,
+    name,
+    accountId,
+    region,
+    endpoint: demoScopeEndpoint(name, region),
+    logsEndpoint: demoScopeEndpoint(name, region, "logs"),
+    metricsEndpoint: demoScopeEndpoint(name, region, "monitoring"),
+  };
 }
 
 /**
  * The demo organisation: prod (the main scope, with every demo feature, and a smaller
  * eu-west-1) and staging (a struggling us-east-1, and an eu-west-1 whose every call is denied).
- * The main scope comes first; its endpoints are DEMO_ENDPOINT and its kin.
+ * The main scope comes first; it also answers at DEMO_ENDPOINT and its kin, the single-account
+ * demo's endpoints.
  */
 export const DEMO_SCOPES: readonly DemoScope[] = [
-  scope("prod", DEMO_ACCOUNT_ID, DEMO_REGION, true),
+  scope("prod", DEMO_ACCOUNT_ID, DEMO_REGION),
   scope("prod", DEMO_ACCOUNT_ID, "eu-west-1"),
   scope("staging", DEMO_STAGING_ACCOUNT_ID, "us-east-1"),
   scope("staging", DEMO_STAGING_ACCOUNT_ID, "eu-west-1"),
@@ -78,8 +94,14 @@ export type SfnIntercept = (target: string, body: unknown) => SfnResponse | unde
 export interface DemoAccountOptions {
   /** STEPSCOPE_DEMO_SEED; the same seed (and the same clock) gives the same account. */
   seed?: number;
-  /** Which account and Region of the organisation (an id of DEMO_SCOPES); the main scope when absent. */
+  /**
+   * Which scope, `name:region`: one of DEMO_SCOPES gets that scope's account, Region and machines;
+   * any other (a demo source configured by hand) gets the main scope's machines in its own
+   * account (`accountId`, else the main one) and Region. The main scope when absent.
+   */
   scope?: string;
+  /** The account of a scope that is not one of DEMO_SCOPES. */
+  accountId?: string;
   /** Wall clock in epoch ms; the simulation advances to it lazily on each request. */
   clock?: () => number;
   /** Consulted before every dispatch; see SfnIntercept. */

@@ -2,8 +2,8 @@
  * The demo account: one dispatcher for every operation, on the account's virtual clock
  * (the wall clock unless a test passes its own), with call counts and an intercept hook.
  */
-import { DEFAULT_DEMO_SEED, DEMO_SCOPES, demoScope, MAIN_DEMO_SCOPE, type DemoAccountOptions, type DemoScope, type SfnIntercept, type SfnResponse, type SimulatedDemoAccount } from "../contract";
-import { scopeWorld } from "../machines/organisation";
+import { DEFAULT_DEMO_SEED, DEMO_ACCOUNT_ID, DEMO_SCOPES, demoScope, demoScopeEndpoint, MAIN_DEMO_SCOPE, type DemoAccountOptions, type DemoScope, type SfnIntercept, type SfnResponse, type SimulatedDemoAccount } from "../contract";
+import { scopeWorld, type ScopeWorld } from "../machines/organisation";
 import { hash32 } from "../sim/random";
 import { demoArns } from "./arns";
 import { createDemoTelemetry } from "../cloudwatch/demo-telemetry";
@@ -44,17 +44,30 @@ const OPERATIONS: Record<string, Operation> = {
 
 const TARGET_PREFIX = "AWSStepFunctions.";
 
-function scopeOf(id: string | undefined): DemoScope {
-  if (id === undefined) return MAIN_DEMO_SCOPE;
-  const scope = demoScope(id);
-  if (!scope) throw new Error(`The demo organisation has no scope '${id}'; its scopes are ${DEMO_SCOPES.map((s) => s.id).join(", ")}`);
-  return scope;
+const SCOPE_ID = /^([a-z0-9-]{1,40}):([a-z]{2}(?:-[a-z]+)+-\d+)$/;
+
+/** The organisation's scope of this id, or a scope of the same shape for a demo source configured by hand. */
+function scopeOf(id: string | undefined, accountId: string | undefined): { scope: DemoScope; world: ScopeWorld } {
+  const known = demoScope(id ?? MAIN_DEMO_SCOPE.id);
+  if (known && (accountId === undefined || accountId === known.accountId)) return { scope: known, world: scopeWorld(known) };
+  const m = SCOPE_ID.exec(id ?? "");
+  if (!m) throw new Error(`A demo scope is named 'name:region' (e.g. ${DEMO_SCOPES.map((s) => s.id).join(", ")}), not '${id}'`);
+  const [name, region] = [m[1], m[2]];
+  const scope: DemoScope = {
+    id: `${name}:${region}`,
+    name,
+    region,
+    accountId: accountId ?? DEMO_ACCOUNT_ID,
+    endpoint: demoScopeEndpoint(name, region),
+    logsEndpoint: demoScopeEndpoint(name, region, "logs"),
+    metricsEndpoint: demoScopeEndpoint(name, region, "monitoring"),
+  };
+  return { scope, world: { machines: scopeWorld(MAIN_DEMO_SCOPE).machines } };
 }
 
 export function createDemoAccount(options: DemoAccountOptions = {}): SimulatedDemoAccount {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
-  const scope = scopeOf(options.scope);
-  const world = scopeWorld(scope);
+  const { scope, world } = scopeOf(options.scope, options.accountId);
   const clock = options.clock ?? (() => Date.now());
   // The main scope's executions are what the single-account demo always had; every other scope
   // draws its own from the same seed, so two scopes never share an execution name.

@@ -4,7 +4,7 @@
  */
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDemoAccount, createDemoOrganisation, createDemoOrganisationHandlers, DEMO_SCOPES, MAIN_DEMO_SCOPE, type DemoAccount } from "@/mocks";
+import { createDemoAccount, createDemoOrganisation, createDemoOrganisationHandlers, DEMO_ENDPOINT, DEMO_SCOPES, MAIN_DEMO_SCOPE, type DemoAccount } from "@/mocks";
 import { startEmulatorServer } from "@/mocks";
 import { call, listSince, T0 } from "./account-helpers";
 
@@ -104,6 +104,15 @@ describe("the demo organisation", () => {
     }
   });
 
+  it("gives a demo source configured by hand the main scope's machines, in its own account and Region", () => {
+    const custom = createDemoAccount({ seed: 42, clock, scope: "demo-a:ap-south-1", accountId: "333333333333" });
+    expect(custom.scope).toMatchObject({ id: "demo-a:ap-south-1", accountId: "333333333333", endpoint: "https://states.ap-south-1.demo-a.demo.stepscope.invalid" });
+    const listed = machines(custom);
+    expect(listed.map((m) => m.name)).toEqual(machines(org.account(MAIN_DEMO_SCOPE.id)).map((m) => m.name));
+    expect(listed.every((m) => m.stateMachineArn.startsWith("arn:aws:states:ap-south-1:333333333333:stateMachine:"))).toBe(true);
+    expect(() => createDemoAccount({ scope: "not a scope" })).toThrow(/name:region/);
+  });
+
   it("is the same organisation for the same seed and clock, and another for another seed", () => {
     const again = createDemoOrganisation({ seed: 42, clock });
     const other = createDemoOrganisation({ seed: 43, clock });
@@ -138,6 +147,13 @@ describe("the organisation's transports", () => {
       const logs = await post(scope.logsEndpoint, "Logs_20140328.DescribeLogGroups", {});
       expect(logs.status).toBe(200);
     }
+  });
+
+  it("answers the main scope at the single-account demo's endpoint too", async () => {
+    const res = await post(DEMO_ENDPOINT, "AWSStepFunctions.ListStateMachines", {});
+    const body = (await res.json()) as { stateMachines: { stateMachineArn: string }[] };
+    expect(body.stateMachines).toHaveLength(7);
+    expect(body.stateMachines[0].stateMachineArn).toMatch(/^arn:aws:states:us-east-1:123456789012:/);
   });
 
   it("serves one scope per emulator port", async () => {
