@@ -1,4 +1,5 @@
-import type { FleetResponse } from "@/lib/contract/api";
+import type { FleetResponse, SourceScope } from "@/lib/contract/api";
+import { totalsOfRows } from "@/lib/server/sources/fleet-totals";
 import { sourceInfo } from "@/lib/config/env";
 import { getSfnContext } from "@/lib/sfn";
 import { withMetricFigures } from "@/lib/sfn/cloudwatch";
@@ -19,10 +20,16 @@ export function GET(request: Request): Promise<Response> {
     const fleet = await appFleetIndex(ctx);
     const rows = await withMetricFigures(ctx, await fleet.fleetRows(ctx, window), window, fleet.limits.horizonMs);
     const page = queryFleet(rows, query);
+    const info = sourceInfo();
+    const scope: SourceScope = { id: `${info.kind}:${info.region}`, name: info.kind, region: info.region, accountId: info.accountId, kind: info.kind, label: info.label, endpoint: info.endpoint, health: { state: "ok" } };
+    const ref = { id: scope.id, name: scope.name, region: scope.region, accountId: scope.accountId, health: scope.health.state };
+    const totals = totalsOfRows(rows);
     return {
-      source: sourceInfo(),
+      source: info,
       window,
-      rows: page.rows,
+      rows: page.rows.map((row) => ({ ...row, source: ref })),
+      sources: [{ scope, ...totals }],
+      totals,
       total: page.total,
       nextCursor: page.nextOffset === undefined ? undefined : String(page.nextOffset),
       fetchedAt: ctx.now(),
