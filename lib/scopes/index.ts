@@ -1,0 +1,5 @@
+export * from "./scope-filter";
+export * from "./scope-of-arn";
+export * from "./scope-label";
+export * from "./health-summary";
+export * from "./single-source";
