@@ -32,17 +32,41 @@ export async function register(): Promise<void> {
     }
     throw error;
   }
-  if (config.source === "demo") {
+  // The sources (a config file or STEPSCOPE_SOURCES): a broken list stops start-up, naming the file and the field.
+  const { loadScopes } = await import("./lib/config/sources");
+  let scopes;
+  try {
+    scopes = loadScopes();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`[stepscope] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const demoScopes = scopes.filter((s) => s.kind === "demo");
+  if (demoScopes.length > 0) {
     const [{ setupServer }, demo, demoEvents] = await Promise.all([import("msw/node"), import("./mocks"), import("./mocks/events")]);
-    const account = demo.createDemoAccount({ seed: config.demoSeed });
-    // The simulated events queue answers only when STEPSCOPE_EVENTS_QUEUE_URL=demo points the consumer at it.
-    const eventsHandlers = config.eventsQueueUrl === demoEvents.DEMO_EVENTS_QUEUE_URL ? demoEvents.createDemoEventsHandlers(new demoEvents.DemoEventsQueue(account)) : [];
-    setupServer(...demo.createDemoHandlers(account), ...eventsHandlers).listen({ onUnhandledRequest: "bypass" });
+    const handlers = demoScopes.flatMap((scope) => {
+      const account = demo.createDemoAccount({ seed: scope.demoSeed ?? config.demoSeed });
+      if (scope.implicit) {
+        // The simulated events queue answers only when STEPSCOPE_EVENTS_QUEUE_URL=demo points the consumer at it.
+        const eventsHandlers = config.eventsQueueUrl === demoEvents.DEMO_EVENTS_QUEUE_URL ? demoEvents.createDemoEventsHandlers(new demoEvents.DemoEventsQueue(account)) : [];
+        return [...demo.createDemoHandlers(account), ...eventsHandlers];
+      }
+      return demo.createDemoHandlers(account, scope.config.endpoint);
+    });
+    setupServer(...handlers).listen({ onUnhandledRequest: "bypass" });
   }
   // The store opens at boot: a database that is not ours stops the server here, naming it.
-  const [{ fleetService }, { getSfnContext }] = await Promise.all([import("./lib/server/fleet-service"), import("./lib/sfn/default-context")]);
+  const [{ sourceRegistry, scopeService }] = await Promise.all([import("./lib/server/sources/registry")]);
   try {
-    await fleetService(getSfnContext(), config);
+    const registry = sourceRegistry();
+    await scopeService(registry.scopes[0]);
+    // The other scopes join the first one's store and lease; one that cannot start says so and is retried on use.
+    for (const scope of registry.scopes.slice(1)) {
+      scopeService(scope).catch((error) => console.error(`[stepscope] ${scope.id}: ${(error as Error).message}`));
+    }
   } catch (error) {
     const name = (error as Error).name;
     if (name === "StoreOpenError" || name === "DatabaseUrlError") {
@@ -50,6 +74,10 @@ export async function register(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  if (scopes.length > 1 || !scopes[0].implicit) {
+    console.log(`[stepscope] reading Step Functions from ${scopes.length} account × Region scopes: ${scopes.map((s) => s.id).join(", ")}`);
+    return;
   }
   const source = sourceInfo(config);
   const where = source.kind === "demo" ? "the demo account (simulated, no AWS calls)" : source.kind === "emulator" ? `the emulator at ${source.label}` : `${source.label} (default credential chain)`;
