@@ -47,16 +47,17 @@ export async function register(): Promise<void> {
   const demoScopes = scopes.filter((s) => s.kind === "demo");
   if (demoScopes.length > 0) {
     const [{ setupServer }, demo, demoEvents] = await Promise.all([import("msw/node"), import("./mocks"), import("./mocks/events")]);
-    const handlers = demoScopes.flatMap((scope) => {
-      const account = demo.createDemoAccount({ seed: scope.demoSeed ?? config.demoSeed });
-      if (scope.implicit) {
-        // The simulated events queue answers only when STEPSCOPE_EVENTS_QUEUE_URL=demo points the consumer at it.
-        const eventsHandlers = config.eventsQueueUrl === demoEvents.DEMO_EVENTS_QUEUE_URL ? demoEvents.createDemoEventsHandlers(new demoEvents.DemoEventsQueue(account)) : [];
-        return [...demo.createDemoHandlers(account), ...eventsHandlers];
-      }
-      return demo.createDemoHandlers(account, scope.config.endpoint);
-    });
-    setupServer(...handlers).listen({ onUnhandledRequest: "bypass" });
+    const organisation = demoScopes.some((s) => s.implicit) ? demo.createDemoOrganisation({ seed: config.demoSeed }) : undefined;
+    // Configured demo sources: one simulated account per scope, at that scope's endpoints.
+    const configured = demoScopes.filter((s) => !s.implicit).map((s) => demo.createDemoAccount({ seed: s.demoSeed ?? config.demoSeed, scope: s.id, accountId: s.accountId }));
+    // The simulated events queue answers only when STEPSCOPE_EVENTS_QUEUE_URL=demo points the consumer at it (the first scope's account).
+    const first = organisation?.account(demo.MAIN_DEMO_SCOPE.id) ?? configured[0];
+    const eventsHandlers = first && config.eventsQueueUrl === demoEvents.DEMO_EVENTS_QUEUE_URL ? demoEvents.createDemoEventsHandlers(new demoEvents.DemoEventsQueue(first)) : [];
+    setupServer(
+      ...(organisation ? demo.createDemoOrganisationHandlers(organisation) : []),
+      ...configured.flatMap((account) => demo.createDemoHandlers(account)),
+      ...eventsHandlers,
+    ).listen({ onUnhandledRequest: "bypass" });
   }
   // The store opens at boot: a database that is not ours stops the server here, naming it.
   const [{ sourceRegistry, scopeService }] = await Promise.all([import("./lib/server/sources/registry")]);

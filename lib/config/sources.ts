@@ -11,7 +11,11 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
 import type { SourceKind } from "@/lib/contract/api";
+import { DEMO_SCOPES, demoScopeEndpoint } from "@/mocks/contract";
 import { ConfigError, loadConfig, type StepscopeConfig } from "./env";
+
+/** Where the SDK reaches an in-process demo scope (msw answers there; `.invalid` never resolves). */
+export { demoScopeEndpoint };
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
@@ -76,11 +80,6 @@ export interface ScopeDefinition {
   config: StepscopeConfig;
 }
 
-/** Where the SDK reaches an in-process demo scope (msw answers there; `.invalid` never resolves). */
-export function demoScopeEndpoint(name: string, region: string): string {
-  return `https://states.${region}.${name}.demo.stepscope.invalid`;
-}
-
 function where(path: PropertyKey[], sources: unknown): string {
   if (path.length === 0) return "";
   const list = Array.isArray(sources) ? sources : (sources as { sources?: unknown[] })?.sources;
@@ -117,6 +116,9 @@ export function scopesOfSources(entries: readonly SourceEntry[], base: Stepscope
     entry.regions.map((region): ScopeDefinition => {
       const kind = kindOf(entry);
       const endpoint = kind === "demo" ? demoScopeEndpoint(entry.name, region) : entry.endpoint;
+      // Emulators serve every service on one port; a demo scope has its own Logs and CloudWatch endpoints.
+      const logsEndpoint = kind === "demo" ? demoScopeEndpoint(entry.name, region, "logs") : endpoint;
+      const metricsEndpoint = kind === "demo" ? demoScopeEndpoint(entry.name, region, "monitoring") : endpoint;
       const demoSeed = typeof entry.demo === "object" ? (entry.demo.seed ?? base.demoSeed) : entry.demo ? base.demoSeed : undefined;
       return {
         id: `${entry.name}:${region}`,
@@ -130,9 +132,8 @@ export function scopesOfSources(entries: readonly SourceEntry[], base: Stepscope
           source: kind,
           region,
           endpoint,
-          // Emulators serve every service on one port; so does an in-process demo scope.
-          logsEndpoint: kind === "aws" ? undefined : endpoint,
-          metricsEndpoint: kind === "aws" ? undefined : endpoint,
+          logsEndpoint: kind === "aws" ? undefined : logsEndpoint,
+          metricsEndpoint: kind === "aws" ? undefined : metricsEndpoint,
           demoSeed: demoSeed ?? base.demoSeed,
           profile: entry.profile,
           roleArn: entry.roleArn,
@@ -143,8 +144,29 @@ export function scopesOfSources(entries: readonly SourceEntry[], base: Stepscope
   );
 }
 
-/** The one scope of an unconfigured process: named after its kind, exactly the environment's source. */
-export function implicitScope(base: StepscopeConfig): ScopeDefinition {
+/**
+ * The scopes of an unconfigured process: the environment's one source, named after its kind;
+ * for the demo, the demo organisation (two accounts in two Regions), whose first scope is the
+ * single demo account of before, at the same endpoint.
+ */
+export function implicitScopes(base: StepscopeConfig): ScopeDefinition[] {
+  if (base.source !== "demo") return [implicitScope(base)];
+  return DEMO_SCOPES.map((scope, i): ScopeDefinition => ({
+    id: scope.id,
+    name: scope.name,
+    region: scope.region,
+    kind: "demo",
+    accountId: scope.accountId,
+    demoSeed: base.demoSeed,
+    implicit: true,
+    config:
+      i === 0
+        ? base
+        : { ...base, region: scope.region, endpoint: scope.endpoint, logsEndpoint: scope.logsEndpoint, metricsEndpoint: scope.metricsEndpoint },
+  }));
+}
+
+function implicitScope(base: StepscopeConfig): ScopeDefinition {
   return {
     id: `${base.source}:${base.region}`,
     name: base.source,
@@ -179,7 +201,7 @@ export function resolveScopes(input: SourcesInput, base: StepscopeConfig): Scope
     text = input.readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (!named && code === "ENOENT") return [implicitScope(base)];
+    if (!named && code === "ENOENT") return implicitScopes(base);
     throw new ConfigError(`STEPSCOPE_CONFIG names ${path}, which cannot be read (${code ?? (error as Error).message}).`);
   }
   return scopesOfSources(parseSourcesDocument(text, path), base);

@@ -13,7 +13,6 @@ import { loadScopes, resetScopes, type ScopeDefinition } from "@/lib/config/sour
 import { displayEndpoint } from "@/lib/security/endpoint-display";
 import { createSfnContext, type SfnContext } from "@/lib/sfn/context";
 import { getSfnContext } from "@/lib/sfn/default-context";
-import { DEMO_ACCOUNT_ID } from "@/mocks/contract";
 import { fleetService, startFleetService, type FleetService } from "../fleet-service";
 import { arnRegionAndAccount, type RoutableScope } from "./route-arn";
 import { scopeHealth } from "./scope-health";
@@ -33,7 +32,7 @@ export interface SourceRegistry {
   /** What it was built from: a re-read configuration builds it anew. */
   defs: readonly ScopeDefinition[];
   scopes: Scope[];
-  /** True without a config: one source, from the environment. */
+  /** True without a config and with one scope (not the demo): every ARN goes to it, as before. */
   implicit: boolean;
 }
 
@@ -52,7 +51,7 @@ export function keepsInStore(defs: readonly ScopeDefinition[], index: number): b
   );
 }
 
-function buildScope(def: ScopeDefinition, index: number, defs: readonly ScopeDefinition[], implicit: boolean): Scope {
+function buildScope(def: ScopeDefinition, index: number, defs: readonly ScopeDefinition[]): Scope {
   const primary = index === 0;
   const own = primary ? undefined : createSfnContext(def.config);
   return {
@@ -62,8 +61,7 @@ function buildScope(def: ScopeDefinition, index: number, defs: readonly ScopeDef
     region: def.region,
     primary,
     stored: keepsInStore(defs, index),
-    // The implicit demo source is the demo account; a configured demo scope says its account in the config (or its ARNs do).
-    accountId: def.accountId ?? (implicit && def.kind === "demo" ? DEMO_ACCOUNT_ID : undefined),
+    accountId: def.accountId,
     // The default context can be replaced (tests reset it): always read it afresh.
     get ctx() {
       return own ?? getSfnContext();
@@ -80,8 +78,8 @@ export function sourceRegistry(): SourceRegistry {
   const defs = loadScopes();
   if (holder[KEY]?.defs !== defs) {
     if (holder[KEY]) void stopScopes(holder[KEY]);
-    const implicit = defs[0].implicit === true;
-    holder[KEY] = { defs, scopes: defs.map((def, i) => buildScope(def, i, defs, implicit)), implicit };
+    const implicit = defs.length === 1 && defs[0].implicit === true;
+    holder[KEY] = { defs, scopes: defs.map((def, i) => buildScope(def, i, defs)), implicit };
   }
   return holder[KEY];
 }
@@ -122,7 +120,8 @@ export function noteScopeArn(scope: Scope, arn: string | undefined): void {
 
 export function scopeLabel(scope: Scope): string {
   if (sourceRegistry().implicit) return sourceInfo(scope.def.config).label;
-  return [scope.name, scope.region, scope.accountId].filter(Boolean).join(" · ");
+  const label = [scope.name, scope.region, scope.accountId].filter(Boolean).join(" · ");
+  return scope.def.kind === "demo" ? `Demo ${label}` : label;
 }
 
 function shownEndpoint(scope: Scope): string | undefined {
@@ -144,7 +143,8 @@ export function toSourceScope(scope: Scope): SourceScope {
 
 /** What an answer from this scope says of its source (the badge's shape, with the scope's id). */
 export function scopeSourceInfo(scope: Scope): SourceInfo {
-  const base = sourceRegistry().implicit ? sourceInfo(scope.def.config) : { kind: scope.def.kind, label: scopeLabel(scope), region: scope.region, endpoint: shownEndpoint(scope), accountId: scope.accountId };
+  // The first scope of an unconfigured process answers as the one source did (the demo account's badge).
+  const base = scope.def.implicit && scope.primary ? sourceInfo(scope.def.config) : { kind: scope.def.kind, label: scopeLabel(scope), region: scope.region, endpoint: shownEndpoint(scope), accountId: scope.accountId };
   return { ...base, id: scope.id, name: scope.name };
 }
 
