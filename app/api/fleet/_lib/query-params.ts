@@ -66,3 +66,19 @@ export function parseFleetParams(request: Request): FleetParams {
   // Names read A→Z by default; every number reads biggest (worst) first.
   return { q, sort, dir: dir ?? (sort === "name" || sort === "type" ? "asc" : "desc"), offset: cursor ?? 0, limit: limit ?? 100 };
 }
+
+const scopeFilter = z.object({
+  sources: z.array(z.string().max(120, "source must be a source id as GET /api/sources lists them")).max(100, "at most 100 source filters"),
+  regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "region must look like us-east-1")).max(100, "at most 100 region filters"),
+});
+
+/** `source=<id>` and `region=<r>`, each repeatable: which scopes the fleet lists (all when absent). */
+export function parseScopeFilters(request: Request): { sources: string[]; regions: string[] } {
+  const url = new URL(request.url);
+  const parsed = scopeFilter.safeParse({
+    sources: url.searchParams.getAll("source").filter((s) => s !== ""),
+    regions: url.searchParams.getAll("region").filter((s) => s !== ""),
+  });
+  if (!parsed.success) throw bad(parsed.error.issues[0]?.message ?? "invalid source or region filter");
+  return parsed.data;
+}
