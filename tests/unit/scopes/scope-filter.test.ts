@@ -14,6 +14,7 @@ import {
   writeScopeFilter,
   ALL_SCOPES,
   scopeFilterProblem,
+  withSource,
 } from "@/lib/scopes";
 
 function scope(name: string, region: string, accountId: string | undefined, state: SourceScope["health"]["state"] = "ok"): SourceScope {
@@ -115,5 +116,14 @@ describe("scope words", () => {
     ]);
     expect(worstHealth(SCOPES)).toBe("denied");
     expect(worstHealth([])).toBe("ok");
+  });
+});
+
+describe("links that keep the page's source", () => {
+  it("adds source= to a link, keeping its query and fragment, and leaves it alone without one", () => {
+    expect(withSource("/executions/a%3Ab", "prod:eu-west-1")).toBe("/executions/a%3Ab?source=prod%3Aeu-west-1");
+    expect(withSource("/executions/x?state=Charge#events", "staging:us-east-1")).toBe("/executions/x?state=Charge&source=staging%3Aus-east-1#events");
+    expect(withSource("/state-machines/x?source=old", "new:us-east-1")).toBe("/state-machines/x?source=new%3Aus-east-1");
+    expect(withSource("/executions/x", undefined)).toBe("/executions/x");
   });
 });
