@@ -31,13 +31,14 @@ export function SourceSwitcherMenu({ scopes, filter, hrefFor, open, onToggle, on
     <div className={styles.switcher} data-testid="source-switcher">
       <button
         type="button"
-        className={`${badge.badge} ${kind ? badge[kind] : badge.unknown} ${styles.button}`}
+        className={styles.button}
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={onToggle}
         title={scopes.map((s) => `${scopeLabel(s)}: ${s.endpoint ?? s.label}`).join("\n")}
         data-testid="source-badge"
       >
+        <span className={`${badge.badge} ${kind ? badge[kind] : badge.unknown} ${styles.face}`}>
         {kind && <strong>{KIND_LABEL[kind]}</strong>}
         <span className={badge.detail}>{visibleText(current)}</span>
         <span className={styles.summary}>
@@ -52,6 +53,7 @@ export function SourceSwitcherMenu({ scopes, filter, hrefFor, open, onToggle, on
           })}
         </span>
         <span aria-hidden>▾</span>
+        </span>
       </button>
       {open && (
         <div className={styles.menu} role="menu" aria-label="Sources">

@@ -1,0 +1,16 @@
+import { launchChromium, newPage } from "./tests/support/browser.ts";
+import { writeFileSync } from "node:fs";
+const base = "http://127.0.0.1:3160";
+const browser = await launchChromium();
+const page = await newPage(browser);
+let errs = 0;
+page.on("pageerror", (e) => { errs++; });
+let body = "";
+page.on("response", async (r) => { if (r.url() === base + "/") body = await r.text(); });
+await page.goto(`${base}/`, { timeout: 180_000 });
+await page.waitForTimeout(300);
+const dom = await page.evaluate(() => document.body.innerHTML);
+console.log("errors", errs);
+writeFileSync("/tmp/ssr.html", body);
+writeFileSync("/tmp/dom.html", dom);
+await browser.close();
