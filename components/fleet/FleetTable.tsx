@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Fragment } from "react";
-import type { FleetRow, FleetSort, ScopeRef } from "@/lib/contract/api";
+import { defaultFleetSortDir, type FleetRow, type FleetSort, type ScopeRef } from "@/lib/contract/api";
 import { formatDuration, formatRelative, formatTimestamp } from "@/lib/format/time";
 import { visibleText } from "@/lib/security/visible-text";
 import { coverageText } from "./coverage-text";
@@ -46,7 +46,7 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now, showSour
         <button
           type="button"
           className={`${styles.sortButton} ${sort.sort === key ? styles.sortActive : ""}`}
-          onClick={() => onSort({ sort: key, dir: sort.sort === key ? (sort.dir === "asc" ? "desc" : "asc") : key === "name" || key === "type" ? "asc" : "desc" })}
+          onClick={() => onSort({ sort: key, dir: sort.sort === key ? (sort.dir === "asc" ? "desc" : "asc") : defaultFleetSortDir(key) })}
         >
           {label}
           {sort.sort === key ? (sort.dir === "asc" ? " ▲" : " ▼") : ""}
@@ -63,9 +63,9 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now, showSour
           <tr>
             {header("Health", "health", true, "Unhealthy first: recent error rate, weighted by volume")}
             {header("State machine", "name", true)}
-            {showSource && header("Source", undefined, true)}
-            {showSource && header("Account", undefined, true)}
-            {showSource && header("Region", undefined, true)}
+            {showSource && header("Source", "source", true)}
+            {showSource && header("Account", "account", true)}
+            {showSource && header("Region", "region", true)}
             {header("Type", "type", true)}
             {header("Started", "started")}
             {COUNT_COLUMNS.map((c) => <Fragment key={c.key}>{header(c.label, c.sort)}</Fragment>)}

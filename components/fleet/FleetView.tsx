@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { FLEET_SORTS, type FleetResponse, type FleetSort } from "@/lib/contract/api";
+import { defaultFleetSortDir, FLEET_SORTS, type FleetResponse, type FleetSort } from "@/lib/contract/api";
 import { fetchJson, useQueryProblem, useSources } from "@/lib/queries";
 import { apiScopeIds, isAllScopes, onlyScope, resolveScopeFilter, scopeFilterFromSearch, scopeFilterProblem, writeScopeFilter, type ScopeFilter } from "@/lib/scopes";
 import { SourceFilter } from "@/components/sources/SourceFilter";
@@ -31,7 +31,7 @@ export function FleetView() {
   const sortParam = params.get("sort") as FleetSort | null;
   const sort: FleetSortState = {
     sort: sortParam && SORTS.includes(sortParam) ? sortParam : "health",
-    dir: params.get("dir") === "asc" ? "asc" : params.get("dir") === "desc" ? "desc" : sortParam === "name" || sortParam === "type" ? "asc" : "desc",
+    dir: params.get("dir") === "asc" ? "asc" : params.get("dir") === "desc" ? "desc" : defaultFleetSortDir(sortParam && SORTS.includes(sortParam) ? sortParam : "health"),
   };
   const q = params.get("q") ?? "";
   const [search, setSearch] = useState(q);

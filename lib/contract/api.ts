@@ -262,12 +262,20 @@ export type FleetSort =
   | "p90"
   | "p99"
   | "errors"
-  | "failingSince";
+  | "failingSince"
+  | "source"
+  | "account"
+  | "region";
 
 /** Every sort the fleet accepts, in column order. */
 export const FLEET_SORTS: readonly FleetSort[] = [
-  "health", "name", "type", "started", "running", "succeeded", "failed", "timedOut", "aborted", "errorRate", "p50", "p90", "p99", "errors", "failingSince",
+  "health", "name", "source", "account", "region", "type", "started", "running", "succeeded", "failed", "timedOut", "aborted", "errorRate", "p50", "p90", "p99", "errors", "failingSince",
 ];
+
+/** Sorts by words read A→Z when no direction is given; every number reads biggest (worst) first. */
+export function defaultFleetSortDir(sort: FleetSort): "asc" | "desc" {
+  return sort === "name" || sort === "type" || sort === "source" || sort === "account" || sort === "region" ? "asc" : "desc";
+}
 
 export interface FleetResponse {
   /** The first scope's (kept for the single-source badge); see `sources` for every scope. */

@@ -3,7 +3,7 @@
  * 400 whose message says what was expected.
  */
 import { z } from "zod";
-import { FLEET_SORTS, type FleetSort } from "@/lib/contract/api";
+import { defaultFleetSortDir, FLEET_SORTS, type FleetSort } from "@/lib/contract/api";
 import { parseWindow, resolveWindow, type ResolvedWindow } from "@/lib/metrics";
 import { SfnError } from "@/lib/sfn";
 
@@ -64,7 +64,7 @@ export function parseFleetParams(request: Request): FleetParams {
   if (!parsed.success) throw bad(parsed.error.issues[0]?.message ?? "invalid query");
   const { q, sort, dir, cursor, limit } = parsed.data;
   // Names read A→Z by default; every number reads biggest (worst) first.
-  return { q, sort, dir: dir ?? (sort === "name" || sort === "type" ? "asc" : "desc"), offset: cursor ?? 0, limit: limit ?? 100 };
+  return { q, sort, dir: dir ?? defaultFleetSortDir(sort), offset: cursor ?? 0, limit: limit ?? 100 };
 }
 
 const scopeFilter = z.object({
