@@ -1,18 +1,22 @@
 /** Which scopes keep their executions in the shared store. Pure. */
 import type { ScopeDefinition } from "@/lib/config/sources";
 
+type Place = Pick<ScopeDefinition, "kind" | "region" | "accountId">;
+
 /**
- * ARNs carry account and Region, so in AWS two scopes never share one (two sources of the same
- * account and Region read the same executions, and sharing their rows is right). Emulators and
- * demo accounts can serve the same ARNs with different executions: only the first of those per
- * account and Region (an unknown account matches any) keeps its executions in the store; the
- * others index in memory.
+ * Whether two scopes may serve the same ARNs with different executions. Two AWS scopes never
+ * do: an ARN names its account and Region, and the same account reads the same executions
+ * (sharing their rows is right). An emulator or a demo may: with another of its kind when the
+ * accounts are the same or one is not known; with AWS only when both accounts are known and equal.
  */
-export function keepsInStore(defs: readonly Pick<ScopeDefinition, "kind" | "region" | "accountId">[], index: number): boolean {
-  const def = defs[index];
-  if (def.kind === "aws") return true;
-  return !defs.slice(0, index).some(
-    (other) => other.kind !== "aws" && other.region === def.region && (other.accountId === undefined || def.accountId === undefined || other.accountId === def.accountId),
-  );
+function mayCollide(a: Place, b: Place): boolean {
+  if (a.region !== b.region || (a.kind === "aws" && b.kind === "aws")) return false;
+  if (a.accountId !== undefined && b.accountId !== undefined) return a.accountId === b.accountId;
+  return a.kind !== "aws" && b.kind !== "aws";
+}
+
+/** Only the first of scopes that may collide keeps its executions in the store; the others index in memory. */
+export function keepsInStore(defs: readonly Place[], index: number): boolean {
+  return !defs.slice(0, index).some((other) => mayCollide(other, defs[index]));
 }
 

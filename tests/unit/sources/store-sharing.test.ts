@@ -17,6 +17,8 @@ describe("which scopes keep their executions in the store", () => {
     expect(stored([scope("emulator", "us-east-1"), scope("emulator", "us-east-1")])).toEqual([true, false]);
     expect(stored([scope("emulator", "us-east-1", "111111111111"), scope("demo", "us-east-1", "111111111111")])).toEqual([true, false]);
     expect(stored([scope("emulator", "us-east-1", "111111111111"), scope("emulator", "us-east-1")])).toEqual([true, false]);
-    expect(stored([scope("aws", "us-east-1", "111111111111"), scope("emulator", "us-east-1", "111111111111")])).toEqual([true, true]);
+    expect(stored([scope("aws", "us-east-1", "111111111111"), scope("emulator", "us-east-1", "111111111111")])).toEqual([true, false]);
+    // An emulator's account not known yet is not taken for a real account's.
+    expect(stored([scope("emulator", "us-east-1"), scope("aws", "us-east-1"), scope("aws", "us-east-1", "111111111111")])).toEqual([true, true, true]);
   });
 });
