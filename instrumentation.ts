@@ -76,11 +76,11 @@ export async function register(): Promise<void> {
     }
     throw error;
   }
-  if (scopes.length > 1 || !scopes[0].implicit) {
+  if (!scopes[0].implicit) {
     console.log(`[stepscope] reading Step Functions from ${scopes.length} account × Region scopes: ${scopes.map((s) => s.id).join(", ")}`);
     return;
   }
   const source = sourceInfo(config);
-  const where = source.kind === "demo" ? "the demo account (simulated, no AWS calls)" : source.kind === "emulator" ? `the emulator at ${source.label}` : `${source.label} (default credential chain)`;
+  const where = source.kind === "demo" ? `the demo account (simulated, no AWS calls)${scopes.length > 1 ? `, an organisation of ${scopes.length} account × Region scopes: ${scopes.map((s) => s.id).join(", ")}` : ""}` : source.kind === "emulator" ? `the emulator at ${source.label}` : `${source.label} (default credential chain)`;
   console.log(`[stepscope] reading Step Functions from ${where}`);
 }

@@ -197,7 +197,7 @@ export async function send<Output>(ctx: SfnContext, operation: string, command: 
     return redactOutput(ctx, operation, command, output);
   } catch (error) {
     let mapped = toSfnError(error, { operation, endpointLabel: ctx.endpointLabel });
-    if (mapped.code === "UNAVAILABLE") noteUnreachable(mapped.message, ctx.now());
+    if (mapped.code === "UNAVAILABLE") noteUnreachable(ctx.endpointLabel, mapped.message, ctx.now());
     if (mapped.code === "THROTTLED") {
       ctx.throttledAt = ctx.now();
       // Step Functions itself refused: the account's bucket is empty for everyone, so is ours.

@@ -3,10 +3,7 @@
  * sum of the scopes' totals by construction: both are sums of the same rows' summaries.
  */
 import type { FleetRow, FleetTotals, StatusCounts } from "@/lib/contract/api";
-
-export function emptyCounts(): StatusCounts {
-  return { RUNNING: 0, SUCCEEDED: 0, FAILED: 0, TIMED_OUT: 0, ABORTED: 0, PENDING_REDRIVE: 0 };
-}
+import { emptyCounts } from "@/lib/sfn/counts";
 
 /** Machines, executions started in the window, and executions by status, over these rows. */
 export function totalsOfRows(rows: readonly FleetRow[]): FleetTotals {

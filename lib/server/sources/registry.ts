@@ -16,6 +16,7 @@ import { getSfnContext } from "@/lib/sfn/default-context";
 import { fleetService, startFleetService, type FleetService } from "../fleet-service";
 import { arnRegionAndAccount, type RoutableScope } from "./route-arn";
 import { scopeHealth } from "./scope-health";
+import { keepsInStore } from "./store-sharing";
 
 export interface Scope extends RoutableScope {
   readonly def: ScopeDefinition;
@@ -34,21 +35,6 @@ export interface SourceRegistry {
   scopes: Scope[];
   /** True without a config and with one scope (not the demo): every ARN goes to it, as before. */
   implicit: boolean;
-}
-
-/**
- * ARNs carry account and Region, so in AWS two scopes never share one (two sources of the same
- * account and Region read the same executions, and sharing their rows is right). Emulators and
- * demo accounts can serve the same ARNs with different executions: only the first of those per
- * account and Region (an unknown account matches any) keeps its executions in the store; the
- * others index in memory.
- */
-export function keepsInStore(defs: readonly ScopeDefinition[], index: number): boolean {
-  const def = defs[index];
-  if (def.kind === "aws") return true;
-  return !defs.slice(0, index).some(
-    (other) => other.kind !== "aws" && other.region === def.region && (other.accountId === undefined || def.accountId === undefined || other.accountId === def.accountId),
-  );
 }
 
 function buildScope(def: ScopeDefinition, index: number, defs: readonly ScopeDefinition[]): Scope {

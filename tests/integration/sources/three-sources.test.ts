@@ -12,10 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getExecution } from "@/app/api/executions/[arn]/route";
 import { GET as getHistory } from "@/app/api/executions/[arn]/history/route";
 import { GET as getFleet } from "@/app/api/fleet/route";
+import { GET as getFind } from "@/app/api/find/route";
 import { GET as getSources } from "@/app/api/sources/route";
 import { GET as getMachineExecutions } from "@/app/api/state-machines/[arn]/executions/route";
 import { GET as getStateMachines } from "@/app/api/state-machines/route";
-import type { ExecutionResponse, ExecutionsResponse, FleetResponse, SourcesResponse, StateMachinesResponse } from "@/lib/contract/api";
+import type { FindResponse, ExecutionResponse, ExecutionsResponse, FleetResponse, SourcesResponse, StateMachinesResponse } from "@/lib/contract/api";
 import { resetConfig } from "@/lib/config/env";
 import { resetSfnContext } from "@/lib/sfn";
 import { resetFleetService } from "@/lib/server/fleet-service";
@@ -163,6 +164,18 @@ describe.skipIf(!runMoto)("three sources in one Stepscope", () => {
     expect(nobody.status).toBe(404);
     expect(nobody.body.error.message).toContain("999999999999");
     expect(nobody.body.error.message).toContain(M);
+  });
+
+  it("finds by name across every source, and opens an ARN in its own source", async () => {
+    const byName = (await call<FindResponse>(getFind as RouteHandler, "/api/find?q=order-1")).body;
+    expect(byName.executions.map((e) => e.arn)).toContain(motoExecution);
+    expect(byName.machinesSearched).toBeGreaterThan(1);
+    const machine = (await call<FindResponse>(getFind as RouteHandler, "/api/find?q=moto-ord")).body;
+    expect(machine.stateMachines.map((m) => m.name)).toEqual(["moto-orders"]);
+    for (const p of Object.values(proxy)) p.reset();
+    const byArn = await call<FindResponse>(getFind as RouteHandler, `/api/find?q=${encodeURIComponent(motoExecution)}`);
+    expect(byArn.body.open).toEqual({ kind: "execution", arn: motoExecution });
+    expect(proxy[A].total() + proxy[B].total()).toBe(0);
   });
 
   it("keeps answering when one source stops: the stopped one says down, the others stay ok", async () => {
