@@ -4,3 +4,4 @@ export * from "./scope-label";
 export * from "./health-summary";
 export * from "./single-source";
 export * from "./scope-links";
+export * from "./api-source";

@@ -15,6 +15,7 @@ import {
   ALL_SCOPES,
   scopeFilterProblem,
   withSource,
+  withPageSource,
 } from "@/lib/scopes";
 
 function scope(name: string, region: string, accountId: string | undefined, state: SourceScope["health"]["state"] = "ok"): SourceScope {
@@ -125,5 +126,23 @@ describe("links that keep the page's source", () => {
     expect(withSource("/executions/x?state=Charge#events", "staging:us-east-1")).toBe("/executions/x?state=Charge&source=staging%3Aus-east-1#events");
     expect(withSource("/state-machines/x?source=old", "new:us-east-1")).toBe("/state-machines/x?source=new%3Aus-east-1");
     expect(withSource("/executions/x", undefined)).toBe("/executions/x");
+  });
+});
+
+describe("API calls of a page opened for one scope", () => {
+  const eu = encodeURIComponent("arn:aws:states:eu-west-1:123456789012:stateMachine:gdpr-erasure");
+  const us = encodeURIComponent("arn:aws:states:us-east-1:123456789012:execution:order-processing:x");
+
+  it("carry the page's source to the ARN routes of its Region", () => {
+    expect(withPageSource(`/api/state-machines/${eu}/metrics?window=24h`, "prod:eu-west-1")).toBe(`/api/state-machines/${eu}/metrics?window=24h&source=prod%3Aeu-west-1`);
+    expect(withPageSource(`/api/state-machines/${eu}`, "prod:eu-west-1")).toBe(`/api/state-machines/${eu}?source=prod%3Aeu-west-1`);
+  });
+
+  it("leave alone other Regions' ARNs, other routes, a path that says its source, and a page without one", () => {
+    expect(withPageSource(`/api/executions/${us}/history`, "prod:eu-west-1")).toBe(`/api/executions/${us}/history`);
+    expect(withPageSource("/api/fleet?window=24h", "prod:eu-west-1")).toBe("/api/fleet?window=24h");
+    expect(withPageSource(`/api/state-machines/${eu}?source=other:eu-west-1`, "prod:eu-west-1")).toBe(`/api/state-machines/${eu}?source=other:eu-west-1`);
+    expect(withPageSource(`/api/state-machines/${eu}`, undefined)).toBe(`/api/state-machines/${eu}`);
+    expect(withPageSource("/api/state-machines/%E0%A4%A", "prod:eu-west-1")).toBe("/api/state-machines/%E0%A4%A");
   });
 });
