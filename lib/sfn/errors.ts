@@ -133,7 +133,7 @@ export function toSfnError(error: unknown, context: ErrorContext): SfnError {
   }
   if (name === "CredentialsProviderError") {
     // A profile that does not exist, an SSO session that expired, a role that cannot be assumed.
-    const why = typeof err.message === "string" && err.message ? err.message : "no credentials";
+    const why = typeof err.message === "string" && err.message ? err.message.replace(/\.+$/, "") : "no credentials";
     return new SfnError("ACCESS_DENIED", `No credentials for ${endpointLabel}: ${visibleName(why, 300)}.`);
   }
   if (name === "StateMachineTypeNotSupported") {

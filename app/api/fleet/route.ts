@@ -51,8 +51,9 @@ export function GET(request: Request): Promise<Response> {
       const scopeInfo = toSourceScope(scope);
       const ref = { id: scope.id, name: scope.name, region: scope.region, accountId: scope.accountId, health: scopeInfo.health.state };
       // The name search over every page of this scope: the totals count what the rows show.
-      const matching = answer.ok ? queryFleet(answer.rows, { ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows : [];
-      for (const row of matching) rows.push({ ...row, source: ref });
+      const tagged: FleetRowWithSource[] = answer.ok ? answer.rows.map((row) => ({ ...row, source: ref })) : [];
+      const matching = queryFleet(tagged, { ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows as FleetRowWithSource[];
+      rows.push(...matching);
       sources.push({ scope: scopeInfo, ...totalsOfRows(matching) });
     });
     const page = queryFleet(rows, query) as { rows: FleetRowWithSource[]; total: number; nextOffset?: number };

@@ -30,8 +30,8 @@ export interface Scope extends RoutableScope {
 }
 
 export interface SourceRegistry {
-  /** What it was built from: a re-read configuration builds it anew. */
-  defs: readonly ScopeDefinition[];
+  /** What it was built from, as text: a configuration that says something else builds it anew. */
+  fingerprint: string;
   scopes: Scope[];
   /** True without a config and with one scope (not the demo): every ARN goes to it, as before. */
   implicit: boolean;
@@ -62,10 +62,13 @@ type Holder = { [KEY]?: SourceRegistry; [SERVICES]?: Map<string, Promise<FleetSe
 export function sourceRegistry(): SourceRegistry {
   const holder = globalThis as Holder;
   const defs = loadScopes();
-  if (holder[KEY]?.defs !== defs) {
+  // Compared by content, not identity: each Next bundle (routes, pages, instrumentation) parses
+  // the configuration itself, and all of them must share one registry, its clients and health.
+  const fingerprint = JSON.stringify(defs);
+  if (holder[KEY]?.fingerprint !== fingerprint) {
     if (holder[KEY]) void stopScopes(holder[KEY]);
     const implicit = defs.length === 1 && defs[0].implicit === true;
-    holder[KEY] = { defs, scopes: defs.map((def, i) => buildScope(def, i, defs)), implicit };
+    holder[KEY] = { fingerprint, scopes: defs.map((def, i) => buildScope(def, i, defs)), implicit };
   }
   return holder[KEY];
 }

@@ -74,6 +74,12 @@ describe("next start with several sources", () => {
         expect(opened.status).toBe(200);
         expect(opened.body.source.id).toBe(part.scope.id);
       }
+      // Rendering an ARN page (its own bundle) leaves every scope's health as it was.
+      const page = await fetch(`${server.url}/state-machines/${encodeURIComponent(fleet.rows.find((r) => r.source.id === "staging:us-east-1")!.arn)}`);
+      expect(page.status).toBe(200);
+      const afterPage = (await get<SourcesResponse>("/api/sources")).body;
+      expect(afterPage.sources.map((s) => s.health.state)).toEqual(["ok", "ok"]);
+
       const nobody = await get<{ error: { message: string } }>(`/api/executions/${encodeURIComponent("arn:aws:states:eu-west-1:333333333333:execution:m:e")}`);
       expect(nobody.status).toBe(404);
       expect(nobody.body.error.message).toContain("sandbox:us-east-1");
