@@ -32,23 +32,52 @@ export async function register(): Promise<void> {
     }
     throw error;
   }
-  if (config.source === "demo") {
+  // The sources (a config file or STEPSCOPE_SOURCES): a broken list stops start-up, naming the file and the field.
+  const { loadScopes } = await import("./lib/config/sources");
+  let scopes;
+  try {
+    scopes = loadScopes();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`[stepscope] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const demoScopes = scopes.filter((s) => s.kind === "demo");
+  if (demoScopes.length > 0) {
     const [{ setupServer }, demo, demoEvents] = await Promise.all([import("msw/node"), import("./mocks"), import("./mocks/events")]);
-    const account = demo.createDemoAccount({ seed: config.demoSeed });
-    // The simulated events queue answers only when STEPSCOPE_EVENTS_QUEUE_URL=demo points the consumer at it.
-    const eventsHandlers = config.eventsQueueUrl === demoEvents.DEMO_EVENTS_QUEUE_URL ? demoEvents.createDemoEventsHandlers(new demoEvents.DemoEventsQueue(account)) : [];
-    setupServer(...demo.createDemoHandlers(account), ...eventsHandlers).listen({ onUnhandledRequest: "bypass" });
+    const organisation = demoScopes.some((s) => s.implicit) ? demo.createDemoOrganisation({ seed: config.demoSeed }) : undefined;
+    // Configured demo sources: one simulated account per scope, at that scope's endpoints.
+    const configured = demoScopes.filter((s) => !s.implicit).map((s) => demo.createDemoAccount({ seed: s.demoSeed ?? config.demoSeed, scope: s.id, accountId: s.accountId }));
+    // The simulated events queue answers only when STEPSCOPE_EVENTS_QUEUE_URL=demo points the consumer at it (the first scope's account).
+    const first = organisation?.account(demo.MAIN_DEMO_SCOPE.id) ?? configured[0];
+    const eventsHandlers = first && config.eventsQueueUrl === demoEvents.DEMO_EVENTS_QUEUE_URL ? demoEvents.createDemoEventsHandlers(new demoEvents.DemoEventsQueue(first)) : [];
+    setupServer(
+      ...(organisation ? demo.createDemoOrganisationHandlers(organisation) : []),
+      ...configured.flatMap((account) => demo.createDemoHandlers(account)),
+      ...eventsHandlers,
+    ).listen({ onUnhandledRequest: "bypass" });
   }
   // The store opens at boot: a database that is not ours stops the server here, naming it.
-  const [{ fleetService, resetFleetService }, { getSfnContext }, { stopOnSignals }] = await Promise.all([
+  const [{ sourceRegistry, scopeService, resetSourceRegistry }, { resetFleetService }, { stopOnSignals }] = await Promise.all([
+    import("./lib/server/sources/registry"),
     import("./lib/server/fleet-service"),
-    import("./lib/sfn/default-context"),
     import("./lib/server/clean-shutdown"),
   ]);
   try {
-    await fleetService(getSfnContext(), config);
-    // SIGTERM/SIGINT: finish the round, save what is unsaved and give the poller lease up before exiting.
-    stopOnSignals(resetFleetService);
+    const registry = sourceRegistry();
+    await scopeService(registry.scopes[0]);
+    // The other scopes join the first one's store and lease; one that cannot start says so and is retried on use.
+    for (const scope of registry.scopes.slice(1)) {
+      scopeService(scope).catch((error) => console.error(`[stepscope] ${scope.id}: ${(error as Error).message}`));
+    }
+    // SIGTERM/SIGINT: finish the round, save what is unsaved and give the poller lease up before exiting
+    // (the joined scopes first, then the first scope's service, which owns the store and the lease).
+    stopOnSignals(async () => {
+      await resetSourceRegistry();
+      await resetFleetService();
+    });
   } catch (error) {
     const name = (error as Error).name;
     if (name === "StoreOpenError" || name === "DatabaseUrlError") {
@@ -57,7 +86,11 @@ export async function register(): Promise<void> {
     }
     throw error;
   }
+  if (!scopes[0].implicit) {
+    console.log(`[stepscope] reading Step Functions from ${scopes.length} account × Region scopes: ${scopes.map((s) => s.id).join(", ")}`);
+    return;
+  }
   const source = sourceInfo(config);
-  const where = source.kind === "demo" ? "the demo account (simulated, no AWS calls)" : source.kind === "emulator" ? `the emulator at ${source.label}` : `${source.label} (default credential chain)`;
+  const where = source.kind === "demo" ? `the demo account (simulated, no AWS calls)${scopes.length > 1 ? `, an organisation of ${scopes.length} account × Region scopes: ${scopes.map((s) => s.id).join(", ")}` : ""}` : source.kind === "emulator" ? `the emulator at ${source.label}` : `${source.label} (default credential chain)`;
   console.log(`[stepscope] reading Step Functions from ${where}`);
 }

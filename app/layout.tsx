@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import Link from "next/link";
 import { connection } from "next/server";
 import "./globals.css";
 import { Providers } from "./providers";
 import { SourceBadge } from "@/components/ui/SourceBadge";
+import { SourceSwitcher } from "@/components/sources/SourceSwitcher";
 import { HeaderSearch } from "@/components/search/HeaderSearch";
 
 export const metadata: Metadata = {
@@ -32,7 +33,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </nav>
             <HeaderSearch />
             <span className="spacer" />
-            <SourceBadge />
+            <Suspense fallback={<SourceBadge />}>
+              <SourceSwitcher />
+            </Suspense>
           </header>
           {children}
         </Providers>

@@ -4,7 +4,9 @@
  */
 export * from "./contract";
 export { createDemoAccount } from "./account/create-demo-account";
-export { createDemoHandlers } from "./transport/msw-handlers";
+export { createDemoOrganisation } from "./account/create-demo-organisation";
+export type { DemoOrganisation } from "./account/create-demo-organisation";
+export { createDemoHandlers, createDemoOrganisationHandlers } from "./transport/msw-handlers";
 export { startEmulatorServer } from "./transport/http-server";
 export type { EmulatorServer, EmulatorServerOptions } from "./transport/http-server";
 export { demoSeedFromEnv } from "./account/seed";

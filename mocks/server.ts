@@ -1,6 +1,8 @@
 /**
- * `npm run emulator [-- --port N] [--host H] [--seed S]`: serves the demo account on
- * http://127.0.0.1:8090 by default. STEPSCOPE_DEMO_SEED sets the seed when --seed is absent.
+ * `npm run emulator [-- --port N] [--host H] [--seed S] [--scope prod:eu-west-1]`: serves one
+ * account and Region of the demo organisation (prod:us-east-1, the main one, by default) on
+ * http://127.0.0.1:8090 by default; run one per port to serve several. STEPSCOPE_DEMO_SEED
+ * sets the seed when --seed is absent.
  */
 import { parseEmulatorArgs } from "./transport/cli-args";
 import { startEmulatorServer } from "./transport/http-server";
@@ -8,7 +10,7 @@ import { startEmulatorServer } from "./transport/http-server";
 async function main(): Promise<void> {
   const parsed = parseEmulatorArgs(process.argv.slice(2), process.env);
   if (!parsed.ok) {
-    process.stderr.write(`${parsed.message}\n\nUsage: npm run emulator -- [--port 8090] [--host 127.0.0.1] [--seed 42]\n`);
+    process.stderr.write(`${parsed.message}\n\nUsage: npm run emulator -- [--port 8090] [--host 127.0.0.1] [--seed 42] [--scope prod:us-east-1]\n`);
     process.exitCode = 2;
     return;
   }
@@ -18,7 +20,7 @@ async function main(): Promise<void> {
     return undefined;
   });
   if (!server) return;
-  process.stdout.write(`Stepscope demo account (seed ${parsed.options.seed}) listening on ${server.url}\n`);
+  process.stdout.write(`Stepscope demo account ${server.account.scope.id} (${server.account.scope.accountId}, seed ${parsed.options.seed}) listening on ${server.url}\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -6,10 +6,12 @@
  * alone, and the page says what happened when its own request fails.
  */
 import { notFound } from "next/navigation";
-import { describeExecution, describeStateMachine, getSfnContext, toSfnError } from "@/lib/sfn";
+import { describeExecution, describeStateMachine, toSfnError } from "@/lib/sfn";
+import { scopeForArn } from "@/lib/server/sources/resolve-scope";
 import { parseArnSegment } from "@/app/api/_lib/params";
 
-export async function answer404WhenMissing(kind: "execution" | "stateMachine", segment: string): Promise<void> {
+/** `source` is the page's `?source=` (needed only when two sources serve the ARN's account and Region). */
+export async function answer404WhenMissing(kind: "execution" | "stateMachine", segment: string, source?: string): Promise<void> {
   let arn: string;
   try {
     arn = parseArnSegment(segment, kind);
@@ -20,8 +22,10 @@ export async function answer404WhenMissing(kind: "execution" | "stateMachine", s
   if (kind === "execution" && arn.includes(":express:")) return;
   let missing = false;
   try {
-    if (kind === "execution") await describeExecution(getSfnContext(), arn);
-    else await describeStateMachine(getSfnContext(), arn);
+    // No source serves the ARN's account and Region: missing too; an ambiguous one is the page's to explain.
+    const { ctx } = await scopeForArn(arn, source);
+    if (kind === "execution") await describeExecution(ctx, arn);
+    else await describeStateMachine(ctx, arn);
   } catch (err) {
     missing = toSfnError(err, { operation: kind === "execution" ? "DescribeExecution" : "DescribeStateMachine", endpointLabel: "" }).code === "NOT_FOUND";
   }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ExecutionStatusName } from "@/lib/contract/api";
 import { ApiError, fetchJson, queryKeys } from "@/lib/queries";
+import { pageApiPath } from "@/lib/queries/fetch-json";
 import styles from "./ExecutionActions.module.css";
 
 type Action = "stop" | "redrive";
@@ -24,7 +25,7 @@ function actionPath(arn: string, action: Action): string {
 async function postAction(arn: string, action: Action): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(actionPath(arn, action), {
+    res = await fetch(pageApiPath(actionPath(arn, action)), {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
       body: "{}",

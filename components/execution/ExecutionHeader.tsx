@@ -8,6 +8,8 @@ import { visibleText } from "@/lib/security/visible-text";
 import { consoleExecutionUrl } from "@/lib/format/console-link";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { CopyButton } from "@/components/ui/CopyButton";
+import { ScopeTag } from "@/components/sources/ScopeTag";
+import { withSource } from "@/lib/scopes";
 import { CauseView } from "./CauseView";
 
 interface Props {
@@ -35,11 +37,12 @@ export function ExecutionHeader({ execution, model, source, now, actions }: Prop
         <h1 title={visibleText(execution.name)}>{visibleText(execution.name)}</h1>
         <span className="muted">of</span>
         {execution.stateMachineArn ? (
-          <Link href={`/state-machines/${encodeURIComponent(execution.stateMachineArn)}`}>{visibleText(execution.stateMachineName)}</Link>
+          <Link href={withSource(`/state-machines/${encodeURIComponent(execution.stateMachineArn)}`, source?.id)}>{visibleText(execution.stateMachineName)}</Link>
         ) : (
           <span>{execution.stateMachineName || "an unknown state machine"}</span>
         )}
         {execution.stateMachineType === "EXPRESS" && <span className="type-tag">Express</span>}
+        <ScopeTag arn={execution.arn} source={source?.id} />
         <span className="spacer" />
         {actions}
         <CopyButton text={execution.arn} label="Copy ARN" />

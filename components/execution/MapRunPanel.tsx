@@ -13,6 +13,9 @@ import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { CauseView } from "./CauseView";
 import { MapRunTries } from "./MapRunTries";
 import css from "./MapRunPanel.module.css";
+import { ScopeTag } from "@/components/sources/ScopeTag";
+import { usePageSource } from "@/components/sources/use-page-source";
+import { withSource } from "@/lib/scopes";
 
 /** Child links shown per failure group before "+ n more". */
 const LINKS_PER_GROUP = 12;
@@ -47,6 +50,7 @@ export function MapRunPanel({ state, tries = NO_TRIES, focusState }: Props) {
           <span className="badge-retry" title={report!.mapRun.redrivenAt !== undefined ? `last redriven ${formatTimestamp(report!.mapRun.redrivenAt)}` : undefined}>↻ redriven {report!.mapRun.redriveCount}×</span>
         )}
         <span className={css.arn} title={state.mapRunArn}>{shortMapRun(state.mapRunArn)}</span>
+        <ScopeTag arn={state.mapRunArn} source={report?.source.id} />
       </div>
       <ErrorNotice error={state.error} stale={!!report} title="Cannot read the map run" />
       {!report && !state.error && <p className="muted">Reading the map run and its child executions…</p>}
@@ -56,6 +60,7 @@ export function MapRunPanel({ state, tries = NO_TRIES, focusState }: Props) {
 }
 
 function ReportBody({ report, tries, focusState }: { report: MapRunReport; tries: readonly MapRunTry[]; focusState?: string }) {
+  const source = usePageSource();
   const tolerance = mapRunTolerance(report.mapRun, tries[tries.length - 1]?.error);
   const { groups, unread } = useMemo(() => groupChildFailures(report.failures), [report.failures]);
   const focus = focusState ? report.states[focusState] : undefined;
@@ -123,7 +128,7 @@ function ReportBody({ report, tries, focusState }: { report: MapRunReport; tries
             {report.children.slice(0, CHILDREN_SHOWN).map((child) => (
               <tr key={child.arn}>
                 <td><StatusBadge status={child.status} compact /></td>
-                <td><Link className={css.childLink} href={childExecutionHref(child.arn)} data-testid="child-link">{child.name}</Link></td>
+                <td><Link className={css.childLink} href={withSource(childExecutionHref(child.arn), source)} data-testid="child-link">{child.name}</Link></td>
                 <td>{child.redriveCount ? `redriven ${child.redriveCount}×` : ""}</td>
                 <td>{child.stoppedAt !== undefined ? formatDuration(child.stoppedAt - child.startedAt) : "running"}</td>
               </tr>
@@ -153,11 +158,12 @@ function CountsRow({ label, counts }: { label: string; counts: MapRunCounts }) {
 }
 
 function ChildLinks({ failures }: { failures: MapRunChildFailure[] }) {
+  const source = usePageSource();
   const shown = failures.slice(0, LINKS_PER_GROUP);
   return (
     <div className={css.children}>
       {shown.map((child) => (
-        <Link key={child.arn} className={css.childLink} href={childExecutionHref(child.arn, child.failedState)} data-testid="child-link" title={child.arn}>
+        <Link key={child.arn} className={css.childLink} href={withSource(childExecutionHref(child.arn, child.failedState), source)} data-testid="child-link" title={child.arn}>
           {child.name}
         </Link>
       ))}

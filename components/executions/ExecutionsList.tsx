@@ -12,6 +12,8 @@ import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { useNow } from "@/components/ui/use-now";
 import { ExpressLogsNote } from "@/components/express/ExpressLogsNote";
 import { fromInputValue, toInputValue } from "@/components/fleet/window-params";
+import { withSource } from "@/lib/scopes";
+import { usePageSource } from "@/components/sources/use-page-source";
 import { DEFAULT_EXECUTION_SORT, nextSort, sortExecutions, type ExecutionSort, type ExecutionSortKey } from "./sort-executions";
 
 const STATUSES: ExecutionStatusName[] = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
@@ -70,6 +72,7 @@ export function ExecutionsList({ stateMachineArn, filters, onFiltersChange }: Pr
     onFiltersChange({ ...filters, from, to });
   };
   const now = useNow(5_000);
+  const source = usePageSource();
   const params = { status: filters.status, from: filters.from, to: filters.to, name: filters.name };
   const query = useInfiniteQuery({
     queryKey: queryKeys.executions(stateMachineArn, { status: filters.status, from: String(filters.from ?? ""), to: String(filters.to ?? ""), name: filters.name ?? "" }),
@@ -172,11 +175,11 @@ export function ExecutionsList({ stateMachineArn, filters, onFiltersChange }: Pr
               <tr key={e.arn} data-testid="execution-row" data-status={e.status}>
                 <td><StatusBadge status={e.status} /></td>
                 <td className="mono">
-                  <Link href={`/executions/${encodeURIComponent(e.arn)}`}>{visibleText(e.name)}</Link>
+                  <Link href={withSource(`/executions/${encodeURIComponent(e.arn)}`, source)}>{visibleText(e.name)}</Link>
                   {e.error && <div className="faint" data-testid="execution-error" title={e.cause}>{e.error}</div>}
                 </td>
                 <td title={formatTimestamp(e.startedAt)}>
-                  <Link href={`/executions/${encodeURIComponent(e.arn)}`} className="row-link" tabIndex={-1}>{formatRelative(e.startedAt, now)}</Link>
+                  <Link href={withSource(`/executions/${encodeURIComponent(e.arn)}`, source)} className="row-link" tabIndex={-1}>{formatRelative(e.startedAt, now)}</Link>
                 </td>
                 <td className="muted">{e.stoppedAt ? formatTimestamp(e.stoppedAt) : "—"}</td>
                 <td className="num">{formatDuration((e.stoppedAt ?? now) - e.startedAt)}</td>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Fragment } from "react";
-import type { FleetRow, FleetSort } from "@/lib/contract/api";
+import { defaultFleetSortDir, type FleetRow, type FleetSort, type ScopeRef } from "@/lib/contract/api";
 import { formatDuration, formatRelative, formatTimestamp } from "@/lib/format/time";
 import { visibleText } from "@/lib/security/visible-text";
 import { coverageText } from "./coverage-text";
@@ -10,18 +10,24 @@ import { Sparkline } from "@/components/metrics";
 import { formatPercent } from "@/components/metrics/chart-format";
 import styles from "./Fleet.module.css";
 import { healthColor, healthLabel } from "./health-look";
+import { SourceHealthBadge } from "@/components/ui/SourceHealthBadge";
 
 export interface FleetSortState {
   sort: FleetSort;
   dir: "asc" | "desc";
 }
 
+/** A fleet row with the scope it belongs to (a single-source server leaves it out). */
+export type SourcedFleetRow = FleetRow & { source?: ScopeRef };
+
 interface Props {
-  rows: FleetRow[];
+  rows: SourcedFleetRow[];
   sort: FleetSortState;
   onSort(sort: FleetSortState): void;
-  stateMachineHref(arn: string): string;
+  stateMachineHref(row: SourcedFleetRow): string;
   now: number;
+  /** Show the source, account and Region columns (several scopes, or one named). */
+  showSource?: boolean;
 }
 
 const COUNT_COLUMNS = [
@@ -33,14 +39,14 @@ const COUNT_COLUMNS = [
 ] as const;
 
 /** One row per state machine for the selected window; every header sorts (server side). */
-export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props) {
+export function FleetTable({ rows, sort, onSort, stateMachineHref, now, showSource = true }: Props) {
   const header = (label: string, key: FleetSort | undefined, left = false, title?: string) => (
     <th className={left ? styles.left : undefined} aria-sort={key && sort.sort === key ? (sort.dir === "asc" ? "ascending" : "descending") : undefined} title={title}>
       {key ? (
         <button
           type="button"
           className={`${styles.sortButton} ${sort.sort === key ? styles.sortActive : ""}`}
-          onClick={() => onSort({ sort: key, dir: sort.sort === key ? (sort.dir === "asc" ? "desc" : "asc") : key === "name" || key === "type" ? "asc" : "desc" })}
+          onClick={() => onSort({ sort: key, dir: sort.sort === key ? (sort.dir === "asc" ? "desc" : "asc") : defaultFleetSortDir(key) })}
         >
           {label}
           {sort.sort === key ? (sort.dir === "asc" ? " ▲" : " ▼") : ""}
@@ -57,6 +63,9 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props)
           <tr>
             {header("Health", "health", true, "Unhealthy first: recent error rate, weighted by volume")}
             {header("State machine", "name", true)}
+            {showSource && header("Source", "source", true)}
+            {showSource && header("Account", "account", true)}
+            {showSource && header("Region", "region", true)}
             {header("Type", "type", true)}
             {header("Started", "started")}
             {COUNT_COLUMNS.map((c) => <Fragment key={c.key}>{header(c.label, c.sort)}</Fragment>)}
@@ -70,7 +79,8 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props)
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.arn} data-testid="state-machine-row" data-name={row.name} data-type={row.type}>
+            // Two emulators may serve the same ARN: a row is its scope and its ARN.
+            <tr key={`${row.source?.id ?? ""}|${row.arn}`} data-testid="state-machine-row" data-name={row.name} data-type={row.type} data-source={row.source?.id}>
               <td className={styles.left}>
                 <span
                   className={styles.healthDot}
@@ -81,7 +91,7 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props)
                 <span className="sr-only">{row.summary ? healthLabel(row.summary.health, row.summary.errors) : "No numbers"}</span>
               </td>
               <td className={styles.left}>
-                <Link className={styles.name} href={stateMachineHref(row.arn)}>{visibleText(row.name)}</Link>
+                <Link className={styles.name} href={stateMachineHref(row)}>{visibleText(row.name)}</Link>
                 {row.coverage.partial && row.summary && (
                   <span
                     className={styles.flagLine}
@@ -114,6 +124,7 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props)
                   </span>
                 )}
               </td>
+              {showSource && <SourceCells source={row.source} />}
               <td className={styles.left}><span className="type-tag">{row.type === "EXPRESS" ? "Express" : "Standard"}</span></td>
               <RowNumbers row={row} now={now} />
             </tr>
@@ -121,6 +132,25 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now }: Props)
         </tbody>
       </table>
     </div>
+  );
+}
+
+function SourceCells({ source }: { source: ScopeRef | undefined }) {
+  return (
+    <>
+      <td className={styles.left} data-col="source">
+        {source ? (
+          <span className={styles.source}>
+            {source.health !== "ok" && <SourceHealthBadge state={source.health} compact />}
+            {visibleText(source.name)}
+          </span>
+        ) : (
+          <span className={styles.zero}>—</span>
+        )}
+      </td>
+      <td className={`${styles.left} ${styles.mono}`} data-col="account">{source?.accountId ?? <span className={styles.zero}>—</span>}</td>
+      <td className={styles.left} data-col="region">{source?.region ?? <span className={styles.zero}>—</span>}</td>
+    </>
   );
 }
 

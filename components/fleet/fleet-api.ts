@@ -4,9 +4,12 @@ import type { WindowParams } from "./window-params";
 
 const seg = encodeURIComponent;
 
-function queryString(params: Record<string, string | number | undefined>): string {
+function queryString(params: Record<string, string | number | readonly string[] | undefined>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
+  for (const [k, v] of Object.entries(params)) {
+    if (Array.isArray(v)) for (const item of v) q.append(k, item);
+    else if (v !== undefined && v !== "") q.set(k, String(v));
+  }
   const text = q.toString();
   return text ? `?${text}` : "";
 }
@@ -17,6 +20,8 @@ export interface FleetListParams {
   dir?: "asc" | "desc";
   cursor?: string;
   limit?: number;
+  /** Scope ids (`source=`, repeatable); none for every scope. */
+  source?: readonly string[];
 }
 
 export const fleetPaths = {

@@ -10,6 +10,7 @@ import { formatDuration, formatRelative, formatTimestamp } from "@/lib/format/ti
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { useNow } from "@/components/ui/use-now";
+import { ScopeTag } from "@/components/sources/ScopeTag";
 
 const executionHref = (arn: string) => `/executions/${encodeURIComponent(arn)}`;
 const machineHref = (arn: string) => `/state-machines/${encodeURIComponent(arn)}`;
@@ -47,7 +48,7 @@ export function SearchResults({ q }: { q: string }) {
           <h3>State machines</h3>
           <ul>
             {data.stateMachines.map((m) => (
-              <li key={m.arn}><Link href={machineHref(m.arn)}>{m.name}</Link></li>
+              <li key={m.arn}><Link href={machineHref(m.arn)}>{m.name}</Link> <ScopeTag arn={m.arn} /></li>
             ))}
           </ul>
         </>
@@ -60,7 +61,7 @@ export function SearchResults({ q }: { q: string }) {
           ) : (
             <table className="data">
               <thead>
-                <tr><th>Status</th><th>Name</th><th>State machine</th><th>Started</th><th className="num">Duration</th></tr>
+                <tr><th>Status</th><th>Name</th><th>State machine</th><th>Source</th><th>Started</th><th className="num">Duration</th></tr>
               </thead>
               <tbody>
                 {data.executions.map((e) => (
@@ -68,6 +69,7 @@ export function SearchResults({ q }: { q: string }) {
                     <td><StatusBadge status={e.status} /></td>
                     <td className="mono"><Link href={executionHref(e.arn)}>{e.name}</Link></td>
                     <td><Link href={machineHref(e.stateMachineArn)}>{e.stateMachineName}</Link></td>
+                    <td><ScopeTag arn={e.arn} /></td>
                     <td title={formatTimestamp(e.startedAt)}>{formatRelative(e.startedAt, now)}</td>
                     <td className="num">{formatDuration((e.stoppedAt ?? now) - e.startedAt)}</td>
                   </tr>

@@ -11,6 +11,7 @@ import { StatusBadge } from "@/components/ui/StatusBadge";
 import { useNow } from "@/components/ui/use-now";
 import { useUrlState } from "@/components/fleet/use-url-state";
 import { SearchSyntax } from "./SearchSyntax";
+import { ScopeTag } from "@/components/sources/ScopeTag";
 
 /** The search box (its text lives in the URL as ?q=, so a search can be shared) and the hits, paged by cursor. */
 export function SearchView() {
@@ -71,6 +72,7 @@ export function SearchView() {
               <th>Status</th>
               <th>Name</th>
               <th>State machine</th>
+              <th>Source</th>
               <th>Started</th>
               <th className="num">Duration</th>
               <th>Error</th>
@@ -82,6 +84,7 @@ export function SearchView() {
                 <td><StatusBadge status={e.status} /></td>
                 <td className="mono"><Link href={`/executions/${encodeURIComponent(e.arn)}`}>{e.name}</Link></td>
                 <td><Link href={`/state-machines/${encodeURIComponent(e.stateMachineArn)}`}>{e.machineName ?? e.stateMachineArn}</Link></td>
+                <td><ScopeTag arn={e.arn} /></td>
                 <td title={formatTimestamp(e.startedAt)}>{formatRelative(e.startedAt, now)}</td>
                 <td className="num">{formatDuration((e.stoppedAt ?? now) - e.startedAt)}</td>
                 <td className="mono" title={e.cause}>{e.error ?? ""}</td>

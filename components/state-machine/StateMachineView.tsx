@@ -18,6 +18,8 @@ import { useUrlState } from "@/components/fleet/use-url-state";
 import { MACHINE_WINDOW_KEYS, windowFromSearch, writeWindow } from "@/components/fleet/window-params";
 import { WindowPicker } from "@/components/fleet/WindowPicker";
 import { coverageText } from "@/components/fleet/coverage-text";
+import { ScopeTag } from "@/components/sources/ScopeTag";
+import { withSource } from "@/lib/scopes";
 import { MachineCharts } from "./MachineCharts";
 import { MachineKpis } from "./MachineKpis";
 import { StateStatsTable } from "./StateStatsTable";
@@ -25,8 +27,8 @@ import styles from "./MachineDashboard.module.css";
 
 const METRICS_REFRESH_MS = 10_000;
 
-function executionHref(arn: string, state?: string): string {
-  return `/executions/${encodeURIComponent(arn)}${state ? `?state=${encodeURIComponent(state)}` : ""}`;
+function executionHrefOf(source: string | null) {
+  return (arn: string, state?: string) => withSource(`/executions/${encodeURIComponent(arn)}${state ? `?state=${encodeURIComponent(state)}` : ""}`, source);
 }
 
 /**
@@ -39,6 +41,7 @@ export function StateMachineView({ arn }: { arn: string }) {
   const filters = filtersFromParams(params);
   const window = windowFromSearch(params, MACHINE_WINDOW_KEYS);
   const now = useNow(5_000);
+  const executionHref = executionHrefOf(params.get("source"));
   // The state selected in the graph or the stats table, kept in the URL so a link shows it.
   const selectedState = params.get("state") ?? undefined;
   const selectState = useCallback((name: string) => update((p) => (p.get("state") === name ? p.delete("state") : p.set("state", name))), [update]);
@@ -90,6 +93,7 @@ export function StateMachineView({ arn }: { arn: string }) {
         <div className={styles.header}>
           <h1 title={sm.name}>{sm.name}</h1>
           <span className="type-tag">{sm.type === "EXPRESS" ? "Express" : "Standard"}</span>
+          <ScopeTag arn={sm.arn} source={params.get("source")} />
           <span className="muted">created {formatTimestamp(sm.createdAt)}</span>
           <CopyButton text={sm.arn} label="Copy ARN" />
           <span className={styles.spacer} />

@@ -5,6 +5,8 @@
  * badges all read this table; app/globals.css repeats the colours as `--st-*` variables for
  * CSS, and a test keeps the two equal.
  */
+import type { SourceHealthState } from "@/lib/contract/api";
+
 export type AnyStatus =
   | "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED" | "PENDING_REDRIVE" | "UNKNOWN"
   | "succeeded" | "failed" | "caught" | "timed_out" | "aborted" | "running" | "not_reached" | "retried";
@@ -41,4 +43,23 @@ export type StatusKey = keyof typeof STATUS_LOOKS;
 export function statusLook(status: string | undefined): StatusLook {
   const key = (status ?? "unknown").toLowerCase() as StatusKey;
   return STATUS_LOOKS[key] ?? STATUS_LOOKS.unknown;
+}
+
+/**
+ * How a source's health looks: a status look of the table above (its colour and icon) with the
+ * health's own word, so a source in trouble reads like a failed execution, never a new colour.
+ */
+const SOURCE_HEALTH = {
+  ok: { look: "succeeded", label: "OK" },
+  loading: { look: "waiting", label: "Loading" },
+  throttled: { look: "timed_out", label: "Throttled" },
+  down: { look: "failed", label: "Down" },
+  denied: { look: "failed", label: "Access denied", icon: "⊘" },
+} as const satisfies Record<SourceHealthState, { look: StatusKey; label: string; icon?: string }>;
+
+export function sourceHealthLook(state: SourceHealthState | undefined): StatusLook {
+  const entry: { look: StatusKey; label: string; icon?: string } | undefined = state ? SOURCE_HEALTH[state] : undefined;
+  if (!entry) return STATUS_LOOKS.unknown;
+  const base: StatusLook = STATUS_LOOKS[entry.look];
+  return { ...base, label: entry.label, icon: entry.icon ?? base.icon };
 }

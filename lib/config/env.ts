@@ -40,6 +40,10 @@ export interface StepscopeConfig {
   indexPayloads: string;
   /** STEPSCOPE_EVENTS_QUEUE_URL: the SQS queue an EventBridge rule feeds with status changes. */
   eventsQueueUrl?: string;
+  /** A configured source's AWS profile (as the SDK resolves it: role_arn/source_profile, SSO). */
+  profile?: string;
+  /** A configured source's role to assume (from `profile`'s credentials, or the default chain's). */
+  roleArn?: string;
 }
 
 const optionalText = z

@@ -13,6 +13,10 @@ export interface SourceInfo {
   region: string;
   endpoint?: string;
   accountId?: string;
+  /** The scope this answer came from (SourceScope.id), e.g. "prod:eu-west-1". */
+  id?: string;
+  /** The configured source's name. */
+  name?: string;
   /** With STEPSCOPE_EVENTS_QUEUE_URL (GET /api/source only): how consuming status-change events fares. */
   events?: EventsQueueStatus;
 }
@@ -49,6 +53,8 @@ export interface StateMachineSummary {
   countsPartial?: boolean;
   /** Why there are no counts (Express machines have no ListExecutions), when `counts` is absent although asked for. */
   countsUnavailable?: string;
+  /** Which scope the machine belongs to (GET /api/state-machines lists every scope's, or `?source=`'s). */
+  source?: ScopeRef;
 }
 
 export interface StateMachinesResponse {
@@ -260,17 +266,30 @@ export type FleetSort =
   | "p90"
   | "p99"
   | "errors"
-  | "failingSince";
+  | "failingSince"
+  | "source"
+  | "account"
+  | "region";
 
 /** Every sort the fleet accepts, in column order. */
 export const FLEET_SORTS: readonly FleetSort[] = [
-  "health", "name", "type", "started", "running", "succeeded", "failed", "timedOut", "aborted", "errorRate", "p50", "p90", "p99", "errors", "failingSince",
+  "health", "name", "source", "account", "region", "type", "started", "running", "succeeded", "failed", "timedOut", "aborted", "errorRate", "p50", "p90", "p99", "errors", "failingSince",
 ];
 
+/** Sorts by words read A→Z when no direction is given; every number reads biggest (worst) first. */
+export function defaultFleetSortDir(sort: FleetSort): "asc" | "desc" {
+  return sort === "name" || sort === "type" || sort === "source" || sort === "account" || sort === "region" ? "asc" : "desc";
+}
+
 export interface FleetResponse {
+  /** The first scope's (kept for the single-source badge); see `sources` for every scope. */
   source: SourceInfo;
   window: import("@/lib/metrics/windows").ResolvedWindow;
-  rows: FleetRow[];
+  rows: FleetRowWithSource[];
+  /** One entry per scope selected (by `source`/`region`), healthy or not, with its totals over every page. */
+  sources: SourceTotals[];
+  /** The sum of `sources`. */
+  totals: FleetTotals;
   /** Machines matching the search, over all pages. */
   total: number;
   nextCursor?: string;
@@ -442,3 +461,83 @@ export interface SearchResponse {
   /** Something the user should know about this answer (e.g. payload terms with no machine indexed). */
   notice?: string;
 }
+
+// ---- Added with several accounts and Regions (additions only) ----
+
+/**
+ * How a source fares, from what its last calls answered:
+ * ok: answering; loading: nothing answered yet; throttled: Step Functions (or our own quota)
+ * refused within the last minute; down: unreachable or timing out; denied: credentials missing,
+ * expired or not allowed (AccessDenied, a role that cannot be assumed).
+ */
+export type SourceHealthState = "ok" | "loading" | "throttled" | "down" | "denied";
+
+export interface SourceHealth {
+  state: SourceHealthState;
+  /** What went wrong, in words (absent when ok). */
+  message?: string;
+  /** When this was last learned (epoch ms): the last answer or failure. */
+  checkedAt?: number;
+}
+
+/** One account × Region: the unit with its own client, cache, limiter and index (AWS throttles per account and Region). */
+export interface SourceScope {
+  /** Stable and URL-safe: `${name}:${region}`. Pass it as `?source=` to the API. */
+  id: string;
+  /** The configured source's name ("prod"); "demo", "emulator" or "aws" without a config. */
+  name: string;
+  region: string;
+  /** Configured, or learned from the ARNs the source answers with. */
+  accountId?: string;
+  kind: SourceKind;
+  /** What a badge says: "prod · eu-west-1 · 123456789012". */
+  label: string;
+  endpoint?: string;
+  health: SourceHealth;
+}
+
+/** GET /api/sources: every scope, in configuration order (sources, then each source's Regions). */
+export interface SourcesResponse {
+  sources: SourceScope[];
+  fetchedAt: number;
+}
+
+/** Which scope a fleet row (or a listed state machine) belongs to. */
+export interface ScopeRef {
+  id: string;
+  name: string;
+  region: string;
+  accountId?: string;
+  /** The scope's health at the time of the answer (its rows may be from before a failure). */
+  health: SourceHealthState;
+}
+
+/** One scope's part of a fleet answer: same window and filters as the rows, before paging. */
+export interface SourceTotals {
+  scope: SourceScope;
+  /** Machines of this scope that match the filters (all pages). */
+  machines: number;
+  /** Executions started in the window. */
+  started: number;
+  /** By status: RUNNING counts running now; the others finished in the window (the rows' summaries summed). */
+  counts: StatusCounts;
+}
+
+/**
+ * Fleet additions (GET /api/fleet):
+ * - `source=<id>` (repeatable) keeps only those scopes; `region=<r>` (repeatable) only those Regions.
+ *   An unknown id or Region is a 400 naming the known ones.
+ * - Every row has `source` (FleetRowWithSource); rows of scopes that are down keep what was
+ *   last known (coverage.error says why) — a scope that never answered has no rows, only its totals entry.
+ * - `sources` has one entry per scope selected, healthy or not; `totals` is their sum.
+ */
+export interface FleetRowWithSource extends FleetRow {
+  source: ScopeRef;
+}
+
+export interface FleetTotals {
+  machines: number;
+  started: number;
+  counts: StatusCounts;
+}
+

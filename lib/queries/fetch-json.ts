@@ -1,5 +1,11 @@
 import { ApiError } from "./api-error";
 import type { ApiErrorBody } from "@/lib/contract/api";
+import { withPageSource } from "@/lib/scopes/api-source";
+
+/** The page's `?source=`, which its ARN calls carry (see withPageSource). */
+export function pageApiPath(path: string): string {
+  return typeof window === "undefined" ? path : withPageSource(path, new URLSearchParams(window.location.search).get("source"));
+}
 
 /**
  * GET one of our API's paths and return its JSON, or throw an ApiError whose message can be
@@ -9,7 +15,7 @@ import type { ApiErrorBody } from "@/lib/contract/api";
 export async function fetchJson<T>(path: string, init?: { signal?: AbortSignal }): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { signal: init?.signal, headers: { accept: "application/json" }, cache: "no-store" });
+    res = await fetch(pageApiPath(path), { signal: init?.signal, headers: { accept: "application/json" }, cache: "no-store" });
   } catch (err) {
     if ((err as Error)?.name === "AbortError") throw err;
     throw new ApiError("NETWORK", "Cannot reach the Stepscope server. Is it still running?", 0);

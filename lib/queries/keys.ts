@@ -1,6 +1,7 @@
 /** React-query keys for our API, one factory so invalidation and sharing stay consistent. */
 export const queryKeys = {
   source: () => ["source"] as const,
+  sources: () => ["sources"] as const,
   stateMachine: (arn: string) => ["state-machine", arn] as const,
   executions: (arn: string, filters: Record<string, string | undefined>) => ["executions", arn, filters] as const,
   execution: (arn: string) => ["execution", arn] as const,

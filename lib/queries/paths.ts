@@ -3,6 +3,7 @@ const seg = encodeURIComponent;
 
 export const apiPaths = {
   source: () => "/api/source",
+  sources: () => "/api/sources",
   stateMachine: (arn: string) => `/api/state-machines/${seg(arn)}`,
   executions: (arn: string, params: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams();

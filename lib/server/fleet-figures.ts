@@ -9,11 +9,15 @@ import type { ResolvedWindow } from "@/lib/metrics/windows";
 import { machineMetricsFromCloudWatch, withMetricFigures } from "@/lib/sfn/cloudwatch";
 import type { SfnContext } from "@/lib/sfn/context";
 import { fleetIndexFor } from "./fleet";
-import { fleetService } from "./fleet-service";
+import { fleetService, type FleetService } from "./fleet-service";
 
 /** The fleet's rows over the window, those the index cannot answer with figures from CloudWatch metrics. */
 export async function fleetRowsWithFigures(ctx: SfnContext, window: ResolvedWindow): Promise<FleetRow[]> {
-  const service = await fleetService(ctx);
+  return serviceRowsWithFigures(await fleetService(ctx), ctx, window);
+}
+
+/** The same, for one account × Region's service (see lib/server/sources). */
+export async function serviceRowsWithFigures(service: FleetService, ctx: SfnContext, window: ResolvedWindow): Promise<FleetRow[]> {
   const fleet = service.fleet ?? fleetIndexFor(ctx);
   const rows = await fleet.fleetRows(ctx, window);
   return service.figures ? service.figures.withFigures(ctx, rows, window) : withMetricFigures(ctx, rows, window, fleet.limits.horizonMs);
@@ -21,6 +25,9 @@ export async function fleetRowsWithFigures(ctx: SfnContext, window: ResolvedWind
 
 /** The state machine page's figures from CloudWatch metrics (Express, or a window older than the index keeps). */
 export async function machineMetricsFromFigures(ctx: SfnContext, stateMachineArn: string, window: ResolvedWindow): Promise<MachineMetricsResponse> {
-  const service = await fleetService(ctx);
+  return serviceMachineMetrics(await fleetService(ctx), ctx, stateMachineArn, window);
+}
+
+export async function serviceMachineMetrics(service: FleetService, ctx: SfnContext, stateMachineArn: string, window: ResolvedWindow): Promise<MachineMetricsResponse> {
   return service.figures ? service.figures.machineMetrics(ctx, stateMachineArn, window) : machineMetricsFromCloudWatch(ctx, stateMachineArn, window);
 }

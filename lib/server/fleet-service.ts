@@ -67,14 +67,24 @@ export async function resetFleetService(): Promise<void> {
   if (current) await (await current.catch(() => undefined))?.stop();
 }
 
-export async function startFleetService(ctx: SfnContext, config: StepscopeConfig): Promise<FleetService> {
+/**
+ * How a second scope of the process joins the first one's service: the same store and lease
+ * (the instance that polls polls every scope), no events consumer and no retention sweep of
+ * its own (both are the first scope's).
+ */
+export interface JoinedService {
+  store: Store;
+  lease: PollerLease;
+}
+
+export async function startFleetService(ctx: SfnContext, config: StepscopeConfig, joined?: JoinedService): Promise<FleetService> {
   const location = parseDatabaseUrl(config.databaseUrl, process.cwd());
   if (location.kind === "memory") {
     return { stop: async () => undefined };
   }
-  const store = await openStore(location);
-  const lease = new PollerLease(store, config.leaseMs);
-  await lease.start();
+  const store = joined?.store ?? (await openStore(location));
+  const lease = joined?.lease ?? new PollerLease(store, config.leaseMs);
+  if (!joined) await lease.start();
   const persistence = new StoreIndexPersistence(store, { mayPoll: () => lease.held, now: ctx.now });
   // What failed executions' histories said, read once ever: error groups are complete at start.
   const failureStore = await loadStoredFailures(store);
@@ -91,7 +101,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
       reconcileEveryMs: () => (eventsFlowing() ? RECONCILE_WITH_EVENTS_MS : undefined),
     },
   );
-  console.log(
+  if (!joined) console.log(
     `[stepscope] keeping the execution index in ${describeLocation(location)}; ${failureStore.loaded} failure records loaded; retention ${Math.round(config.retentionMs / 86_400_000)} days`,
   );
 
@@ -107,7 +117,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
       try {
         await fleet.refreshAll(ctx);
         if (lease.held && payloads) await payloads.round(ctx);
-        if (lease.held && ctx.now() - lastSweep >= RETENTION_SWEEP_MS) {
+        if (!joined && lease.held && ctx.now() - lastSweep >= RETENTION_SWEEP_MS) {
           lastSweep = ctx.now();
           await store.deleteOlderThan(ctx.now() - config.retentionMs);
         }
@@ -123,7 +133,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   };
   const running = loop();
   // Events: a long poll at a time while this process holds the lease; a failing queue is retried every 30 s.
-  const events = config.eventsQueueUrl
+  const events = config.eventsQueueUrl && !joined
     ? new EventsConsumer(store, createEventsQueue(config.eventsQueueUrl, config.region, { placeholderCredentials: config.source === "demo" }), config.eventsQueueUrl, ctx.now, (machine, rows) =>
         fleet.machine(machine).absorb(rows),
       )
@@ -159,6 +169,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
       await Promise.all([running, consuming, figures.stop()]);
       if (ctx.historyArchive === historyArchive) ctx.historyArchive = undefined;
       await Promise.all([failureStore.flush(), historyArchive.flush()]);
+      if (joined) return;
       await lease.stop();
       await store.close();
     },

@@ -8,6 +8,7 @@ import { SFNClient, type SFNClientConfig } from "@aws-sdk/client-sfn";
 import type { StepscopeConfig } from "@/lib/config/env";
 import { displayEndpoint } from "@/lib/security/endpoint-display";
 import { DEMO_ENDPOINT } from "@/mocks/contract";
+import { sourceCredentials } from "./credentials";
 import { createRetryStrategy } from "./retry-strategy";
 
 // Emulators accept any credentials but the SDK still signs requests, so it needs some.
@@ -23,16 +24,17 @@ export function createSfnClient(config: StepscopeConfig): SFNClient {
   };
   switch (config.source) {
     case "demo":
-      return new SFNClient({ ...common, endpoint: DEMO_ENDPOINT, credentials: PLACEHOLDER_CREDENTIALS });
+      // A configured demo scope has its own endpoint; the implicit demo source answers at DEMO_ENDPOINT.
+      return new SFNClient({ ...common, endpoint: config.endpoint ?? DEMO_ENDPOINT, credentials: PLACEHOLDER_CREDENTIALS });
     case "emulator":
       // The SDK reads AWS_ENDPOINT_URL_SFN itself; passing it too keeps a parsed config self-contained.
       return new SFNClient({
         ...common,
         endpoint: config.endpoint,
-        ...(config.hasCredentials ? {} : { credentials: PLACEHOLDER_CREDENTIALS }),
+        ...(config.hasCredentials ? sourceCredentials(config) : { credentials: PLACEHOLDER_CREDENTIALS }),
       });
     case "aws":
-      return new SFNClient(common);
+      return new SFNClient({ ...common, ...sourceCredentials(config) });
   }
 }
 
@@ -40,7 +42,7 @@ export function createSfnClient(config: StepscopeConfig): SFNClient {
 export function endpointLabel(config: StepscopeConfig): string {
   switch (config.source) {
     case "demo":
-      return `the demo account (${DEMO_ENDPOINT})`;
+      return `the demo account (${config.endpoint ?? DEMO_ENDPOINT})`;
     case "emulator":
       return config.endpoint ? displayEndpoint(config.endpoint) : "the emulator";
     case "aws":

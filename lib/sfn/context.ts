@@ -56,6 +56,26 @@ export interface SfnContext {
   config?: StepscopeConfig;
   /** Finished histories read before: asked before Step Functions, given every history that finished. */
   historyArchive?: HistoryArchive;
+  /** What the last calls said of the source itself (its health is read from this). */
+  outcome: SourceOutcome;
+}
+
+/** The codes that say something about the source rather than about one request. */
+const SOURCE_FAILURES = new Set(["UNAVAILABLE", "TIMEOUT", "THROTTLED", "ACCESS_DENIED", "UNAUTHORIZED", "UPSTREAM"]);
+
+export interface SourceOutcome {
+  /** The last time the source answered (a "no such execution" is an answer too). */
+  answeredAt?: number;
+  /** The last failure of the source itself, cleared by the next answer. */
+  failure?: { code: string; message: string; at: number };
+}
+
+function noteOutcome(ctx: SfnContext, error?: SfnError): void {
+  if (error && SOURCE_FAILURES.has(error.code)) ctx.outcome.failure = { code: error.code, message: error.message, at: ctx.now() };
+  else {
+    ctx.outcome.answeredAt = ctx.now();
+    ctx.outcome.failure = undefined;
+  }
 }
 
 export interface SfnContextOptions {
@@ -100,6 +120,7 @@ export function createSfnContext(config: StepscopeConfig = loadConfig(), options
     secrets: new SecretLedger(),
     allowActions: security.allowActions,
     config,
+    outcome: {},
   };
 }
 
@@ -171,11 +192,12 @@ export async function send<Output>(ctx: SfnContext, operation: string, command: 
     const client = ctx.client as unknown as { send(c: unknown, o: { abortSignal: AbortSignal }): Promise<Output> };
     const output = await client.send(command, { abortSignal: deadline });
     noteReachable(ctx.endpointLabel, ctx.now());
+    noteOutcome(ctx);
     assertComplete(ctx, operation, output);
     return redactOutput(ctx, operation, command, output);
   } catch (error) {
     let mapped = toSfnError(error, { operation, endpointLabel: ctx.endpointLabel });
-    if (mapped.code === "UNAVAILABLE") noteUnreachable(mapped.message, ctx.now());
+    if (mapped.code === "UNAVAILABLE") noteUnreachable(ctx.endpointLabel, mapped.message, ctx.now());
     if (mapped.code === "THROTTLED") {
       ctx.throttledAt = ctx.now();
       // Step Functions itself refused: the account's bucket is empty for everyone, so is ours.
@@ -189,6 +211,7 @@ export async function send<Output>(ctx: SfnContext, operation: string, command: 
         { retryAfterSeconds: 2 },
       );
     }
+    noteOutcome(ctx, mapped);
     throw mapped;
   }
 }

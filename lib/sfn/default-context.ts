@@ -1,4 +1,8 @@
-/** The process-wide context shared by every route handler (one client, one cache). */
+/**
+ * The process-wide context shared by every route handler (one client, one cache): the first
+ * scope's. Other scopes' contexts live in the source registry (lib/server/sources).
+ */
+import { loadScopes } from "@/lib/config/sources";
 import { createSfnContext, type SfnContext } from "./context";
 
 // On globalThis: Next bundles instrumentation (which starts the background poller) and each
@@ -8,7 +12,7 @@ type Holder = { [KEY]?: SfnContext };
 
 export function getSfnContext(): SfnContext {
   const holder = globalThis as Holder;
-  holder[KEY] ??= createSfnContext();
+  holder[KEY] ??= createSfnContext(loadScopes()[0].config);
   return holder[KEY];
 }
 

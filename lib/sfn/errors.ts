@@ -131,6 +131,11 @@ export function toSfnError(error: unknown, context: ErrorContext): SfnError {
         : `the credentials were not accepted (${name})`;
     return new SfnError("ACCESS_DENIED", `Access denied to ${operation}: ${because}.`);
   }
+  if (name === "CredentialsProviderError") {
+    // A profile that does not exist, an SSO session that expired, a role that cannot be assumed.
+    const why = typeof err.message === "string" && err.message ? err.message.replace(/\.+$/, "") : "no credentials";
+    return new SfnError("ACCESS_DENIED", `No credentials for ${endpointLabel}: ${visibleName(why, 300)}.`);
+  }
   if (name === "StateMachineTypeNotSupported") {
     return new SfnError(
       "UNSUPPORTED",

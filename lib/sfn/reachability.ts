@@ -1,17 +1,18 @@
 /**
- * One log line when the endpoint stops answering and one when it comes back, instead of a
- * line per failed poll.
+ * One log line when an endpoint stops answering and one when it comes back, instead of a
+ * line per failed poll; kept per endpoint, since several sources may be read at once.
  */
-let unreachableSince: number | undefined;
+const unreachableSince = new Map<string, number>();
 
-export function noteUnreachable(message: string, now: number): void {
-  if (unreachableSince !== undefined) return;
-  unreachableSince = now;
+export function noteUnreachable(endpointLabel: string, message: string, now: number): void {
+  if (unreachableSince.has(endpointLabel)) return;
+  unreachableSince.set(endpointLabel, now);
   console.warn(`[stepscope] ${message}`);
 }
 
 export function noteReachable(endpointLabel: string, now: number): void {
-  if (unreachableSince === undefined) return;
-  console.warn(`[stepscope] ${endpointLabel} answers again after ${Math.round((now - unreachableSince) / 1000)} s.`);
-  unreachableSince = undefined;
+  const since = unreachableSince.get(endpointLabel);
+  if (since === undefined) return;
+  console.warn(`[stepscope] ${endpointLabel} answers again after ${Math.round((now - since) / 1000)} s.`);
+  unreachableSince.delete(endpointLabel);
 }

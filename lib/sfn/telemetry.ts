@@ -11,6 +11,7 @@ import { loadConfig, type StepscopeConfig } from "@/lib/config/env";
 import { DEMO_LOGS_ENDPOINT, DEMO_METRICS_ENDPOINT } from "@/mocks/contract";
 import { redactExecutionData } from "@/lib/security/redaction";
 import type { SfnContext } from "./context";
+import { sourceCredentials } from "./credentials";
 import { SfnError, toSfnError } from "./errors";
 
 export interface TelemetryClients {
@@ -34,9 +35,10 @@ export function createTelemetryClients(config: StepscopeConfig): TelemetryClient
     requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
   };
   const placeholder = config.source === "demo" || (config.source === "emulator" && !config.hasCredentials);
-  const credentials = placeholder ? { credentials: PLACEHOLDER_CREDENTIALS } : {};
-  const logsEndpoint = config.source === "demo" ? DEMO_LOGS_ENDPOINT : config.logsEndpoint;
-  const metricsEndpoint = config.source === "demo" ? DEMO_METRICS_ENDPOINT : config.metricsEndpoint;
+  const credentials = placeholder ? { credentials: PLACEHOLDER_CREDENTIALS } : sourceCredentials(config);
+  // A configured demo scope serves its logs and metrics at its own endpoint, as an emulator does.
+  const logsEndpoint = config.source === "demo" ? (config.logsEndpoint ?? DEMO_LOGS_ENDPOINT) : config.logsEndpoint;
+  const metricsEndpoint = config.source === "demo" ? (config.metricsEndpoint ?? DEMO_METRICS_ENDPOINT) : config.metricsEndpoint;
   return {
     logs: new CloudWatchLogsClient({ ...common, ...credentials, ...(logsEndpoint ? { endpoint: logsEndpoint } : {}) }),
     metrics: new CloudWatchClient({ ...common, ...credentials, ...(metricsEndpoint ? { endpoint: metricsEndpoint } : {}) }),

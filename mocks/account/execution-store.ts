@@ -10,8 +10,7 @@ import { planExecution } from "../sim/interpreter";
 import type { Json } from "../sim/jsonpath";
 import { type ExecutionPlan, type ExecutionSummary, type MapRunPlan, summarise } from "../sim/plan";
 import { hash32, Rng } from "../sim/random";
-import { DEMO_REGION } from "../contract";
-import { childExecutionArn, childStateMachineArn, executionArn, mapRunArn, roleArn, stateMachineArn } from "./arns";
+import type { DemoArns } from "./arns";
 import { Lru } from "./lru";
 import { type ScheduledExecution, scheduledAt, scheduledByName } from "./schedule";
 
@@ -57,6 +56,8 @@ export class ExecutionStore {
   constructor(
     readonly seed: number,
     readonly machines: readonly MachineSpec[],
+    /** The account and Region whose ARNs the executions get. */
+    readonly arns: DemoArns,
   ) {}
 
   machine(name: string): MachineSpec | undefined {
@@ -134,7 +135,7 @@ export class ExecutionStore {
 
   /** StartExecution; starting the same name with the same input again returns the first one, as the service does. */
   start(machine: MachineSpec, name: string, input: Json, inputText: string, nowMs: number): StartedExecution {
-    const arn = executionArn(machine.name, name);
+    const arn = this.arns.executionArn(machine.name, name);
     const existing = this.started.get(arn);
     if (existing) return existing;
     const ref: StartedExecution = { machine, slot: -1, name, startMs: nowMs, seed: hash32(this.seed, machine.name, name, nowMs), input, inputText };
@@ -147,7 +148,7 @@ export class ExecutionStore {
   }
 
   isStartedWithInput(machine: MachineSpec, name: string, inputText: string): boolean {
-    return this.started.get(executionArn(machine.name, name))?.inputText === inputText;
+    return this.started.get(this.arns.executionArn(machine.name, name))?.inputText === inputText;
   }
 
   /** The map run a child execution belongs to. */
@@ -182,20 +183,20 @@ export class ExecutionStore {
 
   private mapRunParentArn(child: ExecutionPlan): string | undefined {
     const m = /:execution:([^:/]+)\/([^:]+):[^:]+$/.exec(child.executionArn);
-    return m ? executionArn(m[1], m[2]) : undefined;
+    return m ? this.arns.executionArn(m[1], m[2]) : undefined;
   }
 
   private findRef(machine: MachineSpec, name: string): ScheduledExecution | undefined {
-    return this.started.get(executionArn(machine.name, name)) ?? scheduledByName(this.seed, machine, name);
+    return this.started.get(this.arns.executionArn(machine.name, name)) ?? scheduledByName(this.seed, machine, name);
   }
 
   private summaryOf(ref: ScheduledExecution): ExecutionSummary {
-    const arn = executionArn(ref.machine.name, ref.name);
+    const arn = this.arns.executionArn(ref.machine.name, ref.name);
     return this.summaries.get(arn) ?? summarise(this.planOf(ref, false));
   }
 
   private planOf(ref: ScheduledExecution, detailed: boolean): ExecutionPlan {
-    const arn = executionArn(ref.machine.name, ref.name);
+    const arn = this.arns.executionArn(ref.machine.name, ref.name);
     const cache = detailed ? this.plans : this.lightPlans;
     const cached = cache.get(arn);
     if (cached) return cached;
@@ -216,6 +217,7 @@ export class ExecutionStore {
 
   private buildPlan(ref: ScheduledExecution, detailed: boolean): ExecutionPlan {
     const { machine, name } = ref;
+    const { executionArn, stateMachineArn, roleArn, mapRunArn, childExecutionArn, childStateMachineArn, place } = this.arns;
     const rng = new Rng(ref.seed);
     const input = "input" in ref ? (ref as StartedExecution).input : machine.makeInput(rng.fork("input"), ref.startMs);
     const arn = executionArn(machine.name, name);
@@ -239,7 +241,7 @@ export class ExecutionStore {
       stateMachineArn: stateMachineArn(machine.name),
       name,
       roleArn: roleArn(machine.name),
-      region: DEMO_REGION,
+      region: place.region,
       traits: machine.makeTraits(rng.fork("traits"), ref.startMs),
       behaviours: machine.behaviours,
       fallbackBehaviour: answersNormally,

@@ -1,7 +1,6 @@
 /** Finds what an ARN in a request names, answering the service's error when it names nothing. */
 import type { MachineSpec } from "../machines/machine-spec";
 import type { ExecutionPlan, MapRunPlan } from "../sim/plan";
-import { parseArn } from "./arns";
 import type { ExecutionStore } from "./execution-store";
 import { SfnError } from "./protocol";
 
@@ -11,7 +10,7 @@ export interface OperationContext {
 }
 
 export function findMachine(ctx: OperationContext, arn: string): MachineSpec {
-  const parsed = parseArn(arn);
+  const parsed = ctx.store.arns.parseArn(arn);
   if (parsed === "invalid" || (parsed !== "foreign" && parsed.kind !== "stateMachine")) {
     throw new SfnError("InvalidArn", `Invalid Arn: 'Resource type not valid in this context: ${arn}'`);
   }
@@ -26,7 +25,7 @@ export interface FoundExecution {
 }
 
 export function findExecution(ctx: OperationContext, arn: string, detailed = false): FoundExecution {
-  const parsed = parseArn(arn);
+  const parsed = ctx.store.arns.parseArn(arn);
   if (parsed === "invalid" || (parsed !== "foreign" && parsed.kind !== "execution" && parsed.kind !== "express")) {
     throw new SfnError("InvalidArn", `Invalid Arn: 'Resource type not valid in this context: ${arn}'`);
   }
@@ -47,7 +46,7 @@ export function findExecution(ctx: OperationContext, arn: string, detailed = fal
 }
 
 export function findMapRun(ctx: OperationContext, arn: string): MapRunPlan {
-  const parsed = parseArn(arn);
+  const parsed = ctx.store.arns.parseArn(arn);
   if (parsed === "invalid" || (parsed !== "foreign" && parsed.kind !== "mapRun")) {
     throw new SfnError("InvalidArn", `Invalid Arn: 'Resource type not valid in this context: ${arn}'`);
   }

@@ -3,7 +3,6 @@ import type { MachineSpec } from "../machines/machine-spec";
 import type { Json } from "../sim/jsonpath";
 import { seenAt } from "../sim/plan";
 import { hash32, Rng } from "../sim/random";
-import { executionArn, expressExecutionArn, roleArn, stateMachineArn } from "./arns";
 import { findExecution, findMachine, type OperationContext } from "./lookup";
 import { type Body, decodeToken, encodeToken, epochSeconds, ok, optionalString, pageSize, requiredString, SfnError } from "./protocol";
 import type { SfnResponse } from "../contract";
@@ -11,16 +10,17 @@ import { loggingConfigurationOf } from "../logs/demo-logging";
 
 const isIndex = (p: unknown): p is number => typeof p === "number" && Number.isInteger(p) && p >= 0;
 
-function machineShape(machine: MachineSpec) {
+function machineShape(ctx: OperationContext, machine: MachineSpec) {
   return {
-    roleArn: roleArn(machine.name),
+    roleArn: ctx.store.arns.roleArn(machine.name),
     definition: JSON.stringify(machine.definition, null, 2),
-    loggingConfiguration: loggingConfigurationOf(machine),
+    loggingConfiguration: loggingConfigurationOf(machine, ctx.store.arns.place),
     tracingConfiguration: { enabled: false },
   };
 }
 
 export function listStateMachines(ctx: OperationContext, body: Body): SfnResponse {
+  const { stateMachineArn } = ctx.store.arns;
   const size = pageSize(body, 100);
   const from = decodeToken(body, "ListStateMachines", isIndex) ?? 0;
   const machines = ctx.store.machines.slice(from, from + size);
@@ -39,13 +39,13 @@ export function listStateMachines(ctx: OperationContext, body: Body): SfnRespons
 export function describeStateMachine(ctx: OperationContext, body: Body): SfnResponse {
   const machine = findMachine(ctx, requiredString(body, "stateMachineArn"));
   return ok({
-    stateMachineArn: stateMachineArn(machine.name),
+    stateMachineArn: ctx.store.arns.stateMachineArn(machine.name),
     name: machine.name,
     status: "ACTIVE",
     type: machine.type,
     description: machine.description,
     creationDate: epochSeconds(machine.createdMs),
-    ...machineShape(machine),
+    ...machineShape(ctx, machine),
   });
 }
 
@@ -57,7 +57,7 @@ export function describeStateMachineForExecution(ctx: OperationContext, body: Bo
       stateMachineArn: plan.stateMachineArn,
       name: plan.stateMachineArn.split(":").pop(),
       definition: run?.definition ?? "{}",
-      roleArn: roleArn(machine.name),
+      roleArn: ctx.store.arns.roleArn(machine.name),
       updateDate: epochSeconds(machine.createdMs),
       mapRunArn: plan.mapRunArn,
       loggingConfiguration: { level: "OFF", includeExecutionData: false },
@@ -65,16 +65,17 @@ export function describeStateMachineForExecution(ctx: OperationContext, body: Bo
     });
   }
   return ok({
-    stateMachineArn: stateMachineArn(machine.name),
+    stateMachineArn: ctx.store.arns.stateMachineArn(machine.name),
     name: machine.name,
     updateDate: epochSeconds(machine.createdMs),
-    ...machineShape(machine),
+    ...machineShape(ctx, machine),
   });
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
 
 export function startExecution(ctx: OperationContext, body: Body): SfnResponse {
+  const { executionArn, expressExecutionArn } = ctx.store.arns;
   const machine = findMachine(ctx, requiredString(body, "stateMachineArn"));
   const inputText = optionalString(body, "input") ?? "{}";
   let input: Json;

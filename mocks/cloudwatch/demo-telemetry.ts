@@ -15,8 +15,8 @@ export interface DemoTelemetry {
 }
 
 export function createDemoTelemetry(seed: number, store: ExecutionStore, machines: readonly MachineSpec[]): DemoTelemetry {
-  const logs = new DemoLogs(seed, machines);
-  const cloudwatch = new DemoCloudWatch(machines, new ExecutionOutcomes(seed, store, (name) => logs.expressExecutionsOf(name)));
+  const logs = new DemoLogs(seed, machines, store.arns);
+  const cloudwatch = new DemoCloudWatch(machines, new ExecutionOutcomes(seed, store, (name) => logs.expressExecutionsOf(name)), store.arns);
   return {
     answer: (target, body, nowMs) => logs.answer(target, body, nowMs) ?? cloudwatch.answer(target, body, nowMs),
   };

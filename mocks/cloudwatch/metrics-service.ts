@@ -6,7 +6,7 @@
  */
 import type { SfnResponse } from "../contract";
 import type { MachineSpec } from "../machines/machine-spec";
-import { stateMachineArn } from "../account/arns";
+import type { DemoArns } from "../account/arns";
 import type { ExecutionOutcomes, Outcome } from "./execution-outcomes";
 
 export const CLOUDWATCH_TARGET_PREFIX = "GraniteServiceVersion20100801.";
@@ -68,8 +68,9 @@ export class DemoCloudWatch {
   constructor(
     machines: readonly MachineSpec[],
     private readonly outcomes: ExecutionOutcomes,
+    arns: DemoArns,
   ) {
-    for (const m of machines) this.byArn.set(stateMachineArn(m.name), m);
+    for (const m of machines) this.byArn.set(arns.stateMachineArn(m.name), m);
   }
 
   answer(target: string, rawBody: unknown, nowMs: number): SfnResponse | undefined {

@@ -3,7 +3,7 @@
  * (that is what makes its executions visible); the Standard ones keep logging off, as most do.
  */
 import type { MachineSpec } from "../machines/machine-spec";
-import { DEMO_ACCOUNT_ID, DEMO_REGION } from "../contract";
+import type { DemoPlace } from "../contract";
 import type { DemoLogging } from "./log-records";
 
 /** CloudWatch Logs keeps the demo's records this long; older ones are gone, as on AWS. */
@@ -19,12 +19,12 @@ export function demoLoggingOf(machine: MachineSpec): DemoLogging | undefined {
 }
 
 /** DescribeStateMachine's loggingConfiguration for a machine. */
-export function loggingConfigurationOf(machine: MachineSpec) {
+export function loggingConfigurationOf(machine: MachineSpec, place: DemoPlace) {
   const logging = demoLoggingOf(machine);
   if (!logging) return { level: "OFF", includeExecutionData: false };
   return {
     level: logging.level,
     includeExecutionData: logging.includeExecutionData,
-    destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: `arn:aws:logs:${DEMO_REGION}:${DEMO_ACCOUNT_ID}:log-group:${logging.logGroupName}:*` } }],
+    destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: `arn:aws:logs:${place.region}:${place.accountId}:log-group:${logging.logGroupName}:*` } }],
   };
 }

@@ -9,10 +9,9 @@
  */
 import { dailyWave, type MachineSpec } from "../machines/machine-spec";
 import { answersNormally, serviceFails } from "../machines/services";
-import { expressExecutionArn, roleArn, stateMachineArn } from "../account/arns";
+import type { DemoArns } from "../account/arns";
 import { scheduledAt, scheduledBetween, scheduledByName, type ScheduledExecution } from "../account/schedule";
 import { Lru } from "../account/lru";
-import { DEMO_REGION } from "../contract";
 import { planExecution } from "../sim/interpreter";
 import type { ExecutionPlan } from "../sim/plan";
 import { hash32, Rng } from "../sim/random";
@@ -45,6 +44,7 @@ export class ExpressExecutions {
   constructor(
     private readonly seed: number,
     readonly machine: MachineSpec,
+    private readonly arns: DemoArns,
   ) {
     this.traffic = expressTrafficSpec(machine);
   }
@@ -86,6 +86,7 @@ export class ExpressExecutions {
   private build(ref: ScheduledExecution, detailed: boolean): ExecutionPlan {
     const rng = new Rng(ref.seed);
     const id = new Rng(hash32(ref.seed, "express-id")).uuid();
+    const { expressExecutionArn, stateMachineArn, roleArn, place } = this.arns;
     return planExecution({
       definition: this.machine.definition,
       input: this.machine.makeInput(rng.fork("input"), ref.startMs),
@@ -95,7 +96,7 @@ export class ExpressExecutions {
       stateMachineArn: stateMachineArn(this.machine.name),
       name: ref.name,
       roleArn: roleArn(this.machine.name),
-      region: DEMO_REGION,
+      region: place.region,
       traits: this.machine.makeTraits(rng.fork("traits"), ref.startMs),
       behaviours: this.traffic.behaviours,
       fallbackBehaviour: answersNormally,

@@ -5,7 +5,7 @@
  */
 import type { SfnResponse } from "../contract";
 import type { MachineSpec } from "../machines/machine-spec";
-import { parseArn } from "../account/arns";
+import type { DemoArns } from "../account/arns";
 import { Lru } from "../account/lru";
 import type { ExecutionPlan } from "../sim/plan";
 import { DEMO_LOG_RETENTION_DAYS, demoLoggingOf } from "./demo-logging";
@@ -13,7 +13,6 @@ import { ExpressExecutions } from "./express-traffic";
 import { compileFilterPattern } from "./filter-pattern";
 import { type QueryOutcome, parseInsightsQuery, runInsights } from "./insights-query";
 import { type DemoLogging, type LogEvent, logEventsOf } from "./log-records";
-import { DEMO_ACCOUNT_ID, DEMO_REGION } from "../contract";
 
 export const LOGS_TARGET_PREFIX = "Logs_20140328.";
 
@@ -63,10 +62,14 @@ export class DemoLogs {
   private readonly queries = new Lru<string, QueryOutcome & { started: number }>(200);
   private queryCount = 0;
 
-  constructor(seed: number, machines: readonly MachineSpec[]) {
+  constructor(
+    seed: number,
+    machines: readonly MachineSpec[],
+    private readonly arns: DemoArns,
+  ) {
     for (const machine of machines) {
       const logging = demoLoggingOf(machine);
-      if (logging) this.groups.set(logging.logGroupName, { machine, logging, executions: new ExpressExecutions(seed, machine) });
+      if (logging) this.groups.set(logging.logGroupName, { machine, logging, executions: new ExpressExecutions(seed, machine, arns) });
     }
   }
 
@@ -114,7 +117,7 @@ export class DemoLogs {
         .filter((g) => g.logging.logGroupName.startsWith(prefix))
         .map((g) => ({
           logGroupName: g.logging.logGroupName,
-          arn: `arn:aws:logs:${DEMO_REGION}:${DEMO_ACCOUNT_ID}:log-group:${g.logging.logGroupName}:*`,
+          arn: `arn:aws:logs:${this.arns.place.region}:${this.arns.place.accountId}:log-group:${g.logging.logGroupName}:*`,
           creationTime: g.machine.createdMs,
           retentionInDays: DEMO_LOG_RETENTION_DAYS,
         })),
@@ -141,7 +144,7 @@ export class DemoLogs {
   private namedExecution(group: Group, pattern: string): ExecutionPlan | undefined {
     const m = /arn:aws:states:[^"\s]+:express:[^"\s]+/.exec(pattern);
     if (!m) return undefined;
-    const parsed = parseArn(m[0]);
+    const parsed = this.arns.parseArn(m[0]);
     if (typeof parsed !== "object" || parsed.kind !== "express" || parsed.machine !== group.machine.name) return undefined;
     const plan = group.executions.byName(parsed.name);
     return plan && plan.executionArn === m[0] ? plan : undefined;

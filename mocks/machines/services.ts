@@ -2,13 +2,16 @@
  * What AWS services answer inside a Task, shaped like the real integrations' outputs, and
  * Lambda errors shaped like the runtime reports them (a JSON cause with a stack trace).
  */
-import { DEMO_ACCOUNT_ID, DEMO_REGION } from "../contract";
+import { DEMO_ACCOUNT_ID, DEMO_REGION, type DemoPlace } from "../contract";
 import type { TaskBehaviour, TaskOutcome } from "../sim/behaviour";
 import type { Json } from "../sim/jsonpath";
 import type { Rng } from "../sim/random";
 
-export const lambdaArn = (name: string) => `arn:aws:lambda:${DEMO_REGION}:${DEMO_ACCOUNT_ID}:function:${name}`;
-export const topicArn = (name: string) => `arn:aws:sns:${DEMO_REGION}:${DEMO_ACCOUNT_ID}:${name}`;
+const MAIN: DemoPlace = { accountId: DEMO_ACCOUNT_ID, region: DEMO_REGION };
+
+/** A function or topic of the machine's own account and Region (the main scope's by default). */
+export const lambdaArn = (name: string, place: DemoPlace = MAIN) => `arn:aws:lambda:${place.region}:${place.accountId}:function:${name}`;
+export const topicArn = (name: string, place: DemoPlace = MAIN) => `arn:aws:sns:${place.region}:${place.accountId}:${name}`;
 
 function httpMetadata(rng: Rng, contentType = "application/x-amz-json-1.0"): { [key: string]: Json } {
   const requestId = rng.uuid();

@@ -11,6 +11,8 @@ export interface EmulatorServerOptions {
   port?: number;
   host?: string;
   seed?: number;
+  /** Which scope of the demo organisation to serve ("staging:us-east-1"); the main one (prod:us-east-1) by default. */
+  scope?: string;
   /** Serve this account instead of a new one (tests that also inspect call counts). */
   account?: SimulatedDemoAccount;
 }
@@ -24,7 +26,7 @@ export interface EmulatorServer {
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
-  const account = options.account ?? createDemoAccount({ seed: options.seed });
+  const account = options.account ?? createDemoAccount({ seed: options.seed, scope: options.scope });
   const host = options.host ?? "127.0.0.1";
   const server = createServer((req, res) => {
     if (req.method !== "POST") {

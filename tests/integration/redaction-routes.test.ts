@@ -18,6 +18,7 @@ import { GET as getMapRunReport } from "@/app/api/map-runs/[arn]/report/route";
 import { GET as getFind } from "@/app/api/find/route";
 import { GET as getSearch } from "@/app/api/search/route";
 import { GET as getSource } from "@/app/api/source/route";
+import { GET as getSources } from "@/app/api/sources/route";
 import { GET as getStateMachine } from "@/app/api/state-machines/[arn]/route";
 import { GET as getMachineExecutions } from "@/app/api/state-machines/[arn]/executions/route";
 import { GET as getMetrics } from "@/app/api/state-machines/[arn]/metrics/route";
@@ -33,6 +34,7 @@ const server = useFakeSfnServer({ STEPSCOPE_REDACT_PATHS: REDACT_PATHS });
 /** Route file (under app/api) → the calls that exercise it. */
 const ROUTES: Record<string, [RouteHandler, string, string][]> = {
   "source/route.ts": [[getSource, "/api/source", ""]],
+  "sources/route.ts": [[getSources, "/api/sources", ""]],
   "state-machines/route.ts": [[getStateMachines, "/api/state-machines?counts=24h", ""]],
   "state-machines/[arn]/route.ts": [[getStateMachine, "/api/state-machines/x", arnOf.machine(MACHINE)]],
   "state-machines/[arn]/executions/route.ts": [[getMachineExecutions, "/api/state-machines/x/executions", arnOf.machine(MACHINE)]],

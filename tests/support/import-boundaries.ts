@@ -29,7 +29,7 @@ export interface Violation {
 
 const SERVER_ONLY = [/^lib\/sfn\//, /^lib\/server\//, /^lib\/store\//, /^lib\/config\//, /^lib\/security\/(settings|access|action-guard|constant-time|headers)\b/];
 
-export const PURE_FOLDERS = ["lib/asl", "lib/history", "lib/postmortem", "lib/timeline", "lib/metrics", "lib/diff", "lib/compare", "lib/report", "lib/import", "lib/format", "lib/contract", "lib/search", "lib/events"];
+export const PURE_FOLDERS = ["lib/asl", "lib/history", "lib/postmortem", "lib/timeline", "lib/metrics", "lib/diff", "lib/compare", "lib/report", "lib/import", "lib/format", "lib/contract", "lib/search", "lib/events", "lib/scopes"];
 
 const FORBIDDEN_IN_PURE = /^(react|react-dom|next|msw|@aws-sdk|@tanstack|recharts|pg|better-sqlite3|kysely)(\/|$)|^node:|^(fs|path|os|http|https|net|child_process|crypto|zlib|url|util|stream|worker_threads)$/;
 

@@ -1,17 +1,17 @@
 import type { SourceInfo } from "@/lib/contract/api";
-import { loadConfig, sourceInfo } from "@/lib/config/env";
-import { getSfnContext } from "@/lib/sfn";
-import { fleetService } from "@/lib/server/fleet-service";
+import { loadConfig } from "@/lib/config/env";
+import { scopeService, scopeSourceInfo, sourceRegistry } from "@/lib/server/sources/registry";
 import { respond } from "../_lib/respond";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/source → SourceInfo, for the badge; with an events queue, how consuming it fares. */
+/** GET /api/source → SourceInfo of the first source, for the badge; with an events queue, how consuming it fares. GET /api/sources lists them all. */
 export function GET(): Promise<Response> {
   return respond(async (): Promise<SourceInfo> => {
-    const info = sourceInfo();
+    const first = sourceRegistry().scopes[0];
+    const info = scopeSourceInfo(first);
     if (!loadConfig().eventsQueueUrl) return info;
-    const events = (await fleetService(getSfnContext()).catch(() => undefined))?.events;
+    const events = (await scopeService(first).catch(() => undefined))?.events;
     return events ? { ...info, events: { ...events.status } } : info;
   });
 }

@@ -5,15 +5,16 @@ import { nameFromArn } from "@/lib/format/arn";
 import { decodeArnParam } from "@/lib/format/decode-arn-param";
 import { answer404WhenMissing } from "@/app/_lib/answer-404-when-missing";
 
-type Params = { params: Promise<{ arn: string }> };
+type Params = { params: Promise<{ arn: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: nameFromArn(decodeArnParam((await params).arn)) };
 }
 
-export default async function ExecutionPage({ params }: Params) {
+export default async function ExecutionPage({ params, searchParams }: Params) {
   const segment = (await params).arn;
-  await answer404WhenMissing("execution", segment);
+  const source = (await searchParams)?.source;
+  await answer404WhenMissing("execution", segment, typeof source === "string" ? source : undefined);
   const arn = decodeArnParam(segment);
   return (
     <main className="page">

@@ -2,7 +2,7 @@
  * Search, sort and page the fleet's rows. Pure. Unhealthy first is the default; machines without
  * numbers (Express, not listed yet) always come last, whatever the sort.
  */
-import type { FleetRow, FleetSort } from "@/lib/contract/api";
+import type { FleetRow, FleetSort, ScopeRef } from "@/lib/contract/api";
 import { compareByHealth } from "@/lib/metrics";
 
 export interface FleetQuery {
@@ -19,7 +19,10 @@ export interface FleetPage {
   nextOffset?: number;
 }
 
-export function queryFleet(rows: readonly FleetRow[], query: FleetQuery): FleetPage {
+/** A row with the scope it belongs to, when the fleet spans several (source, account and Region sort by it). */
+type SourcedRow = FleetRow & { source?: ScopeRef };
+
+export function queryFleet(rows: readonly SourcedRow[], query: FleetQuery): FleetPage {
   const needle = query.q?.trim().toLowerCase();
   const matching = needle ? rows.filter((r) => r.name.toLowerCase().includes(needle)) : [...rows];
   const sign = query.dir === "asc" ? -1 : 1;
@@ -34,7 +37,7 @@ export function queryFleet(rows: readonly FleetRow[], query: FleetQuery): FleetP
   return { rows: matching.slice(start, end), total: matching.length, nextOffset: end < matching.length ? end : undefined };
 }
 
-function compare(a: FleetRow, b: FleetRow, sort: FleetSort): number {
+function compare(a: SourcedRow, b: SourcedRow, sort: FleetSort): number {
   const sa = a.summary!;
   const sb = b.summary!;
   switch (sort) {
@@ -44,6 +47,12 @@ function compare(a: FleetRow, b: FleetRow, sort: FleetSort): number {
       return b.name.localeCompare(a.name);
     case "type":
       return b.type.localeCompare(a.type);
+    case "source":
+      return (b.source?.name ?? "").localeCompare(a.source?.name ?? "") || (b.source?.region ?? "").localeCompare(a.source?.region ?? "");
+    case "account":
+      return (b.source?.accountId ?? "").localeCompare(a.source?.accountId ?? "");
+    case "region":
+      return (b.source?.region ?? "").localeCompare(a.source?.region ?? "");
     case "errors":
       return sb.errors - sa.errors || (sb.errorRate ?? -1) - (sa.errorRate ?? -1);
     case "errorRate":

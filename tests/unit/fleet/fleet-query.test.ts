@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ExecutionSummary, FleetRow } from "@/lib/contract/api";
+import { defaultFleetSortDir, type ExecutionSummary, type FleetRow } from "@/lib/contract/api";
 import { summariseMachine, resolveWindow } from "@/lib/metrics";
 import { queryFleet } from "@/lib/server/fleet/fleet-query";
 
@@ -29,6 +29,18 @@ const base = { offset: 0, limit: 10 } as const;
 describe("fleet rows: sort, search, page", () => {
   it("puts the machine failing now first and machines without numbers last", () => {
     expect(names({ ...base, sort: "health", dir: "desc" })).toEqual(["orders", "billing", "audit", "clicks"]);
+  });
+
+  it("sorts by source, account and Region, A to Z by default, names breaking ties", () => {
+    const at = (r: FleetRow, name: string, region: string, accountId: string) => ({ ...r, source: { id: `${name}:${region}`, name, region, accountId, health: "ok" as const } });
+    const sourced = [at(row("b", 10, 0), "staging", "us-east-1", "222222222222"), at(row("a", 10, 0), "prod", "eu-west-1", "123456789012"), at(row("c", 10, 0), "prod", "us-east-1", "123456789012")];
+    const order = (sort: "source" | "account" | "region", dir: "asc" | "desc") => queryFleet(sourced, { ...base, sort, dir }).rows.map((r) => r.name);
+    expect(defaultFleetSortDir("source")).toBe("asc");
+    expect(defaultFleetSortDir("failed")).toBe("desc");
+    expect(order("source", "asc")).toEqual(["a", "c", "b"]);
+    expect(order("source", "desc")).toEqual(["b", "c", "a"]);
+    expect(order("account", "asc")).toEqual(["a", "c", "b"]);
+    expect(order("region", "asc")).toEqual(["a", "b", "c"]);
   });
 
   it("sorts by name both ways, by p90, by errors and by started, Express still last", () => {

@@ -60,7 +60,7 @@ describe("fleet API parameters", () => {
   it("explains a bad sort, direction or limit, and defaults to unhealthy first", () => {
     expect(parseFleetParams(req(""))).toEqual({ q: undefined, sort: "health", dir: "desc", offset: 0, limit: 100 });
     expect(parseFleetParams(req("sort=name")).dir).toBe("asc");
-    expect(message(() => parseFleetParams(req("sort=colour")))).toMatch(/health, name, type, started, running, succeeded, failed, timedOut, aborted, errorRate, p50, p90, p99, errors, failingSince/);
+    expect(message(() => parseFleetParams(req("sort=colour")))).toMatch(/health, name, source, account, region, type, started, running, succeeded, failed, timedOut, aborted, errorRate, p50, p90, p99, errors, failingSince/);
     expect(message(() => parseFleetParams(req("dir=up")))).toMatch(/asc or desc/);
     expect(message(() => parseFleetParams(req("limit=0")))).toMatch(/at least 1/);
     expect(message(() => parseFleetParams(req("cursor=abc")))).toMatch(/nextCursor/);

@@ -3,7 +3,7 @@
  * 400 whose message says what was expected.
  */
 import { z } from "zod";
-import { FLEET_SORTS, type FleetSort } from "@/lib/contract/api";
+import { defaultFleetSortDir, FLEET_SORTS, type FleetSort } from "@/lib/contract/api";
 import { parseWindow, resolveWindow, type ResolvedWindow } from "@/lib/metrics";
 import { SfnError } from "@/lib/sfn";
 
@@ -64,5 +64,21 @@ export function parseFleetParams(request: Request): FleetParams {
   if (!parsed.success) throw bad(parsed.error.issues[0]?.message ?? "invalid query");
   const { q, sort, dir, cursor, limit } = parsed.data;
   // Names read A→Z by default; every number reads biggest (worst) first.
-  return { q, sort, dir: dir ?? (sort === "name" || sort === "type" ? "asc" : "desc"), offset: cursor ?? 0, limit: limit ?? 100 };
+  return { q, sort, dir: dir ?? defaultFleetSortDir(sort), offset: cursor ?? 0, limit: limit ?? 100 };
+}
+
+const scopeFilter = z.object({
+  sources: z.array(z.string().max(120, "source must be a source id as GET /api/sources lists them")).max(100, "at most 100 source filters"),
+  regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "region must look like us-east-1")).max(100, "at most 100 region filters"),
+});
+
+/** `source=<id>` and `region=<r>`, each repeatable: which scopes the fleet lists (all when absent). */
+export function parseScopeFilters(request: Request): { sources: string[]; regions: string[] } {
+  const url = new URL(request.url);
+  const parsed = scopeFilter.safeParse({
+    sources: url.searchParams.getAll("source").filter((s) => s !== ""),
+    regions: url.searchParams.getAll("region").filter((s) => s !== ""),
+  });
+  if (!parsed.success) throw bad(parsed.error.issues[0]?.message ?? "invalid source or region filter");
+  return parsed.data;
 }

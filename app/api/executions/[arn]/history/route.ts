@@ -1,4 +1,5 @@
-import { getHistoryAnswer, getSfnContext } from "@/lib/sfn";
+import { getHistoryAnswer } from "@/lib/sfn";
+import { scopeOf } from "../../../_lib/scope";
 import { getExpressHistorySince } from "@/lib/sfn/logs";
 import { isExpressExecutionArn, parseAfter, parseArnSegment } from "../../../_lib/params";
 import { respondStream } from "../../../_lib/respond";
@@ -10,9 +11,10 @@ export function GET(request: Request, { params }: { params: Promise<{ arn: strin
   return respondStream(async () => {
     const arn = parseArnSegment((await params).arn, "execution");
     const after = parseAfter(request);
+    const { ctx } = await scopeOf(request, arn);
     // Express executions keep no history in Step Functions: their events are read from CloudWatch Logs.
-    if (isExpressExecutionArn(arn)) return { json: await getExpressHistorySince(getSfnContext(), arn, after) };
-    const answer = await getHistoryAnswer(getSfnContext(), arn, after);
+    if (isExpressExecutionArn(arn)) return { json: await getExpressHistorySince(ctx, arn, after) };
+    const answer = await getHistoryAnswer(ctx, arn, after);
     return answer.kind === "stream" ? answer : { json: answer.value };
   });
 }

@@ -1,4 +1,5 @@
-import { redriveExecution, getSfnContext } from "@/lib/sfn";
+import { redriveExecution } from "@/lib/sfn";
+import { scopeOf } from "../../../_lib/scope";
 import { actionAvailability, runExecutionAction } from "../../../_lib/execution-action";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +11,5 @@ export function GET(): Promise<Response> {
 
 /** POST /api/executions/{arn}/redrive (JSON body) → { done: "redrive" }. Only with STEPSCOPE_ALLOW_ACTIONS=true. */
 export function POST(request: Request, { params }: { params: Promise<{ arn: string }> }): Promise<Response> {
-  return runExecutionAction("redrive", request, params, (arn) => redriveExecution(getSfnContext(), arn));
+  return runExecutionAction("redrive", request, params, async (arn) => redriveExecution((await scopeOf(request, arn)).ctx, arn));
 }

@@ -1,4 +1,5 @@
-import { stopExecution, getSfnContext } from "@/lib/sfn";
+import { stopExecution } from "@/lib/sfn";
+import { scopeOf } from "../../../_lib/scope";
 import { actionAvailability, runExecutionAction } from "../../../_lib/execution-action";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +14,6 @@ export function POST(request: Request, { params }: { params: Promise<{ arn: stri
   return runExecutionAction("stop", request, params, async (arn) => {
     const body = (await request.json().catch(() => ({}))) as { cause?: unknown };
     const cause = typeof body?.cause === "string" && body.cause.trim() ? body.cause.slice(0, 1000) : "Stopped from Stepscope";
-    await stopExecution(getSfnContext(), arn, cause);
+    await stopExecution((await scopeOf(request, arn)).ctx, arn, cause);
   });
 }

@@ -1,5 +1,6 @@
 import type { ExecutionsResponse } from "@/lib/contract/api";
-import { getSfnContext, listExecutions } from "@/lib/sfn";
+import { listExecutions } from "@/lib/sfn";
+import { scopeOf } from "../../../_lib/scope";
 import { parseArnSegment, parseExecutionsQuery } from "../../../_lib/params";
 import { respond } from "../../../_lib/respond";
 
@@ -10,6 +11,6 @@ export function GET(request: Request, { params }: { params: Promise<{ arn: strin
   return respond(async (): Promise<ExecutionsResponse> => {
     const mapRunArn = parseArnSegment((await params).arn, "mapRun");
     const query = parseExecutionsQuery(request);
-    return listExecutions(getSfnContext(), { target: { mapRunArn }, ...query });
+    return listExecutions((await scopeOf(request, mapRunArn)).ctx, { target: { mapRunArn }, ...query });
   });
 }

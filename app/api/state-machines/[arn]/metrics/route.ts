@@ -1,8 +1,10 @@
 import type { MachineMetricsResponse } from "@/lib/contract/api";
-import { describeStateMachine, getSfnContext } from "@/lib/sfn";
+import { describeStateMachine } from "@/lib/sfn";
+import { serviceMachineMetrics } from "@/lib/server/fleet-figures";
 import { DEFAULT_FLEET_LIMITS } from "@/lib/server/fleet";
-import { machineMetricsFromFigures } from "@/lib/server/fleet-figures";
-import { appFleetIndex } from "@/lib/server/fleet-service";
+import { scopeService } from "@/lib/server/sources/registry";
+import { scopeFleetIndex } from "@/lib/server/sources/scope-fleet";
+import { scopeOf } from "../../../_lib/scope";
 import { parseArnSegment } from "../../../_lib/params";
 import { respond } from "../../../_lib/respond";
 import { parseWindowParams } from "../../../fleet/_lib/query-params";
@@ -13,13 +15,14 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, { params }: { params: Promise<{ arn: string }> }): Promise<Response> {
   return respond(async (): Promise<MachineMetricsResponse> => {
     const arn = parseArnSegment((await params).arn, "stateMachine");
-    const ctx = getSfnContext();
+    const scope = await scopeOf(request, arn);
+    const ctx = scope.ctx;
     const window = parseWindowParams(request, ctx.now());
     const machine = await describeStateMachine(ctx, arn);
     // Express machines, and windows older than the index keeps, are answered from CloudWatch metrics.
     if (machine.type === "EXPRESS" || window.from < ctx.now() - DEFAULT_FLEET_LIMITS.horizonMs) {
-      return machineMetricsFromFigures(ctx, arn, window);
+      return serviceMachineMetrics(await scopeService(scope), ctx, arn, window);
     }
-    return (await appFleetIndex(ctx)).machineMetrics(ctx, machine, window);
+    return (await scopeFleetIndex(scope)).machineMetrics(ctx, machine, window);
   });
 }

@@ -1,0 +1,9 @@
+/** A scope's execution index: its fleet service's, or (store off) the in-memory one of its context. */
+import "../server-only";
+import { fleetIndexFor, type FleetIndex } from "@/lib/server/fleet";
+import { scopeService } from "./registry";
+import type { Scope } from "./registry";
+
+export async function scopeFleetIndex(scope: Scope): Promise<FleetIndex> {
+  return (await scopeService(scope)).fleet ?? fleetIndexFor(scope.ctx);
+}
