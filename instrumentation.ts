@@ -35,7 +35,7 @@ export async function register(): Promise<void> {
   if (config.source === "demo") {
     const [{ setupServer }, demo, demoEvents] = await Promise.all([import("msw/node"), import("./mocks"), import("./mocks/events")]);
     const account = demo.createDemoAccount({ seed: config.demoSeed });
-    // The simulated events queue answers only when STEPSCOPE_EVENTS_QUEUE_URL=demo points the consumer at it.
+    // The simulated events queue, which the demo consumes by default (STEPSCOPE_EVENTS_QUEUE_URL=off turns it off).
     const eventsHandlers = config.eventsQueueUrl === demoEvents.DEMO_EVENTS_QUEUE_URL ? demoEvents.createDemoEventsHandlers(new demoEvents.DemoEventsQueue(account)) : [];
     setupServer(...demo.createDemoHandlers(account), ...eventsHandlers).listen({ onUnhandledRequest: "bypass" });
   }

@@ -42,6 +42,11 @@ export interface DemoAccount {
   dispatch(target: string, body: unknown): SfnResponse;
   /** The seed this account was built from. */
   readonly seed?: number;
+  /**
+   * Answers as `dispatch` does, but uncounted and past the intercept: what the account's own
+   * services see (its EventBridge publishing status changes), which no client pays for.
+   */
+  peek?(target: string, body: unknown): SfnResponse;
   /** How many times each operation (e.g. "GetExecutionHistory") was dispatched, intercepted ones included. */
   callCounts?(): Record<string, number>;
   /** Forget the counts (between test cases). */
@@ -53,6 +58,7 @@ export interface DemoAccount {
 /** What createDemoAccount returns: the account with its test hooks always present. */
 export interface SimulatedDemoAccount extends DemoAccount {
   readonly seed: number;
+  peek(target: string, body: unknown): SfnResponse;
   callCounts(): Record<string, number>;
   resetCallCounts(): void;
   setIntercept(intercept: SfnIntercept | undefined): void;
