@@ -31,6 +31,16 @@ export interface KnownFailure {
   execution?: ExecutionSummary;
 }
 
+/**
+ * Whether what was read still answers for the execution as listed now: the same status, and the
+ * same try when both say (a redrive that failed again is a new failure to read).
+ */
+function stillKnown(known: KnownFailure | undefined, listed: ExecutionSummary): known is KnownFailure {
+  if (!known || known.status !== listed.status) return false;
+  const tried = known.execution?.redriveCount;
+  return tried === undefined || listed.redriveCount === undefined || tried === listed.redriveCount;
+}
+
 /** The execution as the history read says it stands now (a redrive since the listing included). */
 export function executionFromHistory(listed: ExecutionSummary, model: ExecutionModel): ExecutionSummary | undefined {
   if (model.status === "UNKNOWN") return undefined;
@@ -114,7 +124,7 @@ export class FailureLedger {
     const unread: ExecutionSummary[] = [];
     for (const execution of failed) {
       const known = this.store.get(execution.arn);
-      if (known && known.status === execution.status) {
+      if (stillKnown(known, execution)) {
         if (known.record) records.push(known.record);
       } else unread.push(execution);
     }
@@ -149,8 +159,7 @@ export class FailureLedger {
       for (;;) {
         const execution = this.queues.get(machineArn)?.shift();
         if (!execution) return;
-        const known = this.store.get(execution.arn);
-        if (known && known.status === execution.status) continue;
+        if (stillKnown(this.store.get(execution.arn), execution)) continue;
         // Another reader has it (a request re-queued it while that reader waited on the pacer).
         if (this.taken.has(execution.arn)) continue;
         this.taken.add(execution.arn);
