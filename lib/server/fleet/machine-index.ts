@@ -104,7 +104,10 @@ export class MachineIndex {
   }
 
   private restore(executions: readonly ExecutionSummary[], checkpoint: MachineCheckpoint | undefined): void {
-    for (const e of executions) this.put(e, false);
+    // Stored rows need not have been listed (the events consumer writes them too): where the
+    // listing stands comes from the checkpoint alone, so a machine first seen through its events
+    // is still listed down to the horizon, and an event's row never hides a stretch not listed.
+    for (const e of executions) this.put(e, false, false);
     if (!checkpoint) return;
     this.newestStart = Math.max(this.newestStart, checkpoint.newestStart);
     this.coveredFrom = checkpoint.coveredFrom;
@@ -361,8 +364,8 @@ export class MachineIndex {
   }
 
   /** Merged by the same rule as the store's (lib/events): a stale page never undoes a newer status. */
-  private put(execution: ExecutionSummary, changed = true): void {
-    if (execution.startedAt > this.newestStart) this.newestStart = execution.startedAt;
+  private put(execution: ExecutionSummary, changed = true, listed = true): void {
+    if (listed && execution.startedAt > this.newestStart) this.newestStart = execution.startedAt;
     const merged = mergeExecution(this.byArn.get(execution.arn), execution);
     if (!merged) return;
     this.byArn.set(execution.arn, merged);
