@@ -50,7 +50,7 @@ export async function register(): Promise<void> {
     const organisation = demoScopes.some((s) => s.implicit) ? demo.createDemoOrganisation({ seed: config.demoSeed }) : undefined;
     // Configured demo sources: one simulated account per scope, at that scope's endpoints.
     const configured = demoScopes.filter((s) => !s.implicit).map((s) => demo.createDemoAccount({ seed: s.demoSeed ?? config.demoSeed, scope: s.id, accountId: s.accountId }));
-    // The simulated events queue answers only when STEPSCOPE_EVENTS_QUEUE_URL=demo points the consumer at it (the first scope's account).
+    // The simulated events queue of the first scope's account, which the demo consumes by default (STEPSCOPE_EVENTS_QUEUE_URL=off turns it off).
     const first = organisation?.account(demo.MAIN_DEMO_SCOPE.id) ?? configured[0];
     const eventsHandlers = first && config.eventsQueueUrl === demoEvents.DEMO_EVENTS_QUEUE_URL ? demoEvents.createDemoEventsHandlers(new demoEvents.DemoEventsQueue(first)) : [];
     setupServer(

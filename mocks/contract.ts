@@ -115,6 +115,11 @@ export interface DemoAccount {
   readonly seed?: number;
   /** The account and Region it simulates. */
   readonly scope?: DemoScope;
+  /**
+   * Answers as `dispatch` does, but uncounted and past the intercept: what the account's own
+   * services see (its EventBridge publishing status changes), which no client pays for.
+   */
+  peek?(target: string, body: unknown): SfnResponse;
   /** How many times each operation (e.g. "GetExecutionHistory") was dispatched, intercepted ones included. */
   callCounts?(): Record<string, number>;
   /** Forget the counts (between test cases). */
@@ -127,6 +132,7 @@ export interface DemoAccount {
 export interface SimulatedDemoAccount extends DemoAccount {
   readonly seed: number;
   readonly scope: DemoScope;
+  peek(target: string, body: unknown): SfnResponse;
   callCounts(): Record<string, number>;
   resetCallCounts(): void;
   setIntercept(intercept: SfnIntercept | undefined): void;

@@ -91,7 +91,12 @@ const envSchema = z.object({
   STEPSCOPE_DATABASE_URL: optionalText,
   STEPSCOPE_RETENTION_DAYS: intInRange("STEPSCOPE_RETENTION_DAYS", 1, 36_500),
   STEPSCOPE_LEASE_SECONDS: intInRange("STEPSCOPE_LEASE_SECONDS", 2, 600),
-  STEPSCOPE_EVENTS_QUEUE_URL: optionalText.pipe(z.literal("demo").or(z.url({ protocol: /^https?$/, error: "STEPSCOPE_EVENTS_QUEUE_URL must be an SQS queue URL such as https://sqs.eu-west-1.amazonaws.com/123456789012/stepscope-events (or demo, with the demo account)" })).optional()),
+  STEPSCOPE_EVENTS_QUEUE_URL: optionalText.pipe(
+    z
+      .enum(["demo", "off"])
+      .or(z.url({ protocol: /^https?$/, error: "STEPSCOPE_EVENTS_QUEUE_URL must be an SQS queue URL such as https://sqs.eu-west-1.amazonaws.com/123456789012/stepscope-events, or off (or demo, with the demo account)" }))
+      .optional(),
+  ),
   STEPSCOPE_INDEX_PAYLOADS: optionalText.pipe(
     z.string().regex(/^[A-Za-z0-9_*?-]+(\s*,\s*[A-Za-z0-9_*?-]+)*$/, "STEPSCOPE_INDEX_PAYLOADS must be comma-separated state machine name globs, e.g. order-*,etl-*").optional(),
   ),
@@ -140,9 +145,18 @@ export function parseConfig(env: Record<string, string | undefined>): StepscopeC
     retentionMs: (e.STEPSCOPE_RETENTION_DAYS ?? 400) * 86_400_000,
     leaseMs: (e.STEPSCOPE_LEASE_SECONDS ?? 20) * 1000,
     indexPayloads: e.STEPSCOPE_INDEX_PAYLOADS ?? "",
-    // "demo": the demo account's simulated queue, so the demo runs the same consumer path.
-    eventsQueueUrl: e.STEPSCOPE_EVENTS_QUEUE_URL === "demo" ? DEMO_EVENTS_QUEUE_URL : e.STEPSCOPE_EVENTS_QUEUE_URL,
+    eventsQueueUrl: eventsQueueUrlOf(source, e.STEPSCOPE_EVENTS_QUEUE_URL),
   };
+}
+
+/**
+ * The demo account publishes its executions' status changes into a simulated queue, so by
+ * default the demo runs the same events path as an account with a queue; `off` turns it off.
+ */
+function eventsQueueUrlOf(source: SourceKind, setting: string | undefined): string | undefined {
+  if (setting === "off") return undefined;
+  if (setting === "demo" || (setting === undefined && source === "demo")) return DEMO_EVENTS_QUEUE_URL;
+  return setting;
 }
 
 let cached: StepscopeConfig | undefined;

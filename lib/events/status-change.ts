@@ -3,11 +3,10 @@
  * (the SQS message body is the EventBridge envelope; `detail` holds the execution), read into
  * what the store keeps, and the rule that merges them. Pure.
  *
- * Delivery is best effort: events are lost, duplicated and arrive out of order. The merge is
- * therefore a join over a ranking, not "last write wins": a run's terminal status outranks
- * RUNNING, a redrive (a higher redriveCount) outranks the run before it, and an equal rank
- * keeps what is stored. Applying the same events in any order, any number of times, gives the
- * same row; a lost event is made good by the reconciliation listing, which merges the same way.
+ * Delivery is best effort: events are lost, duplicated and arrive out of order. They are merged
+ * by the one rule every observation of an execution goes through (./execution-merge.ts), so
+ * applying the same events in any order, any number of times, gives the same row, and a lost
+ * event is made good by the reconciliation listing, which merges the same way.
  */
 import type { ExecutionStatusName } from "@/lib/contract/api";
 
@@ -78,39 +77,4 @@ export function parseStatusChange(body: string): ParsedEvent {
   return { kind: "change", change };
 }
 
-/** What the merge compares: later redrives first, then a run's end over its start. */
-function rank(status: ExecutionStatusName, redriveCount: number): [number, number] {
-  return [redriveCount, status === "RUNNING" ? 0 : 1];
-}
-
-export interface KnownExecution {
-  status: ExecutionStatusName;
-  startedAt: number;
-  stoppedAt?: number;
-  error?: string;
-  cause?: string;
-  redriveCount?: number;
-}
-
-/**
- * The row after `change`, or undefined when the stored row already says as much or more
- * (nothing to write). Commutative and idempotent over a set of changes of one execution.
- */
-export function mergeChange<T extends KnownExecution>(known: T | undefined, change: ExecutionChange): (T | ExecutionChange) | undefined {
-  if (!known) return change;
-  const [kr, kp] = rank(known.status, known.redriveCount ?? 0);
-  const [cr, cp] = rank(change.status, change.redriveCount);
-  const newer = cr > kr || (cr === kr && cp > kp);
-  if (!newer) return undefined;
-  const merged: T = { ...known, status: change.status, redriveCount: change.redriveCount };
-  if (cr > kr) {
-    // A redrive is a new run: the earlier run's end, error and cause no longer hold.
-    delete merged.stoppedAt;
-    delete merged.error;
-    delete merged.cause;
-  }
-  if (change.stoppedAt !== undefined) merged.stoppedAt = change.stoppedAt;
-  if (change.error !== undefined) merged.error = change.error;
-  if (change.cause !== undefined) merged.cause = change.cause;
-  return merged;
-}
+export type { ExecutionFacts as KnownExecution } from "./execution-merge";

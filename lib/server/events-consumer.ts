@@ -1,16 +1,16 @@
 /**
  * Consumes Step Functions status-change events from SQS (STEPSCOPE_EVENTS_QUEUE_URL) into the
  * store: a new execution or a status change is stored within a long poll of its event, with no
- * ListExecutions spent. Each event is merged with the stored row by the order-free rule of
- * lib/events, and a message is deleted only after the store write committed, so a crash
+ * ListExecutions spent. The store merges each event into the stored row by the order-free rule
+ * of lib/events, and a message is deleted only after the store write committed, so a crash
  * re-delivers rather than loses. Only the lease holder consumes. A missing or denied queue is
  * reported (in /api/source) and retried slowly; polling carries on regardless.
  */
 import "./server-only";
-import { mergeChange, parseStatusChange } from "@/lib/events";
+import { parseStatusChange } from "@/lib/events";
 import type { EventsQueueStatus } from "@/lib/contract/api";
 import type { EventsQueue, QueueMessage } from "@/lib/sfn/events-queue";
-import { storedExecution, type Store, type StoredExecution } from "@/lib/store";
+import type { Store, StoredExecution } from "@/lib/store";
 
 export type EventsStatus = EventsQueueStatus;
 
@@ -51,7 +51,6 @@ export class EventsConsumer {
 
   private async apply(messages: readonly QueueMessage[]): Promise<void> {
     const byMachine = new Map<string, StoredExecution[]>();
-    const pending = new Map<string, StoredExecution | undefined>();
     for (const m of messages) {
       this.status.received++;
       const parsed = parseStatusChange(m.body);
@@ -59,28 +58,17 @@ export class EventsConsumer {
         this.status.ignored++;
         continue;
       }
-      const c = parsed.change;
-      const known = pending.has(c.arn) ? pending.get(c.arn) : await storedExecution(this.store, c.arn);
-      const merged = mergeChange(known, c);
-      if (!merged) continue;
-      const row: StoredExecution = { arn: c.arn, name: c.name, stateMachineArn: c.stateMachineArn, status: merged.status, startedAt: merged.startedAt };
-      if (merged.stoppedAt !== undefined) row.stoppedAt = merged.stoppedAt;
-      if (merged.error !== undefined) row.error = merged.error;
-      if (merged.cause !== undefined) row.cause = merged.cause;
-      if (merged.redriveCount !== undefined) row.redriveCount = merged.redriveCount;
-      pending.set(c.arn, row);
+      const { stateMachineArn, ...change } = parsed.change;
+      const list = byMachine.get(stateMachineArn) ?? [];
+      list.push({ ...change, stateMachineArn });
+      byMachine.set(stateMachineArn, list);
       this.status.lastEventAt = this.now();
     }
-    for (const row of pending.values()) {
-      if (!row) continue;
-      const list = byMachine.get(row.stateMachineArn) ?? [];
-      list.push(row);
-      byMachine.set(row.stateMachineArn, list);
-    }
     for (const [machine, rows] of byMachine) {
-      await this.store.putListing(machine, rows, undefined, this.now());
-      this.status.applied += rows.length;
-      this.onStored?.(machine, rows);
+      // The store merges each event into its row (lib/events' rule) and says which rows changed.
+      const written = await this.store.putListing(machine, rows, undefined, this.now());
+      this.status.applied += written.length;
+      if (written.length) this.onStored?.(machine, written);
     }
   }
 

@@ -7,12 +7,16 @@
  * in the background, batched. A write that fails is logged and the record stays in memory: the
  * worst case is one more history read after the next restart, never a wrong group.
  *
+ * Each history read also tells the execution's own error and cause (ListExecutions carries
+ * neither): they are written back to its row in the same transaction, so search finds the
+ * execution by them with no second read.
+ *
  * Only failures are stored: a failed-listed execution whose history shows no failure (redriven
  * and running again) keeps no row, since every row of `failure_records` counts in an error group.
  * It is read again after a restart, once.
  */
 import "./server-only";
-import type { ExecutionStatusName } from "@/lib/contract/api";
+import type { ExecutionStatusName, ExecutionSummary } from "@/lib/contract/api";
 import { NO_ERROR_NAME, normaliseCause, type FailureRecord } from "@/lib/metrics";
 import { memoryFailureStore, type FailedExecutionRef, type FailureRecordStore, type KnownFailure } from "@/lib/server/fleet";
 import type { FailureRecordRow, Store } from "@/lib/store";
@@ -27,7 +31,8 @@ export interface StoredFailures extends FailureRecordStore {
   flush(): Promise<void>;
 }
 
-export async function loadStoredFailures(store: Store, maxRecords = DEFAULT_MAX_RECORDS): Promise<StoredFailures> {
+/** `now`: the clock execution rows are stamped with when a history's outcome is written back. */
+export async function loadStoredFailures(store: Store, maxRecords = DEFAULT_MAX_RECORDS, now: () => number = Date.now): Promise<StoredFailures> {
   const memory = memoryFailureStore(maxRecords);
   const rows = await store.recentFailures(maxRecords);
   // Oldest first: the memory store lets the oldest written go first when full.
@@ -38,16 +43,24 @@ export async function loadStoredFailures(store: Store, maxRecords = DEFAULT_MAX_
 
   // By ARN, the last one set winning: one statement may not upsert a row twice (Postgres refuses).
   let pending = new Map<string, FailureRecordRow>();
+  // What each history said of its execution, written back to the execution rows (error, cause,
+  // a redrive since the listing), merged there by the store's one rule.
+  let outcomes = new Map<string, ExecutionSummary>();
   let writing: Promise<void> = Promise.resolve();
   const writePending = () => {
     const batch = [...pending.values()];
+    const executions = [...outcomes.values()];
     pending = new Map();
-    if (batch.length === 0) return;
+    outcomes = new Map();
+    if (batch.length === 0 && executions.length === 0) return;
     writing = writing.then(() =>
-      store.putFailures(batch).catch((error: unknown) => {
+      store.putFailures(batch, { executions, now: now() }).catch((error: unknown) => {
         console.error(`[stepscope] could not keep ${batch.length} failure records in the store: ${(error as Error).message}`);
       }),
     );
+  };
+  const schedule = () => {
+    if (pending.size === 0 && outcomes.size === 0) setImmediate(writePending);
   };
 
   return {
@@ -55,12 +68,16 @@ export async function loadStoredFailures(store: Store, maxRecords = DEFAULT_MAX_
     get: (arn) => memory.get(arn),
     set(execution, known) {
       memory.set(execution, known);
+      // Reads finish one by one: gather the ones of this turn of the event loop into one transaction.
+      if (known.execution) {
+        schedule();
+        outcomes.set(execution.arn, known.execution);
+      }
       if (!known.record) {
         pending.delete(execution.arn);
         return;
       }
-      // Reads finish one by one: gather the ones of this turn of the event loop into one transaction.
-      if (pending.size === 0) setImmediate(writePending);
+      schedule();
       pending.set(execution.arn, rowOf(execution, known.status, known.record));
     },
     async flush() {

@@ -26,6 +26,8 @@ export const FLEET_ANSWER_WITHIN_MS = 1_500;
 /** How often the background loop looks for due machines (each machine keeps its own interval). */
 const LOOP_MS = 2_000;
 const RETENTION_SWEEP_MS = 3_600_000;
+/** How often the poller queues the failures not read yet (each is read once, at the failure budget). */
+const FAILURE_QUEUE_MS = 30_000;
 /** With events flowing, each machine is still listed this often, for the events that were lost. */
 const RECONCILE_WITH_EVENTS_MS = 5 * 60_000;
 
@@ -87,7 +89,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   if (!joined) await lease.start();
   const persistence = new StoreIndexPersistence(store, { mayPoll: () => lease.held, now: ctx.now });
   // What failed executions' histories said, read once ever: error groups are complete at start.
-  const failureStore = await loadStoredFailures(store);
+  const failureStore = await loadStoredFailures(store, undefined, ctx.now);
   // Finished histories, read once ever: the execution page opens from the store after a restart.
   const historyArchive = storeHistoryArchive(store, ctx.now);
   ctx.historyArchive = historyArchive;
@@ -111,12 +113,18 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   const payloads = config.indexPayloads ? new PayloadIndexer(store, config.indexPayloads) : undefined;
   let stopped = false;
   let lastSweep = 0;
+  let lastFailureQueue = 0;
   let wake: (() => void) | undefined;
   const loop = async () => {
     while (!stopped) {
       try {
         await fleet.refreshAll(ctx);
         if (lease.held && payloads) await payloads.round(ctx);
+        // Every failure's history once: its error and cause are written back for search.
+        if (lease.held && ctx.now() - lastFailureQueue >= FAILURE_QUEUE_MS) {
+          lastFailureQueue = ctx.now();
+          fleet.readFailuresInBackground(ctx);
+        }
         if (!joined && lease.held && ctx.now() - lastSweep >= RETENTION_SWEEP_MS) {
           lastSweep = ctx.now();
           await store.deleteOlderThan(ctx.now() - config.retentionMs);

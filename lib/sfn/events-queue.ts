@@ -26,7 +26,8 @@ export interface EventsQueue {
 export function createEventsQueue(queueUrl: string, region: string, options: { placeholderCredentials?: boolean } = {}): EventsQueue {
   // The demo queue is answered in-process and needs no real credentials, but the SDK still signs.
   const credentials = options.placeholderCredentials ? { accessKeyId: "stepscope-demo", secretAccessKey: "stepscope-demo" } : undefined;
-  const client = new SQSClient({ region, maxAttempts: 2, ...(credentials ? { credentials } : {}) });
+  // The demo queue's host is its endpoint (the SDK would say so on every call otherwise).
+  const client = new SQSClient({ region, maxAttempts: 2, ...(credentials ? { credentials, endpoint: new URL(queueUrl).origin } : {}) });
   return {
     async receive(waitSeconds, signal) {
       try {

@@ -142,9 +142,27 @@ function migration2(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Failed executions' errors and causes on their rows: failure records read before the ledger
+ * wrote them back are copied once, for the executions still in the status they were read in,
+ * so search finds them without reading any history again.
+ */
+function failureErrors(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        update executions
+        set error = (select f.error from failure_records f where f.execution_arn = executions.arn),
+            cause = (select f.cause from failure_records f where f.execution_arn = executions.arn)
+        where executions.error is null and executions.cause is null
+          and exists (select 1 from failure_records f where f.execution_arn = executions.arn and f.status = executions.status)`.execute(db);
+    },
+  };
+}
+
 /** Every migration, oldest first; the key's number is the schema version it leaves behind. */
 export function storeMigrations(dialect: Dialect): Record<string, Migration> {
-  return { "0001_initial": migration1(dialect), "0002_search": migration2(dialect), "0004_metric_figures": metricFigures, "0005_lease_acquired_at": leaseAcquiredAt };
+  return { "0001_initial": migration1(dialect), "0002_search": migration2(dialect), "0004_metric_figures": metricFigures, "0005_lease_acquired_at": leaseAcquiredAt, "0006_failure_errors": failureErrors() };
 }
 
 /** The highest migration number: the version a migrated database is at. */

@@ -8,6 +8,7 @@ import "@/lib/server/server-only";
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
 import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { ExecutionStatusName, ExecutionSummary, StateMachineSummary } from "@/lib/contract/api";
+import { mergeExecution } from "@/lib/events";
 import type { DatabaseLocation } from "./database-url";
 import type { Dialect } from "./migrations";
 import type { ExecutionsTable, FailureRecordsTable, StoreSchema } from "./schema";
@@ -122,11 +123,15 @@ export class Store {
 
   // --- the execution index --------------------------------------------------------------
 
-  /** Writes the executions and the machine's cursor in one transaction. */
-  async putListing(machineArn: string, executions: readonly StoredExecution[], cursor: ListingCursor | undefined, now: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await upsertExecutions(trx, machineArn, executions, now);
+  /**
+   * Merges the executions into the stored rows and writes the machine's cursor, in one
+   * transaction. Returns the executions whose rows changed, as they now read.
+   */
+  async putListing(machineArn: string, executions: readonly StoredExecution[], cursor: ListingCursor | undefined, now: number): Promise<StoredExecution[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const written = await upsertExecutions(trx, this.dialect, machineArn, executions, now);
       if (cursor) await upsertCursor(trx, machineArn, cursor);
+      return written;
     });
   }
 
@@ -197,9 +202,17 @@ export class Store {
 
   // --- failures and error groups --------------------------------------------------------
 
-  async putFailures(records: readonly FailureRecordRow[]): Promise<void> {
-    if (records.length === 0) return;
+  /**
+   * Keeps failure records; `executions` (what the failed histories said of their executions) are
+   * merged into the execution rows in the same transaction, as any other observation is.
+   */
+  async putFailures(records: readonly FailureRecordRow[], outcomes?: { executions: readonly StoredExecution[]; now: number }): Promise<void> {
+    const executions = outcomes?.executions ?? [];
+    if (records.length === 0 && executions.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
+      const byMachine = new Map<string, StoredExecution[]>();
+      for (const e of executions) byMachine.set(e.stateMachineArn, [...(byMachine.get(e.stateMachineArn) ?? []), e]);
+      for (const [machine, list] of byMachine) await upsertExecutions(trx, this.dialect, machine, list, outcomes!.now);
       for (const chunk of chunks(records)) {
         await trx
           .insertInto("failure_records")
@@ -359,25 +372,45 @@ export class Store {
   }
 }
 
-async function upsertExecutions(db: Db, machineArn: string, executions: readonly StoredExecution[], now: number): Promise<void> {
+/**
+ * Merges each execution into its stored row by the one rule of lib/events (a redriven try does
+ * not keep the error of the try before it; a stale page does not undo a newer status) and writes
+ * what changed. Returns the rows as written. Only the poller lease holder writes executions; on
+ * Postgres the read locks the rows it merges into.
+ */
+async function upsertExecutions(db: Db, dialect: Dialect, machineArn: string, executions: readonly StoredExecution[], now: number): Promise<StoredExecution[]> {
+  const written: StoredExecution[] = [];
   for (const chunk of chunks(executions)) {
+    let read = db.selectFrom("executions").selectAll().where("arn", "in", [...new Set(chunk.map((e) => e.arn))]);
+    if (dialect === "postgres") read = read.forUpdate();
+    const known = new Map((await read.execute()).map((r) => [r.arn, toExecution(r, machineArn)]));
+    const changed = new Map<string, StoredExecution>();
+    for (const e of chunk) {
+      const merged = mergeExecution(known.get(e.arn), e);
+      if (!merged) continue;
+      known.set(e.arn, merged);
+      changed.set(e.arn, merged);
+    }
+    if (changed.size === 0) continue;
     await db
       .insertInto("executions")
-      .values(chunk.map((e) => toRow(machineArn, e, now)))
+      .values([...changed.values()].map((e) => toRow(machineArn, e, now)))
       .onConflict((oc) =>
         oc.column("arn").doUpdateSet((eb) => ({
           status: eb.ref("excluded.status"),
           stopped_at: eb.ref("excluded.stopped_at"),
-          // A listing carries no error or cause: keep what DescribeExecution told us.
-          error: sql`coalesce(excluded.error, executions.error)`,
-          cause: sql`coalesce(excluded.cause, executions.cause)`,
-          redrive_count: sql`coalesce(excluded.redrive_count, executions.redrive_count)`,
-          redrive_status: sql`coalesce(excluded.redrive_status, executions.redrive_status)`,
+          error: eb.ref("excluded.error"),
+          cause: eb.ref("excluded.cause"),
+          redrive_count: eb.ref("excluded.redrive_count"),
+          redrive_status: eb.ref("excluded.redrive_status"),
+          map_run_arn: eb.ref("excluded.map_run_arn"),
           updated_at: eb.ref("excluded.updated_at"),
         })),
       )
       .execute();
+    written.push(...changed.values());
   }
+  return written;
 }
 
 async function upsertCursor(db: Db, machineArn: string, cursor: ListingCursor): Promise<void> {

@@ -105,6 +105,7 @@ export function createDemoAccount(options: DemoAccountOptions = {}): SimulatedDe
       counts[name] = (counts[name] ?? 0) + 1;
       return intercept?.(target, body) ?? answer(target, body);
     },
+    peek: answer,
     callCounts: () => ({ ...counts }),
     resetCallCounts() {
       counts = {};

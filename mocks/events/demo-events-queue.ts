@@ -2,8 +2,9 @@
  * The demo account's events queue: what an EventBridge rule would put on SQS for the simulated
  * executions ("Step Functions Execution Status Change" in EventBridge's envelope), so the demo
  * runs the same consumer path as AWS. Each receive looks at the newest page of every Standard
- * machine through the account's own dispatcher and publishes a start or a status change it has
- * not published yet. Messages stay in flight until deleted and come back after 30 s if they are
+ * machine (uncounted: EventBridge costs the account no ListExecutions) and publishes a start or
+ * a status change it has not published yet, with the error, cause and redrive count Step
+ * Functions puts in the event. Messages stay in flight until deleted and come back after 30 s if they are
  * not, as SQS's visibility timeout does.
  */
 import type { DemoAccount } from "../contract";
@@ -26,6 +27,7 @@ interface Listed {
   status: string;
   startDate: number;
   stopDate?: number;
+  redriveCount?: number;
 }
 
 export class DemoEventsQueue {
@@ -57,10 +59,11 @@ export class DemoEventsQueue {
   }
 
   private publishChanges(): void {
-    const machines = (this.account.dispatch("AWSStepFunctions.ListStateMachines", {}).body as { stateMachines?: { stateMachineArn: string; type: string }[] }).stateMachines ?? [];
+    const look = (target: string, body: unknown) => (this.account.peek ? this.account.peek(target, body) : this.account.dispatch(target, body));
+    const machines = (look("AWSStepFunctions.ListStateMachines", {}).body as { stateMachines?: { stateMachineArn: string; type: string }[] }).stateMachines ?? [];
     for (const m of machines) {
       if (m.type !== "STANDARD") continue; // Express executions send no status-change events.
-      const page = this.account.dispatch("AWSStepFunctions.ListExecutions", { stateMachineArn: m.stateMachineArn, maxResults: 100 });
+      const page = look("AWSStepFunctions.ListExecutions", { stateMachineArn: m.stateMachineArn, maxResults: 100 });
       const executions = page.status === 200 ? ((page.body as { executions?: Listed[] }).executions ?? []) : [];
       for (const e of executions.reverse()) {
         if (this.published.get(e.executionArn) === e.status) continue;
@@ -68,13 +71,14 @@ export class DemoEventsQueue {
         this.published.set(e.executionArn, e.status);
         // On the first look, executions that ended long ago are history, not news.
         if (first && this.sequence === 0 && e.status !== "RUNNING") continue;
-        this.publish(e);
+        this.publish(e, e.status === "RUNNING" || e.status === "SUCCEEDED" ? undefined : look("AWSStepFunctions.DescribeExecution", { executionArn: e.executionArn }).body);
       }
     }
     if (this.sequence === 0) this.sequence = 1;
   }
 
-  private publish(e: Listed): void {
+  private publish(e: Listed, described?: unknown): void {
+    const { error, cause } = (described ?? {}) as { error?: string; cause?: string };
     const id = `demo-${++this.sequence}`;
     const body = JSON.stringify({
       version: "0",
@@ -92,6 +96,9 @@ export class DemoEventsQueue {
         status: e.status,
         startDate: Math.round(e.startDate * 1000),
         stopDate: e.stopDate === undefined ? null : Math.round(e.stopDate * 1000),
+        redriveCount: e.redriveCount ?? 0,
+        error: error ?? null,
+        cause: cause ?? null,
       },
     });
     this.messages.set(id, { id, body, visibleAt: 0, receipts: 0 });

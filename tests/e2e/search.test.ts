@@ -41,7 +41,7 @@ describe("search page (Chromium)", () => {
     expect(await rows.locator("td:nth-child(2)").allInnerTexts()).toEqual(want.slice(0, 50).map((e) => e.name));
     expect(new Set(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-status"))))).toEqual(new Set(["FAILED"]));
     await page.getByRole("button", { name: "Load older executions" }).click();
-    await expect.poll(() => rows.count()).toBe(100);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(100);
     expect(await rows.locator("td:nth-child(2)").allInnerTexts()).toEqual(want.slice(0, 100).map((e) => e.name));
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "search-failed");
@@ -70,4 +70,33 @@ describe("search page (Chromium)", () => {
     await page.getByText("Query syntax").click();
     await screenshot(page, "search-bad-query");
   }, 120_000);
+
+  it("finds the demo's failed executions by their error and cause, shown in the Error column", async () => {
+    const page = await newPage(site.browser);
+    const rows = page.locator("[data-testid=search-hit]");
+    const errorOf = (row: ReturnType<typeof rows.nth>) => row.locator("td:nth-child(6)");
+    const open = async (q: string) => {
+      await page.goto(site.url(`/search?q=${encodeURIComponent(q)}`));
+      await rows.first().waitFor({ timeout: 30_000 });
+    };
+    // The listing says FAILED and nothing more; the poller reads each failure's history once,
+    // newest first, and writes its error and cause back onto the execution.
+    await expect
+      .poll(async () => {
+        await open("machine:order-processing status:failed");
+        return errorOf(rows.first()).innerText();
+      }, { timeout: 120_000, interval: 2_000 })
+      .not.toBe("");
+    const error = await errorOf(rows.first()).innerText();
+    const cause = (await errorOf(rows.first()).getAttribute("title")) ?? "";
+    await open(`machine:order-processing error:${error}`);
+    expect(new Set(await rows.locator("td:nth-child(6)").allInnerTexts())).toEqual(new Set([error]));
+    const word = cause.match(/[A-Za-z]{5,}/)?.[0];
+    expect(word, `a word to look for in the cause "${cause}"`).toBeTruthy();
+    await open(`machine:order-processing cause:"${word}"`);
+    const causes = await rows.evaluateAll((els) => els.map((e) => e.querySelector("td:nth-child(6)")?.getAttribute("title") ?? ""));
+    expect(causes.length).toBeGreaterThan(0);
+    for (const c of causes) expect(c.toLowerCase()).toContain(word!.toLowerCase());
+    await screenshot(page, "search-by-cause");
+  }, 240_000);
 });

@@ -45,4 +45,17 @@ describe("failure reads", () => {
     expect(reads.sort()).toEqual(failures.map((e) => e.arn).sort());
     expect(ledger.reads).toBe(4);
   });
+
+  it("reads a redriven execution that failed again, though its status reads the same", async () => {
+    const ctx = createSfnContext(parseConfig({ AWS_ENDPOINT_URL_SFN: FAKE_ENDPOINT, STEPSCOPE_SFN_MAX_ATTEMPTS: "1" }), { now: () => T0 });
+    const ledger = new FailureLedger({ readsPerSecond: 100, concurrency: 1 }, undefined, () => T0);
+    const machine = arnOf.machine("orders");
+    const first = { ...failures[0], redriveCount: 0 };
+    ledger.readInBackground(ctx, machine, [first]);
+    await ledger.settled(machine);
+    expect(ledger.lookUp([first]).unread).toEqual([]);
+    // Redriven, and failed again: FAILED as before, but a new try with its own failure.
+    const again = { ...first, redriveCount: 1 };
+    expect(ledger.lookUp([again]).unread).toEqual([again]);
+  });
 });

@@ -12,7 +12,7 @@
  * them across restarts.
  */
 import type { ExecutionStatusName, ExecutionSummary } from "@/lib/contract/api";
-import { foldHistory } from "@/lib/history";
+import { foldHistory, type ExecutionModel } from "@/lib/history";
 import { failureFromModel, type FailureRecord } from "@/lib/metrics";
 import type { SfnContext } from "@/lib/sfn/context";
 import { readHistoryOnce } from "@/lib/sfn/history-sync";
@@ -23,6 +23,34 @@ export interface KnownFailure {
   status: ExecutionStatusName;
   /** Undefined when the history shows no failure (e.g. redriven and running again). */
   record?: FailureRecord;
+  /**
+   * The execution as its history ends: its status, try, error and cause (absent for records
+   * loaded back from a store). A store writes it back to the execution's row, so the error and
+   * cause are searchable without a second read.
+   */
+  execution?: ExecutionSummary;
+}
+
+/**
+ * Whether what was read still answers for the execution as listed now: the same status, and the
+ * same try when both say (a redrive that failed again is a new failure to read).
+ */
+function stillKnown(known: KnownFailure | undefined, listed: ExecutionSummary): known is KnownFailure {
+  if (!known || known.status !== listed.status) return false;
+  const tried = known.execution?.redriveCount;
+  return tried === undefined || listed.redriveCount === undefined || tried === listed.redriveCount;
+}
+
+/** The execution as the history read says it stands now (a redrive since the listing included). */
+export function executionFromHistory(listed: ExecutionSummary, model: ExecutionModel): ExecutionSummary | undefined {
+  if (model.status === "UNKNOWN") return undefined;
+  const e: ExecutionSummary = { arn: listed.arn, name: listed.name, stateMachineArn: listed.stateMachineArn, startedAt: listed.startedAt, status: model.status, redriveCount: model.redrives.length };
+  const stoppedAt = model.status === "RUNNING" ? undefined : (model.stoppedAt ?? listed.stoppedAt);
+  if (stoppedAt !== undefined) e.stoppedAt = stoppedAt;
+  if (model.status !== "RUNNING" && model.error !== undefined) e.error = model.error;
+  if (model.status !== "RUNNING" && model.cause !== undefined) e.cause = model.cause;
+  if (listed.mapRunArn) e.mapRunArn = listed.mapRunArn;
+  return e;
 }
 
 /** What a store needs of the execution to file its failure (by machine and start, for windows and retention). */
@@ -96,16 +124,16 @@ export class FailureLedger {
     const unread: ExecutionSummary[] = [];
     for (const execution of failed) {
       const known = this.store.get(execution.arn);
-      if (known && known.status === execution.status) {
+      if (stillKnown(known, execution)) {
         if (known.record) records.push(known.record);
       } else unread.push(execution);
     }
     return { records, unread };
   }
 
-  /** Records what a history already read elsewhere (the page's sample) says, so it is not read twice. */
-  remember(execution: ExecutionSummary, record: FailureRecord | undefined): void {
-    this.store.set(execution, { status: execution.status, record });
+  /** Records what a history read (here, or elsewhere: the page's sample) says, so it is not read twice. */
+  remember(execution: ExecutionSummary, model: ExecutionModel): void {
+    this.store.set(execution, { status: execution.status, record: failureFromModel(execution, model), execution: executionFromHistory(execution, model) });
   }
 
   /** Queues the machine's unread failures (newest first) and makes sure a reader works through them. */
@@ -114,6 +142,11 @@ export class FailureLedger {
     if (unread.length === 0 || this.running.has(machineArn)) return;
     const work = this.drain(ctx, machineArn).finally(() => this.running.delete(machineArn));
     this.running.set(machineArn, work);
+  }
+
+  /** Whether a reader works through the machine's failures right now. */
+  reading(machineArn: string): boolean {
+    return this.running.has(machineArn);
   }
 
   /** Resolves when the machine's reader has nothing left to do (for tests and the bench). */
@@ -126,8 +159,7 @@ export class FailureLedger {
       for (;;) {
         const execution = this.queues.get(machineArn)?.shift();
         if (!execution) return;
-        const known = this.store.get(execution.arn);
-        if (known && known.status === execution.status) continue;
+        if (stillKnown(this.store.get(execution.arn), execution)) continue;
         // Another reader has it (a request re-queued it while that reader waited on the pacer).
         if (this.taken.has(execution.arn)) continue;
         this.taken.add(execution.arn);
@@ -137,7 +169,7 @@ export class FailureLedger {
           this.reads++;
           // Not kept in the shared cache: only the small record is.
           const history = await readHistoryOnce(ctx, execution.arn);
-          this.remember(execution, failureFromModel(execution, foldHistory(history.events)));
+          this.remember(execution, foldHistory(history.events));
           this.lastError = undefined;
         } catch (error) {
           // Throttled or unreachable: stop here; the next request queues what is still unread.

@@ -22,7 +22,6 @@ import {
   buildStateExecutionGrid,
   computeMachineMetrics,
   failingSince,
-  failureFromModel,
   isError,
   stateStats,
   summariseMachine,
@@ -129,6 +128,20 @@ export class FleetIndex {
   }
 
   /**
+   * Queues every machine's failed executions whose history is not read yet (newest first) for
+   * the failure ledger: the background poller of a store calls it, so each failure is read once,
+   * at the failure budget, whether or not its page is opened, and what its history says (error,
+   * cause) reaches the store for search. A machine whose reader is busy keeps its queue.
+   */
+  readFailuresInBackground(ctx: SfnContext): void {
+    for (const [arn, index] of this.machines) {
+      if (this.failures.reading(arn)) continue;
+      const { unread } = this.failures.lookUp(index.executions().filter((e) => isError(e.status)));
+      if (unread.length) this.failures.readInBackground(ctx, arn, unread);
+    }
+  }
+
+  /**
    * The machine as loaded and refreshed by `deadline` (performance.now() time), or as it is
    * then: loading from the store and refreshing go on in the background, and the row says
    * loading or partial meanwhile.
@@ -205,7 +218,7 @@ export class FleetIndex {
     const sample = chooseHistorySample(executions, window, { sampleFinished: this.limits.sampleFinished, sampleFailures: 0 });
     const recent = await this.models.modelsFor(ctx, sample.recent, this.limits.historyConcurrency);
     // The sample's failed histories are read already: the failure ledger need not read them again.
-    for (const { execution, model } of recent) if (isError(execution.status)) this.failures.remember(execution, failureFromModel(execution, model));
+    for (const { execution, model } of recent) if (isError(execution.status)) this.failures.remember(execution, model);
     const failed = executions.filter((e) => isError(e.status));
     const { records, unread } = this.failures.lookUp(failed);
     this.failures.readInBackground(ctx, machine.arn, unread);

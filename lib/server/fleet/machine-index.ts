@@ -10,6 +10,7 @@
  * left that list are described one by one (capped).
  */
 import type { ExecutionSummary } from "@/lib/contract/api";
+import { mergeExecution } from "@/lib/events";
 import type { SfnContext } from "@/lib/sfn/context";
 import { SfnError } from "@/lib/sfn/errors";
 import { describeExecution, fetchExecutionPage } from "@/lib/sfn/executions";
@@ -103,7 +104,10 @@ export class MachineIndex {
   }
 
   private restore(executions: readonly ExecutionSummary[], checkpoint: MachineCheckpoint | undefined): void {
-    for (const e of executions) this.put(e, false);
+    // Stored rows need not have been listed (the events consumer writes them too): where the
+    // listing stands comes from the checkpoint alone, so a machine first seen through its events
+    // is still listed down to the horizon, and an event's row never hides a stretch not listed.
+    for (const e of executions) this.put(e, false, false);
     if (!checkpoint) return;
     this.newestStart = Math.max(this.newestStart, checkpoint.newestStart);
     this.coveredFrom = checkpoint.coveredFrom;
@@ -341,7 +345,8 @@ export class MachineIndex {
       cost.describes++;
       const d = await describeExecution(ctx, arn);
       const known = this.byArn.get(arn);
-      if (known) this.put({ ...known, status: d.status, stoppedAt: d.stoppedAt, redriveCount: d.redriveCount ?? known.redriveCount });
+      // Not a spread of `known`: a redriven try must not carry the error of the one before it.
+      if (known) this.put({ arn, name: known.name, stateMachineArn: known.stateMachineArn, startedAt: known.startedAt, status: d.status, stoppedAt: d.stoppedAt, redriveCount: d.redriveCount, error: d.error, cause: d.cause });
     }
   }
 
@@ -351,14 +356,20 @@ export class MachineIndex {
    * lost in between is still listed.
    */
   absorb(executions: readonly ExecutionSummary[]): void {
-    for (const e of executions) this.byArn.set(e.arn, e);
+    for (const e of executions) {
+      const merged = mergeExecution(this.byArn.get(e.arn), e);
+      if (merged) this.byArn.set(e.arn, merged);
+    }
     this.sorted = undefined;
   }
 
-  private put(execution: ExecutionSummary, changed = true): void {
-    this.byArn.set(execution.arn, execution);
-    if (changed && this.persistence) this.unsaved.set(execution.arn, execution);
-    if (execution.startedAt > this.newestStart) this.newestStart = execution.startedAt;
+  /** Merged by the same rule as the store's (lib/events): a stale page never undoes a newer status. */
+  private put(execution: ExecutionSummary, changed = true, listed = true): void {
+    if (listed && execution.startedAt > this.newestStart) this.newestStart = execution.startedAt;
+    const merged = mergeExecution(this.byArn.get(execution.arn), execution);
+    if (!merged) return;
+    this.byArn.set(execution.arn, merged);
+    if (changed && this.persistence) this.unsaved.set(execution.arn, merged);
     this.sorted = undefined;
   }
 

@@ -13,6 +13,9 @@ import { createDemoEventsHandlers, DemoEventsQueue, DEMO_EVENTS_QUEUE_URL } from
 import { EventsConsumer } from "@/lib/server/events-consumer";
 import { createEventsQueue } from "@/lib/sfn/events-queue";
 import { openStore, parseDatabaseUrl, storedExecution, type Store } from "@/lib/store";
+import { parseConfig } from "@/lib/config/env";
+import { createSfnContext } from "@/lib/sfn";
+import { startFleetService } from "@/lib/server/fleet-service";
 
 let now = Date.UTC(2026, 10, 25, 12);
 const account = createDemoAccount({ seed: 42, clock: () => now });
@@ -55,4 +58,27 @@ describe("the demo events queue", () => {
     }
     expect(compared).toBeGreaterThan(5);
   }, 60_000);
+
+  it("is what the demo consumes by default: a new execution reaches the index with no ListExecutions spent on it", async () => {
+    const config = parseConfig({ STEPSCOPE_DATABASE_URL: `sqlite:${path.join(tmp, "service.db")}`, STEPSCOPE_SFN_MAX_ATTEMPTS: "1" });
+    expect(config.eventsQueueUrl).toBe(DEMO_EVENTS_QUEUE_URL);
+    const service = await startFleetService(createSfnContext(config, { now: () => now }), config);
+    try {
+      const machines = (account.dispatch("AWSStepFunctions.ListStateMachines", {}).body as { stateMachines: { stateMachineArn: string; type: string }[] }).stateMachines;
+      const standard = machines.filter((m) => m.type === "STANDARD").map((m) => m.stateMachineArn);
+      // The first round lists every machine once; the consumer takes over after it.
+      await expect.poll(() => standard.every((arn) => service.fleet!.machine(arn).status().refreshedAt !== undefined), { timeout: 60_000, interval: 200 }).toBe(true);
+      await expect.poll(() => service.events?.status.state, { timeout: 10_000 }).toBe("consuming");
+      // A minute on: without events every machine would be due for a listing again.
+      now += 60_000;
+      const machine = standard[0];
+      expect(account.dispatch("AWSStepFunctions.StartExecution", { stateMachineArn: machine, name: "probe-1", input: "{}" }).status).toBe(200);
+      account.resetCallCounts();
+      await expect.poll(() => service.fleet!.machine(machine).executions().some((e) => e.name === "probe-1" && e.status === "RUNNING"), { timeout: 20_000, interval: 100 }).toBe(true);
+      expect(account.callCounts().ListExecutions ?? 0).toBe(0);
+      expect((await storedExecution(service.store!, `${machine.replace(":stateMachine:", ":execution:")}:probe-1`))?.status).toBe("RUNNING");
+    } finally {
+      await service.stop();
+    }
+  }, 120_000);
 });

@@ -48,3 +48,23 @@ describe("listing while events flow", () => {
     expect(lists()).toBeGreaterThan(afterPass);
   });
 });
+
+describe("a machine whose events reached the store before its first listing", () => {
+  it("is still listed down to the horizon, and covers the window once listed", async () => {
+    const machine = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
+    // What the events consumer wrote before the poller first listed this machine: one new execution, no cursor.
+    const fromEvents = { arn: `${machine.replace(":stateMachine:", ":execution:")}:from-event`, name: "from-event", stateMachineArn: machine, status: "RUNNING" as const, startedAt: now - 1000 };
+    const persistence = {
+      mayPoll: () => true,
+      load: async () => ({ executions: [fromEvents], checkpoint: undefined, updatedUpTo: now }),
+      save: async () => undefined,
+      changedSince: async () => ({ executions: [] }),
+      stateMachines: async (list: () => Promise<never[]>) => list(),
+    };
+    const fleet = new FleetIndex({}, { persistence: persistence as never, reconcileEveryMs: () => 300_000 });
+    await fleet.refreshAll(ctx);
+    const index = fleet.machine(machine);
+    expect(index.executions().map((e) => e.name).sort()).toEqual(["from-event", "o-1"]);
+    expect(index.isComplete(now - 86_400_000)).toBe(true);
+  });
+});

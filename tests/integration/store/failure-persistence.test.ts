@@ -138,6 +138,27 @@ for (const dialect of dialects) {
       await second.stop();
     });
 
+    it("copies the errors of failures read before they were written back onto their executions, once, on upgrade", async () => {
+      const location = await dialect.location();
+      const old = await openStore(location);
+      const row = (name: string, status: "FAILED" | "RUNNING") => ({ arn: arnOf.execution("orders", name), name, stateMachineArn: MACHINE, status, startedAt: T0, redriveCount: status === "RUNNING" ? 1 : 0 });
+      await old.putListing(MACHINE, [row("f-1", "FAILED"), row("redriven", "RUNNING")], undefined, T0);
+      const record = (name: string) => ({ executionArn: arnOf.execution("orders", name), machineArn: MACHINE, startedAt: T0, status: "FAILED", error: "Card.Declined", cause: "expired", groupKey: "g" });
+      await old.putFailures([record("f-1"), record("redriven")]);
+      // What a store of the previous version holds: records, and rows without their errors.
+      await old.db.deleteFrom("kysely_migration" as never).where("name" as never, "=", "0006_failure_errors" as never).execute();
+      await old.close();
+      const upgraded = await openStore(location);
+      try {
+        const byName = new Map((await upgraded.executions(MACHINE, 0)).map((e) => [e.name, e]));
+        expect(byName.get("f-1")).toMatchObject({ status: "FAILED", error: "Card.Declined", cause: "expired" });
+        // Redriven since its failure was read: the old error is not its own any more.
+        expect(byName.get("redriven")).not.toHaveProperty("error");
+      } finally {
+        await upgraded.close();
+      }
+    });
+
     it("keeps one record per execution: a redriven execution that failed anew replaces its first failure", async () => {
       const location = await dialect.location();
       const execution = { arn: arnOf.execution("orders", "run-1"), stateMachineArn: MACHINE, startedAt: T0 };

@@ -93,8 +93,29 @@ for (const dialect of dialects) {
         expect(await store.countExecutions(MACHINE)).toBe(1);
         const [row] = await store.executions(MACHINE, 0);
         expect(row).toMatchObject({ status: "FAILED", error: "States.TaskFailed", cause: "boom", stoppedAt: T0 + 1500 });
-        expect((await store.executionsUpdatedSince(MACHINE, T0 + 1)).map((e) => e.name)).toEqual(["run-1"]);
-        expect(await store.executionsUpdatedSince(MACHINE, T0 + 2)).toEqual([]);
+        // The third listing said nothing new: the row is not rewritten, so no other instance re-reads it.
+        expect((await store.executionsUpdatedSince(MACHINE, T0)).map((e) => e.name)).toEqual(["run-1"]);
+        expect(await store.executionsUpdatedSince(MACHINE, T0 + 1)).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("shows a redriven execution without the error of the try it redrove, and ignores a stale page from before the redrive", async () => {
+      const store = await openStore(await dialect.location());
+      try {
+        const failed = execution(1, { status: "FAILED", error: "PaymentDeclined", cause: "card expired", redriveCount: 0, redriveStatus: "REDRIVABLE" });
+        await store.putListing(MACHINE, [failed], undefined, T0);
+        // The reconciliation listing sees the redrive: running again, second try.
+        const running = execution(1, { status: "RUNNING", stoppedAt: undefined, redriveCount: 1 });
+        expect(await store.putListing(MACHINE, [running], undefined, T0 + 1)).toEqual([running]);
+        expect((await store.executions(MACHINE, 0))[0]).toEqual(running);
+        // An eventually consistent page from before the redrive comes late: nothing changes.
+        expect(await store.putListing(MACHINE, [execution(1, { status: "FAILED", redriveCount: 0 })], undefined, T0 + 2)).toEqual([]);
+        await store.putListing(MACHINE, [execution(1, { status: "SUCCEEDED", stoppedAt: T0 + 9000, redriveCount: 1 })], undefined, T0 + 3);
+        const [row] = await store.executions(MACHINE, 0);
+        expect(row).toEqual(execution(1, { status: "SUCCEEDED", stoppedAt: T0 + 9000, redriveCount: 1 }));
+        expect(row).not.toHaveProperty("error");
       } finally {
         await store.close();
       }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mergeChange, parseStatusChange, type ExecutionChange, type KnownExecution } from "@/lib/events";
+import { mergeExecution, parseStatusChange, type ExecutionChange, type KnownExecution } from "@/lib/events";
 
 const MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
 const ARN = "arn:aws:states:us-east-1:123456789012:execution:orders:run-1";
@@ -44,7 +44,7 @@ function change(status: ExecutionChange["status"], redriveCount = 0, extra: Part
 
 function applyAll(events: readonly ExecutionChange[], start?: KnownExecution): KnownExecution | undefined {
   let row: KnownExecution | undefined = start;
-  for (const e of events) row = (mergeChange(row, e) as KnownExecution | undefined) ?? row;
+  for (const e of events) row = (mergeExecution<KnownExecution>(row, e) as KnownExecution | undefined) ?? row;
   return row;
 }
 
@@ -69,11 +69,11 @@ describe("merging events that arrive lost, duplicated and out of order", () => {
   });
 
   it("never goes back from a terminal status to RUNNING of the same run", () => {
-    expect(mergeChange({ status: "SUCCEEDED", startedAt: T0, stoppedAt: T0 + 1, redriveCount: 0 }, change("RUNNING"))).toBeUndefined();
+    expect(mergeExecution<KnownExecution>({ status: "SUCCEEDED", startedAt: T0, stoppedAt: T0 + 1, redriveCount: 0 }, change("RUNNING"))).toBeUndefined();
   });
 
   it("writes nothing for a duplicate", () => {
     const row = applyAll([change("FAILED")]);
-    expect(mergeChange(row, change("FAILED"))).toBeUndefined();
+    expect(mergeExecution<KnownExecution>(row, change("FAILED"))).toBeUndefined();
   });
 });

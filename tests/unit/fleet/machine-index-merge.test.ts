@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import type { ExecutionSummary } from "@/lib/contract/api";
+import { MachineIndex } from "@/lib/server/fleet/machine-index";
+
+const MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
+const T0 = 1_790_000_000_000;
+const run = (over: Partial<ExecutionSummary>): ExecutionSummary => ({ arn: `${MACHINE.replace(":stateMachine:", ":execution:")}:o-1`, name: "o-1", stateMachineArn: MACHINE, status: "RUNNING", startedAt: T0, ...over });
+
+describe("the execution index merges what it is told by the store's rule", () => {
+  it("keeps a finished execution finished when a late event or page still says RUNNING", () => {
+    const index = new MachineIndex(MACHINE);
+    index.absorb([run({ status: "SUCCEEDED", stoppedAt: T0 + 5000, redriveCount: 0 })]);
+    index.absorb([run({ status: "RUNNING", redriveCount: 0 })]);
+    expect(index.executions()).toEqual([run({ status: "SUCCEEDED", stoppedAt: T0 + 5000, redriveCount: 0 })]);
+  });
+
+  it("drops the failed try's error once the execution is redriven", () => {
+    const index = new MachineIndex(MACHINE);
+    index.absorb([run({ status: "FAILED", stoppedAt: T0 + 5000, error: "PaymentDeclined", cause: "card expired", redriveCount: 0 })]);
+    index.absorb([run({ status: "RUNNING", redriveCount: 1 })]);
+    expect(index.executions()).toEqual([run({ status: "RUNNING", redriveCount: 1 })]);
+  });
+});
