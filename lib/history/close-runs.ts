@@ -4,7 +4,7 @@
  * execution). Only then is a failed attempt final: until the run ends a retry may follow.
  */
 import type { RunStatus } from "./model";
-import { type FoldState, type RunMeta, type Scope, openRuns, removeOpen, writableAttempt, writableGroup, writableRun } from "./fold-state";
+import { type FoldState, type RunMeta, type Scope, addOpen, openRuns, removeOpen, writableAttempt, writableGroup, writableRun } from "./fold-state";
 
 export const EXECUTION_TIMEOUT_ERROR = "States.Timeout";
 /** What an ExecutionTimedOut without a cause of its own means, said of the execution. */
@@ -55,7 +55,7 @@ export function closeRun(st: FoldState, meta: RunMeta, reason: CloseReason, ts: 
 export function reopenRun(st: FoldState, meta: RunMeta): void {
   if (!meta.closed) return;
   meta.closed = false;
-  st.open.add(meta);
+  addOpen(st, meta);
   meta.scope.openCount++;
   meta.failure = undefined;
   meta.failedBy = undefined;
