@@ -8,26 +8,19 @@ import type { FleetRow, MachineMetricsResponse } from "@/lib/contract/api";
 import type { ResolvedWindow } from "@/lib/metrics/windows";
 import { machineMetricsFromCloudWatch, withMetricFigures } from "@/lib/sfn/cloudwatch";
 import type { SfnContext } from "@/lib/sfn/context";
-import { fleetIndexFor } from "./fleet";
-import { fleetService, type FleetService } from "./fleet-service";
+import { serviceFleetIndex, type FleetService } from "./fleet-service";
 
-/** The fleet's rows over the window, those the index cannot answer with figures from CloudWatch metrics. */
-export async function fleetRowsWithFigures(ctx: SfnContext, window: ResolvedWindow): Promise<FleetRow[]> {
-  return serviceRowsWithFigures(await fleetService(ctx), ctx, window);
-}
-
-/** The same, for one account × Region's service (see lib/server/sources). */
+/**
+ * One account × Region's fleet rows over the window (see lib/server/sources), those its index
+ * cannot answer with figures from CloudWatch metrics.
+ */
 export async function serviceRowsWithFigures(service: FleetService, ctx: SfnContext, window: ResolvedWindow): Promise<FleetRow[]> {
-  const fleet = service.fleet ?? fleetIndexFor(ctx);
+  const fleet = serviceFleetIndex(service, ctx);
   const rows = await fleet.fleetRows(ctx, window);
   return service.figures ? service.figures.withFigures(ctx, rows, window) : withMetricFigures(ctx, rows, window, fleet.limits.horizonMs);
 }
 
 /** The state machine page's figures from CloudWatch metrics (Express, or a window older than the index keeps). */
-export async function machineMetricsFromFigures(ctx: SfnContext, stateMachineArn: string, window: ResolvedWindow): Promise<MachineMetricsResponse> {
-  return serviceMachineMetrics(await fleetService(ctx), ctx, stateMachineArn, window);
-}
-
 export async function serviceMachineMetrics(service: FleetService, ctx: SfnContext, stateMachineArn: string, window: ResolvedWindow): Promise<MachineMetricsResponse> {
   return service.figures ? service.figures.machineMetrics(ctx, stateMachineArn, window) : machineMetricsFromCloudWatch(ctx, stateMachineArn, window);
 }

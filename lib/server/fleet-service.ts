@@ -58,7 +58,12 @@ export function fleetService(ctx: SfnContext, config: StepscopeConfig = loadConf
 
 /** The execution index the API reads. */
 export async function appFleetIndex(ctx: SfnContext): Promise<FleetIndex> {
-  return (await fleetService(ctx)).fleet ?? fleetIndexFor(ctx);
+  return serviceFleetIndex(await fleetService(ctx), ctx);
+}
+
+/** A service's execution index: the stored one, or (store off) the in-memory one of its context. */
+export function serviceFleetIndex(service: FleetService, ctx: SfnContext): FleetIndex {
+  return service.fleet ?? fleetIndexFor(ctx);
 }
 
 /** Forget the process's service (tests). */

@@ -1,9 +1,10 @@
 /** A scope's execution index: its fleet service's, or (store off) the in-memory one of its context. */
 import "../server-only";
-import { fleetIndexFor, type FleetIndex } from "@/lib/server/fleet";
+import type { FleetIndex } from "@/lib/server/fleet";
+import { serviceFleetIndex } from "@/lib/server/fleet-service";
 import { scopeService } from "./registry";
 import type { Scope } from "./registry";
 
 export async function scopeFleetIndex(scope: Scope): Promise<FleetIndex> {
-  return (await scopeService(scope)).fleet ?? fleetIndexFor(scope.ctx);
+  return serviceFleetIndex(await scopeService(scope), scope.ctx);
 }
