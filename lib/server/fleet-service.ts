@@ -19,6 +19,7 @@ import { PayloadIndexer } from "./payload-indexer";
 import { EventsConsumer } from "./events-consumer";
 import { createEventsQueue } from "@/lib/sfn/events-queue";
 import { PollerLease } from "./poller-lease";
+import { pause, RepeatedFailureLog, withOwnSignal } from "./pause";
 import { SharedMetricFigures } from "./shared-metric-figures";
 
 /** A fleet answer waits this long for refreshes, then answers with what is known. */
@@ -120,6 +121,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   let lastSweep = 0;
   let lastFailureQueue = 0;
   let wake: (() => void) | undefined;
+  const refreshFailures = new RepeatedFailureLog("background refresh");
   const loop = async () => {
     while (!stopped) {
       try {
@@ -134,9 +136,10 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
           lastSweep = ctx.now();
           await store.deleteOlderThan(ctx.now() - config.retentionMs);
         }
+        refreshFailures.succeeded();
       } catch (error) {
         // Listing failures are kept per machine; this is the machine list itself failing.
-        console.error(`[stepscope] background refresh failed: ${(error as Error).message}`);
+        refreshFailures.failed((error as Error).message);
       }
       await new Promise<void>((resolve) => {
         wake = resolve;
@@ -156,15 +159,11 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   const consuming = (async () => {
     while (events && !stopped) {
       const began = Date.now();
-      const received = lease.held ? await events.pollOnce(20, stopEvents.signal) : 0;
+      const received = lease.held ? await withOwnSignal(stopEvents.signal, (signal) => events.pollOnce(20, signal)) : 0;
       // A queue that answers an empty receive at once (no long poll) must not become a busy loop.
       const quickAndEmpty = received === 0 && Date.now() - began < 1_000;
-      const pause = !lease.held ? LOOP_MS : events.status.state === "failing" ? 30_000 : quickAndEmpty ? LOOP_MS : 0;
-      if (pause) await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, pause);
-        t.unref();
-        stopEvents.signal.addEventListener("abort", () => resolve(), { once: true });
-      });
+      const wait = !lease.held ? LOOP_MS : events.status.state === "failing" ? 30_000 : quickAndEmpty ? LOOP_MS : 0;
+      if (wait) await pause(wait, stopEvents.signal);
     }
   })();
   return {

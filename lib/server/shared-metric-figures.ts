@@ -17,6 +17,7 @@ import { summaryFromFigures } from "@/lib/sfn/cloudwatch/metric-queries";
 import type { SfnContext } from "@/lib/sfn/context";
 import { SfnError } from "@/lib/sfn/errors";
 import { noteFiguresWanted, putFigures, storedFigures, wantedFigureWindows, type Store, type StoredFigures } from "@/lib/store";
+import { RepeatedFailureLog } from "./pause";
 
 /** Figures are read again once this old: CloudWatch publishes a point a minute. */
 export const FIGURES_FRESH_MS = 60_000;
@@ -103,9 +104,13 @@ export class SharedMetricFigures {
 
   /** Runs rounds in the background until `stop`. */
   start(ctx: SfnContext): void {
+    const failures = new RepeatedFailureLog("reading CloudWatch figures");
     this.running ??= (async () => {
       while (!this.stopped) {
-        await this.round(ctx).catch((error: unknown) => console.error(`[stepscope] could not read CloudWatch figures: ${(error as Error).message}`));
+        await this.round(ctx).then(
+          () => failures.succeeded(),
+          (error: unknown) => failures.failed((error as Error).message),
+        );
         await new Promise<void>((resolve) => {
           this.wake = resolve;
           setTimeout(resolve, ROUND_MS).unref();
