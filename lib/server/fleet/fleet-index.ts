@@ -36,7 +36,7 @@ import { listStateMachines } from "@/lib/sfn/state-machines";
 import { FailureLedger, type FailureRecordStore } from "./failure-ledger";
 import { HistoryModels } from "./history-models";
 import { pageOfIndex } from "./index-page";
-import { DEFAULT_FLEET_LIMITS, executionCapFor, refreshIntervalFor, type FleetLimits } from "./limits";
+import { DEFAULT_FLEET_LIMITS, executionCapFor, listingIntervalFor, refreshIntervalFor, type FleetLimits } from "./limits";
 import { MachineIndex } from "./machine-index";
 import type { IndexPersistence } from "./persistence";
 import { chooseHistorySample } from "./sample";
@@ -67,7 +67,8 @@ export interface FleetIndexOptions {
   answerWithinMs?: number;
   /**
    * While status-change events arrive, listing is only a reconciliation pass for lost events:
-   * a machine is then listed at most this often (undefined: events are not flowing, list as usual).
+   * a machine whose listing has no gaps is then listed at most this often (undefined: events are
+   * not flowing, list as usual). One with gaps goes on at the routine interval until they are read.
    */
   reconcileEveryMs?: () => number | undefined;
   /** Where the failure ledger keeps what it read (absent: in memory, read again after a restart). */
@@ -106,7 +107,7 @@ export class FleetIndex {
     const index = this.machine(arn);
     // What a previous run stored comes first: its refresh time decides whether a refresh is due.
     await index.ready(ctx.now() - this.limits.horizonMs);
-    const interval = Math.max(refreshIntervalFor(this.machineCount, this.limits), this.reconcileEveryMs?.() ?? 0);
+    const interval = listingIntervalFor(refreshIntervalFor(this.machineCount, this.limits), this.reconcileEveryMs?.(), index.hasGaps());
     if (!index.isDue(ctx.now(), interval)) return index;
     // With a store every execution of the window is kept: the cap only bounds memory-only indexes.
     const cap = this.persistence ? Infinity : executionCapFor(this.machineCount, this.limits);

@@ -70,3 +70,14 @@ export function executionCapFor(machineCount: number, limits: FleetLimits): numb
   const share = Math.floor(limits.maxIndexedExecutions / Math.max(1, machineCount));
   return Math.max(limits.minExecutionsPerMachine, Math.min(limits.maxExecutionsPerMachine, share));
 }
+
+/**
+ * How often one machine is listed. While events flow, listing is only a reconciliation pass
+ * (`reconcileMs`), but only for a machine whose listing is whole: a machine with stretches still
+ * to be read (a walk cut off by a throttle or the page budget, or the listing before its events
+ * started) keeps the routine interval, because events never bring back what was started before.
+ */
+export function listingIntervalFor(routineMs: number, reconcileMs: number | undefined, hasGaps: boolean): number {
+  if (reconcileMs === undefined || hasGaps) return routineMs;
+  return Math.max(routineMs, reconcileMs);
+}

@@ -130,7 +130,7 @@ export class MachineIndex {
     return {
       executions: this.byArn.size,
       coveredFrom: this.coveredFrom,
-      gaps: this.tasks.length > 0,
+      gaps: this.hasGaps(),
       capped: this.capped,
       completeFrom: this.completeFrom(),
       listEndReached: this.listEndReached,
@@ -164,6 +164,11 @@ export class MachineIndex {
 
   isDue(now: number, intervalMs: number): boolean {
     return this.refreshedAt === undefined || now - this.refreshedAt >= intervalMs;
+  }
+
+  /** Whether stretches of the list remain to be read (cheap: `status()` sorts). */
+  hasGaps(): boolean {
+    return this.tasks.length > 0;
   }
 
   /** One bounded refresh. Failures are kept in `status().error`, never thrown: old data stays usable. */
