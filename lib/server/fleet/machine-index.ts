@@ -98,9 +98,13 @@ export class MachineIndex {
     return this.loaded;
   }
 
-  /** Whether anything is known yet (listed, or loaded from the store). */
+  /**
+   * Whether any stretch has been listed (now, or before a restart by its checkpoint). Rows that
+   * came only through events say nothing of what a window holds: until the first listing the
+   * machine is loading, not partial "since —" with zeros that look like a quiet machine.
+   */
   hasData(): boolean {
-    return this.refreshedAt !== undefined || this.byArn.size > 0;
+    return this.refreshedAt !== undefined || this.coveredFrom !== Infinity;
   }
 
   private restore(executions: readonly ExecutionSummary[], checkpoint: MachineCheckpoint | undefined): void {

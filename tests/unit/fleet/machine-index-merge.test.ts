@@ -21,3 +21,13 @@ describe("the execution index merges what it is told by the store's rule", () =>
     expect(index.executions()).toEqual([run({ status: "RUNNING", redriveCount: 1 })]);
   });
 });
+
+describe("what the index can say before its first listing", () => {
+  it("is still loading when only events have told it of executions", () => {
+    const index = new MachineIndex(MACHINE);
+    index.absorb([run({ status: "RUNNING", redriveCount: 0 })]);
+    // Before, the event's row made the machine "partial since —" with a row of zeros.
+    expect(index.hasData()).toBe(false);
+    expect(index.executions()).toHaveLength(1);
+  });
+});
