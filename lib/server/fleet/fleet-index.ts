@@ -106,7 +106,10 @@ export class FleetIndex {
     const index = this.machine(arn);
     // What a previous run stored comes first: its refresh time decides whether a refresh is due.
     await index.ready(ctx.now() - this.limits.horizonMs);
-    const interval = Math.max(refreshIntervalFor(this.machineCount, this.limits), this.reconcileEveryMs?.() ?? 0);
+    // Events bring only what happens from now on: a stretch of the past still to be listed is
+    // back-filled at the routine pace, the slow reconciliation pace starts once none is left.
+    const reconcile = index.status().gaps ? 0 : (this.reconcileEveryMs?.() ?? 0);
+    const interval = Math.max(refreshIntervalFor(this.machineCount, this.limits), reconcile);
     if (!index.isDue(ctx.now(), interval)) return index;
     // With a store every execution of the window is kept: the cap only bounds memory-only indexes.
     const cap = this.persistence ? Infinity : executionCapFor(this.machineCount, this.limits);
