@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config/env";
 import { FleetIndex } from "@/lib/server/fleet";
 import { createSfnContext } from "@/lib/sfn";
-import { FAKE_ENDPOINT, FakeSfn } from "../../support/fake-sfn";
+import { arnOf, FAKE_ENDPOINT, FakeSfn } from "../../support/fake-sfn";
 
 const T0 = Date.UTC(2026, 10, 25, 12);
 let now = T0;
@@ -46,6 +46,27 @@ describe("listing while events flow", () => {
     now += 20_000;
     await fleet.refreshAll(ctx);
     expect(lists()).toBeGreaterThan(afterPass);
+  });
+});
+
+describe("a machine whose window takes more than one refresh to list", () => {
+  it("goes on back-filling at the routine pace while events flow, until the window is complete", async () => {
+    const busy = "busy";
+    fake.machines = [...fake.machines, { name: busy, type: "STANDARD", createdSeconds: now / 1000 - 86_400, definition: "{}" }];
+    // Six pages of one execution each, two pages per refresh (one for the newest): a few refreshes to back-fill.
+    for (let i = 6; i >= 1; i--) fake.addExecution({ machine: busy, name: `b-${i}`, status: "SUCCEEDED", startSeconds: now / 1000 - 3_600 * i, stopSeconds: now / 1000 - 3_600 * i + 10 });
+    const fleet = new FleetIndex({ pageSize: 1, maxListPagesPerRefresh: 2, maxRunningPages: 1 }, { reconcileEveryMs: () => 300_000 });
+    const arn = arnOf.machine(busy);
+    const from = now - 86_400_000;
+    await fleet.refreshAll(ctx);
+    expect(fleet.machine(arn).isComplete(from)).toBe(false);
+    // Well inside one reconciliation pass: events cover what happens next, never the stretch not yet listed.
+    for (let i = 0; i < 8; i++) {
+      now += 10_000;
+      await fleet.refreshAll(ctx);
+    }
+    expect(fleet.machine(arn).executions().map((e) => e.name)).toEqual(["b-1", "b-2", "b-3", "b-4", "b-5", "b-6"]);
+    expect(fleet.machine(arn).isComplete(from)).toBe(true);
   });
 });
 
