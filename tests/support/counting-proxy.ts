@@ -13,8 +13,8 @@ export interface CountingProxy {
   url: string;
   /** Calls per operation since the last reset. */
   counts(): Record<string, number>;
-  /** Calls of one operation about one execution (its request's `executionArn`) since the last reset. */
-  callsAbout(operation: string, executionArn: string): number;
+  /** Calls about one execution (its request's `executionArn`), of one operation or of any, since the last reset. */
+  callsAbout(executionArn: string, operation?: string): number;
   /** Calls of every service per calling process since the last reset, by the SDK's app id (AWS_SDK_UA_APP_ID) in the user agent. */
   callers(): Record<string, number>;
   /** Calls of every service since the last reset. */
@@ -64,7 +64,8 @@ export function startCountingProxy(target: string): Promise<CountingProxy> {
       resolve({
         url: `http://127.0.0.1:${port}`,
         counts: () => ({ ...counts }),
-        callsAbout: (operation, executionArn) => about[`${operation} ${executionArn}`] ?? 0,
+        callsAbout: (executionArn, operation) =>
+          Object.entries(about).reduce((n, [key, count]) => (key === `${operation} ${executionArn}` || (!operation && key.endsWith(` ${executionArn}`)) ? n + count : n), 0),
         callers: () => ({ ...callers }),
         total: () => total,
         totalOf: (service) => Object.entries(counts).reduce((n, [operation, count]) => (operation.startsWith(`${service}.`) ? n + count : n), 0),
