@@ -13,6 +13,8 @@ export interface CountingProxy {
   url: string;
   /** Calls per operation since the last reset. */
   counts(): Record<string, number>;
+  /** Calls about one execution (its request's `executionArn`), of one operation or of any, since the last reset. */
+  callsAbout(executionArn: string, operation?: string): number;
   /** Calls of every service per calling process since the last reset, by the SDK's app id (AWS_SDK_UA_APP_ID) in the user agent. */
   callers(): Record<string, number>;
   /** Calls of every service since the last reset. */
@@ -26,6 +28,7 @@ export interface CountingProxy {
 export function startCountingProxy(target: string): Promise<CountingProxy> {
   const upstream = new URL(target);
   let counts: Record<string, number> = {};
+  let about: Record<string, number> = {};
   let callers: Record<string, number> = {};
   let total = 0;
   const server = createServer((req, res) => {
@@ -44,6 +47,15 @@ export function startCountingProxy(target: string): Promise<CountingProxy> {
       },
     );
     forward.on("error", (error) => res.writeHead(502, { "content-type": "text/plain" }).end(error.message));
+    // JSON protocols name the execution in the body: kept by operation, so a test can tell its request from background ones.
+    let body = "";
+    req.on("data", (chunk: Buffer) => {
+      if (body.length < 4096) body += chunk.toString();
+    });
+    req.on("end", () => {
+      const arn = /"executionArn"\s*:\s*"([^"]+)"/.exec(body)?.[1];
+      if (arn) about[`${operation} ${arn}`] = (about[`${operation} ${arn}`] ?? 0) + 1;
+    });
     req.pipe(forward);
   });
   return new Promise((resolve) => {
@@ -52,11 +64,14 @@ export function startCountingProxy(target: string): Promise<CountingProxy> {
       resolve({
         url: `http://127.0.0.1:${port}`,
         counts: () => ({ ...counts }),
+        callsAbout: (executionArn, operation) =>
+          Object.entries(about).reduce((n, [key, count]) => (key === `${operation} ${executionArn}` || (!operation && key.endsWith(` ${executionArn}`)) ? n + count : n), 0),
         callers: () => ({ ...callers }),
         total: () => total,
         totalOf: (service) => Object.entries(counts).reduce((n, [operation, count]) => (operation.startsWith(`${service}.`) ? n + count : n), 0),
         reset: () => {
           counts = {};
+          about = {};
           callers = {};
           total = 0;
         },
