@@ -5,13 +5,17 @@
  * that matches the rows.
  */
 import "@/lib/server/server-only";
-import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
+import { promisify } from "node:util";
+import { brotliCompress, brotliDecompress, constants as zlib } from "node:zlib";
 import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { ExecutionStatusName, ExecutionSummary, StateMachineSummary } from "@/lib/contract/api";
 import { mergeExecution } from "@/lib/events";
 import type { DatabaseLocation } from "./database-url";
 import type { Dialect } from "./migrations";
 import type { ExecutionsTable, FailureRecordsTable, StoreSchema } from "./schema";
+
+const compress = promisify(brotliCompress);
+const decompress = promisify(brotliDecompress);
 
 /** An execution as the store keeps it: the listed summary plus what DescribeExecution adds. */
 export interface StoredExecution extends ExecutionSummary {
@@ -183,9 +187,13 @@ export class Store {
 
   // --- finished histories ---------------------------------------------------------------
 
-  /** A finished history never changes: written once, compressed (brotli; histories shrink 10–30×). */
+  /**
+   * A finished history never changes: written once, compressed (brotli; histories shrink 10–30×).
+   * Compressed on libuv's thread pool, not the event loop: at a cold start the poller stores
+   * hundreds of histories, and a synchronous brotli held every page's request behind them.
+   */
   async putHistory(executionArn: string, machineArn: string, events: readonly unknown[], now: number): Promise<void> {
-    const body = brotliCompressSync(Buffer.from(JSON.stringify(events)), { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } });
+    const body = await compress(Buffer.from(JSON.stringify(events)), { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } });
     await this.db
       .insertInto("histories")
       .values({ execution_arn: executionArn, machine_arn: machineArn, encoding: "br", body, event_count: events.length, stored_at: now })
@@ -197,7 +205,7 @@ export class Store {
     const row = await this.db.selectFrom("histories").select(["encoding", "body"]).where("execution_arn", "=", executionArn).executeTakeFirst();
     if (!row) return undefined;
     if (row.encoding !== "br") throw new Error(`history of ${executionArn} is stored as ${row.encoding}, which this Stepscope cannot read`);
-    return JSON.parse(brotliDecompressSync(row.body).toString("utf8")) as T[];
+    return JSON.parse((await decompress(row.body)).toString("utf8")) as T[];
   }
 
   // --- failures and error groups --------------------------------------------------------
