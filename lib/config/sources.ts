@@ -12,6 +12,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import type { SourceKind } from "@/lib/contract/api";
 import { DEMO_SCOPES, demoScopeEndpoint } from "@/mocks/contract";
+import { DEMO_EVENTS_QUEUE_URL } from "@/mocks/events/demo-events-queue";
 import { ConfigError, loadConfig, type StepscopeConfig } from "./env";
 
 /** Where the SDK reaches an in-process demo scope (msw answers there; `.invalid` never resolves). */
@@ -135,6 +136,9 @@ export function scopesOfSources(entries: readonly SourceEntry[], base: Stepscope
           logsEndpoint: kind === "aws" ? undefined : logsEndpoint,
           metricsEndpoint: kind === "aws" ? undefined : metricsEndpoint,
           demoSeed: demoSeed ?? base.demoSeed,
+          // The demo's simulated queue is the demo's: a process whose base kind is the demo (sources
+          // configured, no STEPSCOPE_SOURCE) must not point its AWS or emulator sources at it.
+          eventsQueueUrl: kind === "demo" || base.eventsQueueUrl !== DEMO_EVENTS_QUEUE_URL ? base.eventsQueueUrl : undefined,
           profile: entry.profile,
           roleArn: entry.roleArn,
           hasCredentials: kind === "emulator" ? Boolean(entry.profile || base.hasCredentials) : base.hasCredentials,

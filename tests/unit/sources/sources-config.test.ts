@@ -62,6 +62,20 @@ describe("the source list", () => {
     expect(demo[0]).toMatchObject({ kind: "demo", demoSeed: 7, config: { source: "demo", endpoint: "https://states.us-east-1.demo-a.demo.stepscope.invalid" } });
   });
 
+  it("keeps the demo's simulated events queue to demo scopes: configured AWS and emulator sources read none unless told", () => {
+    // A process with STEPSCOPE_SOURCES and no STEPSCOPE_SOURCE has the demo as its base kind.
+    const scopes = resolve({ STEPSCOPE_SOURCES: JSON.stringify([...JSON.parse(FILE).sources, { name: "demo-a", demo: true, regions: ["us-east-1"] }]) }, {}, demoBase);
+    expect(scopes.map((s) => [s.kind, s.config.eventsQueueUrl])).toEqual([
+      ["aws", undefined],
+      ["aws", undefined],
+      ["aws", undefined],
+      ["emulator", undefined],
+      ["demo", demoBase.eventsQueueUrl],
+    ]);
+    const told = parseConfig({ STEPSCOPE_EVENTS_QUEUE_URL: "https://sqs.eu-west-1.amazonaws.com/1/sfn-events" });
+    expect(resolve({ STEPSCOPE_SOURCES: FILE }, {}, told)[0].config.eventsQueueUrl).toBe("https://sqs.eu-west-1.amazonaws.com/1/sfn-events");
+  });
+
   it("stops start-up naming the file and the field of a mistake", () => {
     const broken = JSON.stringify({ sources: [{ name: "prod", regions: ["eu-west-1"] }, { name: "staging", regions: ["europe"], profile: "s" }] });
     const message = problem(() => resolve({ STEPSCOPE_CONFIG: "conf.json" }, { "/srv/stepscope/conf.json": broken }));
