@@ -46,10 +46,13 @@ export interface FleetService {
 const KEY = Symbol.for("stepscope.fleetService");
 type Holder = { [KEY]?: Promise<FleetService> };
 
+/** Whether a state machine ARN is a scope's own (see lib/server/sources: several scopes share one store). */
+export type OwnsArn = (arn: string) => boolean;
+
 /** The process's fleet service, started on first use (instrumentation starts it at boot). */
-export function fleetService(ctx: SfnContext, config: StepscopeConfig = loadConfig()): Promise<FleetService> {
+export function fleetService(ctx: SfnContext, config: StepscopeConfig = loadConfig(), owns?: OwnsArn): Promise<FleetService> {
   const holder = globalThis as Holder;
-  holder[KEY] ??= startFleetService(ctx, config).catch((error) => {
+  holder[KEY] ??= startFleetService(ctx, config, undefined, owns).catch((error) => {
     holder[KEY] = undefined;
     throw error;
   });
@@ -84,7 +87,7 @@ export interface JoinedService {
   lease: PollerLease;
 }
 
-export async function startFleetService(ctx: SfnContext, config: StepscopeConfig, joined?: JoinedService): Promise<FleetService> {
+export async function startFleetService(ctx: SfnContext, config: StepscopeConfig, joined?: JoinedService, owns?: OwnsArn): Promise<FleetService> {
   const location = parseDatabaseUrl(config.databaseUrl, process.cwd());
   if (location.kind === "memory") {
     return { stop: async () => undefined };
@@ -92,7 +95,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   const store = joined?.store ?? (await openStore(location));
   const lease = joined?.lease ?? new PollerLease(store, config.leaseMs);
   if (!joined) await lease.start();
-  const persistence = new StoreIndexPersistence(store, { mayPoll: () => lease.held, now: ctx.now });
+  const persistence = new StoreIndexPersistence(store, { mayPoll: () => lease.held, now: ctx.now, owns });
   // What failed executions' histories said, read once ever: error groups are complete at start.
   const failureStore = await loadStoredFailures(store, undefined, ctx.now);
   // Finished histories, read once ever: the execution page opens from the store after a restart.
@@ -112,7 +115,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
     `[stepscope] keeping the execution index in ${describeLocation(location)}; ${failureStore.loaded} failure records loaded; retention ${Math.round(config.retentionMs / 86_400_000)} days`,
   );
 
-  const figures = new SharedMetricFigures(store, { mayRead: () => lease.held, machines: () => store.stateMachines(), horizonMs: fleet.limits.horizonMs });
+  const figures = new SharedMetricFigures(store, { mayRead: () => lease.held, machines: () => persistence.storedMachines(), horizonMs: fleet.limits.horizonMs });
   figures.start(ctx);
 
   const payloads = config.indexPayloads ? new PayloadIndexer(store, config.indexPayloads) : undefined;

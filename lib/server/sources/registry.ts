@@ -14,7 +14,7 @@ import { displayEndpoint } from "@/lib/security/endpoint-display";
 import { createSfnContext, type SfnContext } from "@/lib/sfn/context";
 import { getSfnContext } from "@/lib/sfn/default-context";
 import { fleetService, startFleetService, type FleetService } from "../fleet-service";
-import { arnRegionAndAccount, type RoutableScope } from "./route-arn";
+import { arnRegionAndAccount, mayBelongTo, type RoutableScope } from "./route-arn";
 import { scopeHealth } from "./scope-health";
 import { keepsInStore } from "./store-sharing";
 
@@ -81,17 +81,17 @@ function services(): Map<string, Promise<FleetService>> {
 
 /** A scope's fleet service: the process's own for the first scope; the others join its store and lease. */
 export function scopeService(scope: Scope): Promise<FleetService> {
-  if (scope.primary) return fleetService(scope.ctx, scope.def.config);
+  if (scope.primary) return fleetService(scope.ctx, scope.def.config, (arn) => ownsArn(scope, arn));
   const map = services();
   let running = map.get(scope.id);
   if (!running) {
     running = (async () => {
-      const first = await fleetService(sourceRegistry().scopes[0].ctx, sourceRegistry().scopes[0].def.config);
+      const first = await scopeService(sourceRegistry().scopes[0]);
       if (!scope.stored || !first.store || !first.lease) {
         if (first.store) console.log(`[stepscope] ${scope.id} shares its account and Region with an earlier emulator source: its index stays in memory (give each emulator source its own accountId to keep it).`);
         return startFleetService(scope.ctx, { ...scope.def.config, databaseUrl: "memory" });
       }
-      return startFleetService(scope.ctx, scope.def.config, { store: first.store, lease: first.lease });
+      return startFleetService(scope.ctx, scope.def.config, { store: first.store, lease: first.lease }, (arn) => ownsArn(scope, arn));
     })().catch((error) => {
       map.delete(scope.id);
       throw error;
@@ -99,6 +99,15 @@ export function scopeService(scope: Scope): Promise<FleetService> {
     map.set(scope.id, running);
   }
   return running;
+}
+
+/**
+ * Whether a machine in the shared store is this scope's, by the ARN routing rule over the scopes
+ * as they are now (accounts learned since count). One scope owns everything, as before sources.
+ */
+function ownsArn(scope: Scope, arn: string): boolean {
+  const { scopes } = sourceRegistry();
+  return scopes.length === 1 || mayBelongTo(arn, scope, scopes);
 }
 
 /** Learn a scope's account from an ARN it answered with (AWS has no cheap "who am I" without STS). */
