@@ -460,6 +460,11 @@ export interface SearchResponse {
   payloadIndexing: string;
   /** Something the user should know about this answer (e.g. payload terms with no machine indexed). */
   notice?: string;
+  /**
+   * Sources whose executions are indexed in memory only (not in the store this searches): the
+   * answer does not cover them, and says so rather than look complete. Absent when none.
+   */
+  notSearched?: { id: string; label: string; reason: string }[];
 }
 
 // ---- Added with several accounts and Regions (additions only) ----
