@@ -30,6 +30,13 @@ export interface EventsQueueStatus {
   applied: number;
   ignored: number;
   lastEventAt?: number;
+  /**
+   * Events of a state machine no source keeps in the store (an account or Region not configured,
+   * or a source indexed in memory only): counted, not stored. Absent when there were none.
+   */
+  unrouted?: number;
+  /** Why the last of them had no source, in words (which account and Region it came from). */
+  unroutedMessage?: string;
 }
 
 export type ExecutionStatusName =
