@@ -11,17 +11,14 @@ import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getFleet } from "@/app/api/fleet/route";
 import type { FleetResponse } from "@/lib/contract/api";
-import { resetConfig } from "@/lib/config/env";
-import { resetSfnContext } from "@/lib/sfn";
-import { resetFleetService } from "@/lib/server/fleet-service";
 import { arnRegionAndAccount } from "@/lib/server/sources/route-arn";
-import { resetSourceRegistry, scopeService, sourceRegistry } from "@/lib/server/sources/registry";
+import { scopeService, sourceRegistry } from "@/lib/server/sources/registry";
 import { createDemoOrganisation, createDemoOrganisationHandlers } from "@/mocks";
 import { callRoute, type RouteHandler } from "../../support/route-harness";
+import { useSourceEnv } from "../../support/source-env";
 
 describe("scopes sharing one store", () => {
   const server = setupServer(...createDemoOrganisationHandlers(createDemoOrganisation({ seed: 42 })));
-  const savedEnv = { ...process.env };
   const dir = mkdtempSync(join(tmpdir(), "stepscope-scope-figures-"));
 
   const fleet = async (window: string) =>
@@ -29,22 +26,13 @@ describe("scopes sharing one store", () => {
 
   beforeAll(() => {
     server.listen({ onUnhandledRequest: "bypass" });
-    for (const key of ["AWS_ENDPOINT_URL_SFN", "STEPSCOPE_SOURCE", "STEPSCOPE_SOURCES", "STEPSCOPE_CONFIG", "STEPSCOPE_EVENTS_QUEUE_URL"]) delete process.env[key];
-    process.env.STEPSCOPE_DATABASE_URL = `sqlite://${join(dir, "store.sqlite")}`;
-    process.env.STEPSCOPE_SFN_MAX_ATTEMPTS = "1";
-    resetConfig();
-    resetSfnContext();
   });
 
-  afterAll(async () => {
+  afterAll(() => {
     server.close();
-    await resetSourceRegistry();
-    await resetFleetService();
-    process.env = savedEnv;
-    resetConfig();
-    resetSfnContext();
     rmSync(dir, { recursive: true, force: true });
   });
+  useSourceEnv(() => ({ STEPSCOPE_DATABASE_URL: `sqlite://${join(dir, "store.sqlite")}` }));
 
   it("shows each scope only its own machines, on the polling instance and on one that only reads the store", async () => {
     /** Every row is the machine of its own scope's account and Region, once. */
