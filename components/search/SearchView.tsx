@@ -35,6 +35,7 @@ export function SearchView() {
   const shown = query.data ?? lastAnswered.current;
   const hits = shown?.pages.flatMap((p) => p.hits) ?? [];
   const notice = shown?.pages[0]?.notice;
+  const notSearched = shown?.pages[0]?.notSearched ?? [];
 
   return (
     <section className="panel" data-testid="search">
@@ -61,6 +62,13 @@ export function SearchView() {
       {notice && (
         <div className="notice notice-warn" role="status">
           <span>{notice}</span>
+        </div>
+      )}
+      {notSearched.length > 0 && (
+        <div className="notice notice-warn" role="status" data-testid="search-not-searched">
+          <span>
+            Not searched: {notSearched.map((s) => s.label).join(", ")}. {notSearched[0].reason}
+          </span>
         </div>
       )}
       {query.isPending && <p className="muted">Searching…</p>}

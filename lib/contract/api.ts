@@ -30,6 +30,13 @@ export interface EventsQueueStatus {
   applied: number;
   ignored: number;
   lastEventAt?: number;
+  /**
+   * Events of a state machine no source keeps in the store (an account or Region not configured,
+   * or a source indexed in memory only): counted, not stored. Absent when there were none.
+   */
+  unrouted?: number;
+  /** Why the last of them had no source, in words (which account and Region it came from). */
+  unroutedMessage?: string;
 }
 
 export type ExecutionStatusName =
@@ -460,6 +467,11 @@ export interface SearchResponse {
   payloadIndexing: string;
   /** Something the user should know about this answer (e.g. payload terms with no machine indexed). */
   notice?: string;
+  /**
+   * Sources whose executions are indexed in memory only (not in the store this searches): the
+   * answer does not cover them, and says so rather than look complete. Absent when none.
+   */
+  notSearched?: { id: string; label: string; reason: string }[];
 }
 
 // ---- Added with several accounts and Regions (additions only) ----

@@ -5,6 +5,10 @@
  * of lib/events, and a message is deleted only after the store write committed, so a crash
  * re-delivers rather than loses. Only the lease holder consumes. A missing or denied queue is
  * reported (in /api/source) and retried slowly; polling carries on regardless.
+ *
+ * One queue can carry the events of several accounts and Regions (an EventBridge bus fed by
+ * each): every event goes to the source its state machine ARN names (lib/server/sources), and an
+ * event no source keeps is counted and said in the status (logged once per reason), not stored.
  */
 import "./server-only";
 import { parseStatusChange } from "@/lib/events";
@@ -14,6 +18,11 @@ import type { Store, StoredExecution } from "@/lib/store";
 
 export type EventsStatus = EventsQueueStatus;
 
+/** Where a machine's events go: the index that shows them at once, or why no source keeps them. */
+export type EventTarget =
+  | { ok: true; absorb(rows: readonly StoredExecution[]): void | Promise<void> }
+  | { ok: false; why: string };
+
 export class EventsConsumer {
   readonly status: EventsStatus;
 
@@ -22,8 +31,8 @@ export class EventsConsumer {
     private readonly queue: EventsQueue,
     queueUrl: string,
     private readonly now: () => number,
-    /** Told of every committed batch, so the lease holder's in-memory index shows it without a listing. */
-    private readonly onStored?: (machineArn: string, rows: readonly StoredExecution[]) => void,
+    /** Each machine's source: its in-memory index is told of every committed batch, so it shows it without a listing. */
+    private readonly route: (machineArn: string) => EventTarget = () => ({ ok: true, absorb: () => undefined }),
   ) {
     this.status = { queueUrl, state: "starting", received: 0, applied: 0, ignored: 0 };
   }
@@ -65,11 +74,26 @@ export class EventsConsumer {
       this.status.lastEventAt = this.now();
     }
     for (const [machine, rows] of byMachine) {
+      const target = this.route(machine);
+      if (!target.ok) {
+        this.unrouted(rows.length, target.why);
+        continue;
+      }
       // The store merges each event into its row (lib/events' rule) and says which rows changed.
       const written = await this.store.putListing(machine, rows, undefined, this.now());
       this.status.applied += written.length;
-      if (written.length) this.onStored?.(machine, written);
+      if (written.length) await target.absorb(written);
     }
+  }
+
+  private readonly unroutedSaid = new Set<string>();
+
+  private unrouted(count: number, why: string): void {
+    this.status.unrouted = (this.status.unrouted ?? 0) + count;
+    this.status.unroutedMessage = why;
+    if (this.unroutedSaid.has(why)) return;
+    this.unroutedSaid.add(why);
+    console.warn(`[stepscope] events not stored (counted in /api/source): ${why}`);
   }
 
   private fail(error: unknown): void {

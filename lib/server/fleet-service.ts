@@ -16,7 +16,7 @@ import { loadStoredFailures } from "./failure-persistence";
 import { storeHistoryArchive } from "./history-archive";
 import { StoreIndexPersistence } from "./index-persistence";
 import { PayloadIndexer } from "./payload-indexer";
-import { EventsConsumer } from "./events-consumer";
+import { EventsConsumer, type EventTarget } from "./events-consumer";
 import { createEventsQueue } from "@/lib/sfn/events-queue";
 import { PollerLease } from "./poller-lease";
 import { pause, RepeatedFailureLog, withOwnSignal } from "./pause";
@@ -47,10 +47,18 @@ export interface FleetService {
 const KEY = Symbol.for("stepscope.fleetService");
 type Holder = { [KEY]?: Promise<FleetService> };
 
+/** What a scope's service asks lib/server/sources, where several account × Region scopes share one store. */
+export interface ScopeHooks {
+  /** Whether a state machine ARN is this scope's own: it shows (and reads figures for) only those. */
+  owns(arn: string): boolean;
+  /** Which scope an event of this machine goes to (the events consumer is the first scope's). */
+  routeEvent(machineArn: string): EventTarget;
+}
+
 /** The process's fleet service, started on first use (instrumentation starts it at boot). */
-export function fleetService(ctx: SfnContext, config: StepscopeConfig = loadConfig()): Promise<FleetService> {
+export function fleetService(ctx: SfnContext, config: StepscopeConfig = loadConfig(), hooks?: ScopeHooks): Promise<FleetService> {
   const holder = globalThis as Holder;
-  holder[KEY] ??= startFleetService(ctx, config).catch((error) => {
+  holder[KEY] ??= startFleetService(ctx, config, undefined, hooks).catch((error) => {
     holder[KEY] = undefined;
     throw error;
   });
@@ -85,7 +93,7 @@ export interface JoinedService {
   lease: PollerLease;
 }
 
-export async function startFleetService(ctx: SfnContext, config: StepscopeConfig, joined?: JoinedService): Promise<FleetService> {
+export async function startFleetService(ctx: SfnContext, config: StepscopeConfig, joined?: JoinedService, hooks?: ScopeHooks): Promise<FleetService> {
   const location = parseDatabaseUrl(config.databaseUrl, process.cwd());
   if (location.kind === "memory") {
     return { stop: async () => undefined };
@@ -93,7 +101,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   const store = joined?.store ?? (await openStore(location));
   const lease = joined?.lease ?? new PollerLease(store, config.leaseMs);
   if (!joined) await lease.start();
-  const persistence = new StoreIndexPersistence(store, { mayPoll: () => lease.held, now: ctx.now });
+  const persistence = new StoreIndexPersistence(store, { mayPoll: () => lease.held, now: ctx.now, owns: hooks && ((arn) => hooks.owns(arn)) });
   // What failed executions' histories said, read once ever: error groups are complete at start.
   const failureStore = await loadStoredFailures(store, undefined, ctx.now);
   // Finished histories, read once ever: the execution page opens from the store after a restart.
@@ -113,7 +121,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
     `[stepscope] keeping the execution index in ${describeLocation(location)}; ${failureStore.loaded} failure records loaded; retention ${Math.round(config.retentionMs / 86_400_000)} days`,
   );
 
-  const figures = new SharedMetricFigures(store, { mayRead: () => lease.held, machines: () => store.stateMachines(), horizonMs: fleet.limits.horizonMs });
+  const figures = new SharedMetricFigures(store, { mayRead: () => lease.held, machines: () => persistence.storedMachines(), horizonMs: fleet.limits.horizonMs });
   figures.start(ctx);
 
   const payloads = config.indexPayloads ? new PayloadIndexer(store, config.indexPayloads) : undefined;
@@ -150,8 +158,8 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
   const running = loop();
   // Events: a long poll at a time while this process holds the lease; a failing queue is retried every 30 s.
   const events = config.eventsQueueUrl && !joined
-    ? new EventsConsumer(store, createEventsQueue(config.eventsQueueUrl, config.region, { placeholderCredentials: config.source === "demo" }), config.eventsQueueUrl, ctx.now, (machine, rows) =>
-        fleet.machine(machine).absorb(rows),
+    ? new EventsConsumer(store, createEventsQueue(config.eventsQueueUrl, config.region, { placeholderCredentials: config.source === "demo" }), config.eventsQueueUrl, ctx.now, (machine) =>
+        hooks ? hooks.routeEvent(machine) : { ok: true, absorb: (rows) => fleet.machine(machine).absorb(rows) },
       )
     : undefined;
   if (events) eventsFlowing = () => events.status.state === "consuming";

@@ -12,6 +12,11 @@ export interface StoreIndexPersistenceOptions {
   /** Whether this process holds the poller lease right now. */
   mayPoll: () => boolean;
   now: () => number;
+  /**
+   * Whether a stored machine is this scope's: several account × Region scopes share one store,
+   * and each shows (and reads CloudWatch figures for) only its own. Every machine when absent.
+   */
+  owns?: (machineArn: string) => boolean;
 }
 
 export class StoreIndexPersistence implements IndexPersistence {
@@ -48,12 +53,16 @@ export class StoreIndexPersistence implements IndexPersistence {
   }
 
   async stateMachines(list: () => Promise<StateMachineSummary[]>): Promise<StateMachineSummary[]> {
-    if (!this.mayPoll()) {
-      const stored = await this.store.stateMachines();
-      return stored.map(({ definition: _definition, ...summary }) => summary);
-    }
+    if (!this.mayPoll()) return this.storedMachines();
     const machines = await list();
     await this.store.putStateMachines(machines, this.options.now());
     return machines;
+  }
+
+  /** This scope's machines as the store holds them (no listing): what the last poller listed for it. */
+  async storedMachines(): Promise<StateMachineSummary[]> {
+    const { owns } = this.options;
+    const stored = await this.store.stateMachines();
+    return stored.filter((m) => !owns || owns(m.arn)).map(({ definition: _definition, ...summary }) => summary);
   }
 }

@@ -59,6 +59,10 @@ describe("several accounts and Regions in demo mode (Chromium)", () => {
     await openFleet(page, site.url("/"));
     // Every source's machines, each row saying its scope.
     await expect.poll(async () => new Set(await rowSources(page)), { timeout: 30_000 }).toEqual(new Set(["prod:us-east-1", "prod:eu-west-1", "staging:us-east-1"]));
+    // One Source column (source · Region, the account in its title) in place of three.
+    const table = page.locator("[data-testid=state-machine-table]");
+    expect(await table.locator("th").evaluateAll((ths) => ths.map((th) => th.textContent?.replace(/[▲▼]/g, "").trim()))).not.toContain("Account");
+    await screenshot(page, "sources-fleet-1440");
 
     await page.getByRole("group", { name: "Source filter" }).getByRole("button", { name: "staging", exact: true }).click();
     await page.waitForURL(/[?&]source=staging(&|$)/);
@@ -104,8 +108,9 @@ describe("several accounts and Regions in demo mode (Chromium)", () => {
     await page.waitForURL(/source=prod%3Aeu-west-1/);
     await expect.poll(async () => new Set(await rowSources(page)), { timeout: 30_000 }).toEqual(new Set(["prod:eu-west-1"]));
     const row = page.locator('[data-testid=state-machine-row][data-name="payment-settlement"]');
-    expect(await row.locator("[data-col=region]").innerText()).toBe("eu-west-1");
-    expect(await row.locator("[data-col=account]").innerText()).toBe("123456789012");
+    const scopeCell = row.locator("[data-col=source]");
+    expect(await scopeCell.innerText()).toBe("prod · eu-west-1");
+    expect(await scopeCell.getAttribute("title")).toBe("Account 123456789012 · eu-west-1");
     await row.getByRole("link", { name: "payment-settlement" }).click();
     await page.waitForURL(/\/state-machines\/arn%3Aaws%3Astates%3Aeu-west-1%3A123456789012%3AstateMachine%3Apayment-settlement\?.*source=prod%3Aeu-west-1/);
     await page.locator("[data-testid=machine-charts]").waitFor({ timeout: 60_000 });

@@ -13,8 +13,9 @@ import { loadScopes, resetScopes, type ScopeDefinition } from "@/lib/config/sour
 import { displayEndpoint } from "@/lib/security/endpoint-display";
 import { createSfnContext, type SfnContext } from "@/lib/sfn/context";
 import { getSfnContext } from "@/lib/sfn/default-context";
-import { fleetService, startFleetService, type FleetService } from "../fleet-service";
-import { arnRegionAndAccount, type RoutableScope } from "./route-arn";
+import type { EventTarget } from "../events-consumer";
+import { fleetService, startFleetService, type FleetService, type ScopeHooks } from "../fleet-service";
+import { arnRegionAndAccount, mayBelongTo, routeArn, type RoutableScope } from "./route-arn";
 import { scopeHealth } from "./scope-health";
 import { keepsInStore } from "./store-sharing";
 
@@ -81,17 +82,17 @@ function services(): Map<string, Promise<FleetService>> {
 
 /** A scope's fleet service: the process's own for the first scope; the others join its store and lease. */
 export function scopeService(scope: Scope): Promise<FleetService> {
-  if (scope.primary) return fleetService(scope.ctx, scope.def.config);
+  if (scope.primary) return fleetService(scope.ctx, scope.def.config, hooksOf(scope));
   const map = services();
   let running = map.get(scope.id);
   if (!running) {
     running = (async () => {
-      const first = await fleetService(sourceRegistry().scopes[0].ctx, sourceRegistry().scopes[0].def.config);
+      const first = await scopeService(sourceRegistry().scopes[0]);
       if (!scope.stored || !first.store || !first.lease) {
         if (first.store) console.log(`[stepscope] ${scope.id} shares its account and Region with an earlier emulator source: its index stays in memory (give each emulator source its own accountId to keep it).`);
         return startFleetService(scope.ctx, { ...scope.def.config, databaseUrl: "memory" });
       }
-      return startFleetService(scope.ctx, scope.def.config, { store: first.store, lease: first.lease });
+      return startFleetService(scope.ctx, scope.def.config, { store: first.store, lease: first.lease }, hooksOf(scope));
     })().catch((error) => {
       map.delete(scope.id);
       throw error;
@@ -99,6 +100,32 @@ export function scopeService(scope: Scope): Promise<FleetService> {
     map.set(scope.id, running);
   }
   return running;
+}
+
+/**
+ * Whether a machine in the shared store is this scope's, by the ARN routing rule over the scopes
+ * as they are now (accounts learned since count). One scope owns everything, as before sources.
+ */
+function ownsArn(scope: Scope, arn: string): boolean {
+  const { scopes } = sourceRegistry();
+  return scopes.length === 1 || mayBelongTo(arn, scope, scopes);
+}
+
+/**
+ * Where an event of this machine goes: the scope its ARN names (the link routing rule), when that
+ * scope keeps its executions in the store the consumer writes to; else why not.
+ */
+function routeEvent(machineArn: string): EventTarget {
+  const { scopes } = sourceRegistry();
+  const route = scopes.length === 1 ? ({ ok: true, scope: scopes[0] } as const) : routeArn(machineArn, scopes);
+  if (!route.ok) return { ok: false, why: route.message };
+  const target = route.scope;
+  if (!target.stored) return { ok: false, why: `${target.id} is indexed in memory only (it shares its account and Region with an earlier emulator or demo source).` };
+  return { ok: true, absorb: async (rows) => (await scopeService(target)).fleet?.machine(machineArn).absorb(rows) };
+}
+
+function hooksOf(scope: Scope): ScopeHooks {
+  return { owns: (arn) => ownsArn(scope, arn), routeEvent };
 }
 
 /** Learn a scope's account from an ARN it answered with (AWS has no cheap "who am I" without STS). */

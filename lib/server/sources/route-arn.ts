@@ -26,6 +26,27 @@ function listed(scopes: readonly RoutableScope[]): string {
 }
 
 /**
+ * The scopes that may serve an account in a Region: those of that Region whose account is the
+ * ARN's; else those of that Region whose account is not known yet.
+ */
+function servingScopes<S extends RoutableScope>(region: string, accountId: string, scopes: readonly S[]): S[] {
+  const inRegion = scopes.filter((s) => s.region === region);
+  const known = inRegion.filter((s) => s.accountId === accountId);
+  return known.length > 0 ? known : inRegion.filter((s) => s.accountId === undefined);
+}
+
+/**
+ * Whether `arn` may be `scope`'s (the routing rule below, without `?source=`): what a scope shows
+ * from a store or a feed that several scopes share. Where the rule cannot tell two scopes apart
+ * (two sources of one Region, neither account known yet), each keeps the ARN rather than lose it.
+ */
+export function mayBelongTo(arn: string, scope: RoutableScope, scopes: readonly RoutableScope[]): boolean {
+  const where = arnRegionAndAccount(arn);
+  if (!where) return false;
+  return servingScopes(where.region, where.accountId, scopes).some((s) => s.id === scope.id);
+}
+
+/**
  * The scope for `arn`: the one `sourceParam` names (it must serve that Region and, when known,
  * that account); else the one scope of that Region whose account is the ARN's; else the one
  * scope of that Region whose account is not known yet. None: 404; several: 400 asking for `source`.
@@ -42,9 +63,7 @@ export function routeArn<S extends RoutableScope>(arn: string, scopes: readonly 
     }
     return { ok: true, scope: named };
   }
-  const inRegion = scopes.filter((s) => s.region === region);
-  const known = inRegion.filter((s) => s.accountId === accountId);
-  const candidates = known.length > 0 ? known : inRegion.filter((s) => s.accountId === undefined);
+  const candidates = servingScopes(region, accountId, scopes);
   if (candidates.length === 1) return { ok: true, scope: candidates[0] };
   if (candidates.length === 0) {
     return { ok: false, code: "NOT_FOUND", message: `No source serves account ${accountId} in ${region}; the sources are ${listed(scopes)}.` };

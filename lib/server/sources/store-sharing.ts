@@ -20,3 +20,7 @@ export function keepsInStore(defs: readonly Place[], index: number): boolean {
   return !defs.slice(0, index).some((other) => mayCollide(other, defs[index]));
 }
 
+
+/** Why a scope that does not keep its executions in the store is left out of what reads the store (search). */
+export const NOT_IN_STORE_REASON =
+  "Its executions are indexed in memory only: it shares its account and Region with an earlier emulator or demo source. Give each such source its own accountId to keep it in the store and search it.";

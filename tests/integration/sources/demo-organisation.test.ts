@@ -12,16 +12,12 @@ import { GET as getSources } from "@/app/api/sources/route";
 import { GET as getStateMachine } from "@/app/api/state-machines/[arn]/route";
 import { GET as getMachineExecutions } from "@/app/api/state-machines/[arn]/executions/route";
 import type { ExecutionsResponse, FleetResponse, SourceInfo, SourcesResponse, StateMachineResponse } from "@/lib/contract/api";
-import { resetConfig } from "@/lib/config/env";
-import { resetSfnContext } from "@/lib/sfn";
-import { resetFleetService } from "@/lib/server/fleet-service";
-import { resetSourceRegistry } from "@/lib/server/sources/registry";
 import { createDemoOrganisation, createDemoOrganisationHandlers, DEMO_STAGING_ACCOUNT_ID } from "@/mocks";
 import { callRoute, type RouteHandler } from "../../support/route-harness";
+import { useSourceEnv } from "../../support/source-env";
 
 describe("the demo organisation", () => {
   const server = setupServer(...createDemoOrganisationHandlers(createDemoOrganisation({ seed: 42 })));
-  const savedEnv = { ...process.env };
   /** Step Functions calls by the host they were sent to. */
   let callsByHost: Record<string, number> = {};
 
@@ -35,21 +31,10 @@ describe("the demo organisation", () => {
       const host = new URL(request.url).host;
       callsByHost[host] = (callsByHost[host] ?? 0) + 1;
     });
-    for (const key of ["AWS_ENDPOINT_URL_SFN", "STEPSCOPE_SOURCE", "STEPSCOPE_SOURCES", "STEPSCOPE_CONFIG", "STEPSCOPE_EVENTS_QUEUE_URL"]) delete process.env[key];
-    process.env.STEPSCOPE_DATABASE_URL = "memory";
-    process.env.STEPSCOPE_SFN_MAX_ATTEMPTS = "1";
-    resetConfig();
-    resetSfnContext();
   });
 
-  afterAll(async () => {
-    server.close();
-    await resetSourceRegistry();
-    await resetFleetService();
-    process.env = savedEnv;
-    resetConfig();
-    resetSfnContext();
-  });
+  afterAll(() => server.close());
+  useSourceEnv(() => ({ STEPSCOPE_DATABASE_URL: "memory" }));
 
   it("lists every account and Region; the fleet has the healthy ones' machines and the denied one says so", async () => {
     const fleet = (await call<FleetResponse>(getFleet as RouteHandler, "/api/fleet?window=1h&limit=500")).body;

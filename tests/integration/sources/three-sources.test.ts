@@ -17,15 +17,12 @@ import { GET as getSources } from "@/app/api/sources/route";
 import { GET as getMachineExecutions } from "@/app/api/state-machines/[arn]/executions/route";
 import { GET as getStateMachines } from "@/app/api/state-machines/route";
 import type { FindResponse, ExecutionResponse, ExecutionsResponse, FleetResponse, SourcesResponse, StateMachinesResponse } from "@/lib/contract/api";
-import { resetConfig } from "@/lib/config/env";
-import { resetSfnContext } from "@/lib/sfn";
-import { resetFleetService } from "@/lib/server/fleet-service";
-import { resetSourceRegistry } from "@/lib/server/sources/registry";
 import { startEmulatorServer, type EmulatorServer } from "@/mocks";
 import { startCountingProxy, type CountingProxy } from "../../support/counting-proxy";
 import { waitUntil } from "../../support/free-port";
 import { shouldRunMotoTests, startMoto, type MotoServer } from "../../support/moto";
 import { callRoute, type RouteHandler } from "../../support/route-harness";
+import { useSourceEnv } from "../../support/source-env";
 
 const MOTO_ACCOUNT = "111122223333";
 const A = "demo-a:us-east-1";
@@ -41,7 +38,6 @@ describe.skipIf(!runMoto)("three sources in one Stepscope", () => {
   const proxy: Record<string, CountingProxy> = {};
   let motoExecution: string;
   let dir: string;
-  const savedEnv = { ...process.env };
 
   const call = <T,>(handler: RouteHandler, url: string, arn = "") =>
     callRoute(handler, `http://stepscope.test${url}`, arn) as Promise<{ status: number; body: T }>;
@@ -63,29 +59,22 @@ describe.skipIf(!runMoto)("three sources in one Stepscope", () => {
     sdk.destroy();
 
     dir = mkdtempSync(path.join(tmpdir(), "stepscope-sources-"));
-    process.env.STEPSCOPE_SOURCES = JSON.stringify({
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([...Object.values(proxy).map((p) => p.close()), demoA?.close(), demoB?.close(), moto?.stop()]);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  useSourceEnv(() => ({
+    STEPSCOPE_SOURCES: JSON.stringify({
       sources: [
         { name: "demo-a", endpoint: proxy[A].url, regions: ["us-east-1"] },
         { name: "demo-b", endpoint: proxy[B].url, regions: ["us-east-1"] },
         { name: "moto", endpoint: proxy[M].url, regions: ["eu-west-1"] },
       ],
-    });
-    process.env.STEPSCOPE_DATABASE_URL = `sqlite:${path.join(dir, "store.db")}`;
-    process.env.STEPSCOPE_SFN_MAX_ATTEMPTS = "1";
-    for (const key of ["AWS_ENDPOINT_URL_SFN", "STEPSCOPE_SOURCE", "AWS_ACCESS_KEY_ID", "AWS_PROFILE", "STEPSCOPE_CONFIG"]) delete process.env[key];
-    resetConfig();
-    resetSfnContext();
-  }, 120_000);
-
-  afterAll(async () => {
-    await resetSourceRegistry();
-    await resetFleetService();
-    process.env = savedEnv;
-    resetConfig();
-    resetSfnContext();
-    await Promise.all([...Object.values(proxy).map((p) => p.close()), demoA?.close(), demoB?.close(), moto?.stop()]);
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+    }),
+    STEPSCOPE_DATABASE_URL: `sqlite:${path.join(dir, "store.db")}`,
+  }));
 
   it("lists every machine of every source, each row with its source, and totals that are the sums", async () => {
     let answer!: FleetResponse;

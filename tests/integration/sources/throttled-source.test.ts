@@ -7,13 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getFleet } from "@/app/api/fleet/route";
 import { GET as getSources } from "@/app/api/sources/route";
 import type { FleetResponse, SourcesResponse } from "@/lib/contract/api";
-import { resetConfig } from "@/lib/config/env";
 import { demoScopeEndpoint } from "@/lib/config/sources";
-import { resetSfnContext } from "@/lib/sfn";
-import { resetFleetService } from "@/lib/server/fleet-service";
-import { resetSourceRegistry } from "@/lib/server/sources/registry";
 import { createDemoAccount, createDemoHandlers } from "@/mocks";
 import { callRoute, type RouteHandler } from "../../support/route-harness";
+import { useSourceEnv } from "../../support/source-env";
 
 const ACCOUNTS: Record<string, string> = { ok: "111111111111", slow: "222222222222", locked: "333333333333" };
 const refuse = (type: string, message: string) => () => ({ status: 400, body: { __type: `com.amazonaws.states#${type}`, message } });
@@ -25,28 +22,15 @@ describe("sources that fail differently", () => {
     ...createDemoHandlers(account("slow"), demoScopeEndpoint("slow", "us-east-1"), { intercept: refuse("ThrottlingException", "Rate exceeded") }),
     ...createDemoHandlers(account("locked"), demoScopeEndpoint("locked", "us-east-1"), { intercept: refuse("AccessDeniedException", "User is not authorized to perform: states:ListStateMachines") }),
   );
-  const savedEnv = { ...process.env };
 
-  beforeAll(() => {
-    server.listen({ onUnhandledRequest: "bypass" });
-    for (const key of ["AWS_ENDPOINT_URL_SFN", "STEPSCOPE_SOURCE", "STEPSCOPE_CONFIG"]) delete process.env[key];
-    process.env.STEPSCOPE_SOURCES = JSON.stringify(
+  beforeAll(() => server.listen({ onUnhandledRequest: "bypass" }));
+  afterAll(() => server.close());
+  useSourceEnv(() => ({
+    STEPSCOPE_DATABASE_URL: "memory",
+    STEPSCOPE_SOURCES: JSON.stringify(
       ["ok", "slow", "locked"].map((name) => ({ name, demo: true, regions: ["us-east-1"], accountId: ACCOUNTS[name] })),
-    );
-    process.env.STEPSCOPE_DATABASE_URL = "memory";
-    process.env.STEPSCOPE_SFN_MAX_ATTEMPTS = "1";
-    resetConfig();
-    resetSfnContext();
-  });
-
-  afterAll(async () => {
-    server.close();
-    await resetSourceRegistry();
-    await resetFleetService();
-    process.env = savedEnv;
-    resetConfig();
-    resetSfnContext();
-  });
+    ),
+  }));
 
   it("shows each source's own health while the healthy one keeps answering", async () => {
     const fleet = await callRoute(getFleet as RouteHandler, "http://stepscope.test/api/fleet?window=15m&limit=500", "");

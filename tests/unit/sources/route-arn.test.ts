@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routeArn } from "@/lib/server/sources/route-arn";
+import { mayBelongTo, routeArn } from "@/lib/server/sources/route-arn";
 
 const prodEast = { id: "prod:us-east-1", region: "us-east-1", accountId: "111111111111" };
 const prodWest = { id: "prod:eu-west-1", region: "eu-west-1", accountId: "111111111111" };
@@ -43,5 +43,15 @@ describe("routeArn", () => {
     expect(routeArn(execution("us-east-1", "111111111111"), scopes, "nope:us-east-1")).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(routeArn(execution("us-east-1", "111111111111"), scopes, "prod:eu-west-1")).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(routeArn(execution("us-east-1", "333333333333"), scopes, "prod:us-east-1")).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+  });
+
+  it("says which scope a stored machine or an event is, by the same rule, keeping what it cannot tell apart", () => {
+    const scopes = [prodEast, prodWest, stagingEast];
+    const machine = (region: string, account: string) => `arn:aws:states:${region}:${account}:stateMachine:orders`;
+    expect(scopes.filter((s) => mayBelongTo(machine("us-east-1", "222222222222"), s, scopes))).toEqual([stagingEast]);
+    expect(scopes.filter((s) => mayBelongTo(machine("ap-south-1", "111111111111"), s, scopes))).toEqual([]);
+    // Two sources of one Region whose accounts are not known yet: both keep it rather than lose it.
+    expect([localA, localB].filter((s) => mayBelongTo(machine("us-east-1", "333333333333"), s, [localA, localB]))).toEqual([localA, localB]);
+    expect(mayBelongTo("not an arn", localA, [localA])).toBe(false);
   });
 });
