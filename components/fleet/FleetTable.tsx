@@ -105,7 +105,7 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now, showSour
                 )}
                 {row.figuresFrom === "metrics" && (
                   <span
-                    className={styles.flag}
+                    className={styles.flagLine}
                     data-testid="figures-from-metrics"
                     title={
                       row.type === "EXPRESS"
@@ -117,7 +117,7 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now, showSour
                   </span>
                 )}
                 {row.coverage.error && (
-                  <span className={styles.flag} role="note" title={row.coverage.error}>
+                  <span className={styles.flagLine} role="note" title={row.coverage.error}>
                     ⚠ refresh failed{row.coverage.refreshedAt ? ` · data from ${formatRelative(row.coverage.refreshedAt, now)}` : ""}
                   </span>
                 )}

@@ -63,6 +63,9 @@ describe("several accounts and Regions in demo mode (Chromium)", () => {
     const table = page.locator("[data-testid=state-machine-table]");
     expect(await table.locator("th").evaluateAll((ths) => ths.map((th) => th.textContent?.replace(/[▲▼]/g, "").trim()))).not.toContain("Account");
     await screenshot(page, "sources-fleet-1440");
+    // All sixteen columns fit a 1440 px screen: Errors and "Failing since" need no sideways scroll.
+    const fit = await table.evaluate((t) => ({ content: t.scrollWidth, room: t.parentElement!.clientWidth }));
+    expect(fit.content, `fleet table ${fit.content} px wide in ${fit.room} px`).toBeLessThanOrEqual(fit.room);
 
     await page.getByRole("group", { name: "Source filter" }).getByRole("button", { name: "staging", exact: true }).click();
     await page.waitForURL(/[?&]source=staging(&|$)/);
