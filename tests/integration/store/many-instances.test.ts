@@ -213,12 +213,20 @@ describe.runIf(runPostgres)("several Stepscope instances on one Postgres", () =>
         // Every execution of the window the rows call complete; near its start the processes' moving
         // clocks decide, so compare from a little inside it.
         const cut = frozenAt - 86_400_000 + 15 * 60_000;
-        const stored = await client.query<{ arn: string }>("select arn from executions where started_at >= $1", [cut]);
-        const arns = stored.rows.map((r) => r.arn);
-        expect(new Set(arns).size).toBe(arns.length);
         const truth = await emulatorTruth(cut);
-        const storedSet = new Set(arns);
-        expect(truth.filter((a) => !storedSet.has(a))).toEqual([]);
+        const storedArns = async () => (await client.query<{ arn: string }>("select arn from executions where started_at >= $1", [cut])).rows.map((r) => r.arn);
+        // The holder's rows say complete as soon as its walk has read the pages, in memory; the
+        // store has them once that refresh commits, a moment later. Waited for, not timed.
+        const missing = async () => {
+          const stored = new Set(await storedArns());
+          return truth.filter((a) => !stored.has(a));
+        };
+        const completeAt = Date.now();
+        const missingWhenComplete = (await missing()).length;
+        await expect.poll(missing, { timeout: 30_000, interval: 500 }).toEqual([]);
+        console.log(`[many-instances] ${missingWhenComplete} executions not yet committed when the rows said complete; all stored ${((Date.now() - completeAt) / 1000).toFixed(1)} s later`);
+        const arns = await storedArns();
+        expect(new Set(arns).size).toBe(arns.length);
         expect(arns.length).toBe(truth.length);
       }
     } finally {
