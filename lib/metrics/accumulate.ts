@@ -1,4 +1,5 @@
 import type { ExecutionSummary } from "@/lib/contract/api";
+import { columnsOf, STATUS_CODE, type ExecutionColumns } from "./columns";
 import type { ResolvedWindow } from "./windows";
 
 /** Plain-number tallies per bucket; shared by `bucketExecutions` and `summariseMachine`. */
@@ -27,6 +28,22 @@ export interface BucketTallies {
  * orders and pages them, and every execution has a start while a stop may be missing.
  */
 export function tallyExecutions(executions: readonly ExecutionSummary[], window: ResolvedWindow, now: number): BucketTallies {
+  return tallyColumns(columnsOf(executions), window, now);
+}
+
+const RUNNING = STATUS_CODE.RUNNING;
+const SUCCEEDED = STATUS_CODE.SUCCEEDED;
+const FAILED = STATUS_CODE.FAILED;
+const TIMED_OUT = STATUS_CODE.TIMED_OUT;
+const ABORTED = STATUS_CODE.ABORTED;
+const PENDING_REDRIVE = STATUS_CODE.PENDING_REDRIVE;
+
+/**
+ * The fold itself, over columns (see `ExecutionColumns`): the fleet's in-memory index is kept as
+ * columns. `only` (both inclusive, on the start as stored) leaves out every other entry as if it
+ * were not in the input: the fold of a machine's whole window counts just the stretch a row covers.
+ */
+export function tallyColumns(columns: ExecutionColumns, window: ResolvedWindow, now: number, only?: { from: number; to: number }): BucketTallies {
   const b = window.bucketCount;
   const t: BucketTallies = {
     running: new Int32Array(b),
@@ -40,17 +57,27 @@ export function tallyExecutions(executions: readonly ExecutionSummary[], window:
     skipped: 0,
     runningNow: 0,
   };
-  const n = executions.length;
+  const n = columns.length;
   const bucketOf = new Int32Array(n);
   const durationOf = new Float64Array(n);
   const finishedPerBucket = new Int32Array(b + 1);
   // Hoisted: this loop runs once per execution and is most of a refresh's cost.
   const { from, to, gridFrom, bucketMs } = window;
+  const starts = columns.startedAt;
+  const stops = columns.stoppedAt;
+  const statuses = columns.status;
+  const onlyFrom = only?.from ?? -Infinity;
+  const onlyTo = only?.to ?? Infinity;
   for (let i = 0; i < n; i++) {
-    const e = executions[i];
-    const status = e.status;
-    if (status === "RUNNING") t.runningNow++;
-    const startedAt = e.startedAt > now ? now : e.startedAt;
+    const started = starts[i];
+    if (started < onlyFrom || started > onlyTo) {
+      bucketOf[i] = -1;
+      durationOf[i] = NaN;
+      continue;
+    }
+    const status = statuses[i];
+    if (status === RUNNING) t.runningNow++;
+    const startedAt = started > now ? now : started;
     // Written so that NaN fails the test too.
     if (!(startedAt >= from && startedAt <= to)) {
       bucketOf[i] = -1;
@@ -61,18 +88,18 @@ export function tallyExecutions(executions: readonly ExecutionSummary[], window:
     bucketOf[i] = index;
     let finished = true;
     switch (status) {
-      case "SUCCEEDED": t.succeeded[index]++; break;
-      case "FAILED": t.failed[index]++; break;
-      case "TIMED_OUT": t.timedOut[index]++; break;
-      case "ABORTED": t.aborted[index]++; break;
-      case "RUNNING": t.running[index]++; finished = false; break;
-      case "PENDING_REDRIVE": t.pendingRedrive[index]++; finished = false; break;
+      case SUCCEEDED: t.succeeded[index]++; break;
+      case FAILED: t.failed[index]++; break;
+      case TIMED_OUT: t.timedOut[index]++; break;
+      case ABORTED: t.aborted[index]++; break;
+      case RUNNING: t.running[index]++; finished = false; break;
+      case PENDING_REDRIVE: t.pendingRedrive[index]++; finished = false; break;
       default: t.skipped++; bucketOf[i] = -1; continue;
     }
-    const stoppedAt = e.stoppedAt;
-    if (finished && stoppedAt !== undefined && Number.isFinite(stoppedAt)) {
+    const stoppedAt = stops[i];
+    if (finished && Number.isFinite(stoppedAt)) {
       // Clock skew: a stop before the start is a 0 ms run, never a negative one.
-      durationOf[i] = stoppedAt > e.startedAt ? stoppedAt - e.startedAt : 0;
+      durationOf[i] = stoppedAt > started ? stoppedAt - started : 0;
       finishedPerBucket[index + 1]++;
     } else {
       durationOf[i] = NaN;

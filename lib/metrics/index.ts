@@ -1,6 +1,8 @@
 /** Fleet and state-machine metrics: pure functions of executions and folded histories. */
 export * from "./windows";
 export * from "./status";
+export * from "./columns";
+export { tallyColumns } from "./accumulate";
 export * from "./percentile";
 export * from "./clock-skew";
 export * from "./buckets";

@@ -1,5 +1,6 @@
 import type { ExecutionSummary } from "@/lib/contract/api";
-import { errorsIn, finishedIn, tallyExecutions, type BucketTallies } from "./accumulate";
+import { errorsIn, finishedIn, tallyColumns, tallyExecutions, type BucketTallies } from "./accumulate";
+import type { ExecutionColumns } from "./columns";
 import { isResolved } from "./buckets";
 import { healthScore } from "./health";
 import { percentilesInPlace } from "./percentile";
@@ -40,6 +41,11 @@ export interface MachineSummary {
 export function summariseMachine(executions: readonly ExecutionSummary[], window: WindowSpec | ResolvedWindow, now: number): MachineSummary {
   const resolved = isResolved(window) ? window : resolveWindow(window, now);
   return summaryFromTallies(tallyExecutions(executions, resolved, now), resolved);
+}
+
+/** The same summary over columns (the fleet index's form), of the entries started in `only` when given (see `tallyColumns`). */
+export function summariseColumns(columns: ExecutionColumns, window: ResolvedWindow, now: number, only?: { from: number; to: number }): MachineSummary {
+  return summaryFromTallies(tallyColumns(columns, window, now, only), window);
 }
 
 /** Reorders `t.durations` in place (percentile selection). */

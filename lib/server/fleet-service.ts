@@ -138,7 +138,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
         // Every failure's history once: its error and cause are written back for search.
         if (lease.held && ctx.now() - lastFailureQueue >= FAILURE_QUEUE_MS) {
           lastFailureQueue = ctx.now();
-          fleet.readFailuresInBackground(ctx);
+          await fleet.readFailuresInBackground(ctx);
         }
         if (!joined && lease.held && ctx.now() - lastSweep >= RETENTION_SWEEP_MS) {
           lastSweep = ctx.now();

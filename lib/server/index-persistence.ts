@@ -3,7 +3,7 @@
  * lib/store. Which process may poll is the lease's answer.
  */
 import "./server-only";
-import type { StateMachineSummary } from "@/lib/contract/api";
+import type { ExecutionStatusName, ExecutionSummary, StateMachineSummary } from "@/lib/contract/api";
 import type { IndexPersistence, MachineCheckpoint, StoredMachine } from "@/lib/server/fleet/persistence";
 import type { Store } from "@/lib/store";
 import { completeFrom, decodeCheckpoint, encodeCheckpoint } from "./checkpoint-json";
@@ -50,6 +50,18 @@ export class StoreIndexPersistence implements IndexPersistence {
   async changedSince(machineArn: string, since: number): Promise<StoredMachine> {
     const [changed, cursor] = await Promise.all([this.store.changedSince(machineArn, since), this.store.cursor(machineArn)]);
     return { executions: changed.executions, updatedUpTo: changed.updatedUpTo, checkpoint: cursor ? decodeCheckpoint(cursor.state) : undefined };
+  }
+
+  executionsBetween(machineArn: string, from: number, to: number): Promise<ExecutionSummary[]> {
+    return this.store.executionsBetween(machineArn, from, to);
+  }
+
+  executionsWithStatus(machineArn: string, statuses: readonly ExecutionStatusName[], since: number): Promise<ExecutionSummary[]> {
+    return this.store.executionsWithStatus(machineArn, statuses, since);
+  }
+
+  executionsByNamePrefix(machineArns: readonly string[], prefix: string, since: number, limit: number): Promise<ExecutionSummary[]> {
+    return this.store.executionsByNamePrefix(machineArns, prefix, since, limit);
   }
 
   async stateMachines(list: () => Promise<StateMachineSummary[]>): Promise<StateMachineSummary[]> {

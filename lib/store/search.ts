@@ -33,7 +33,7 @@ export interface PayloadRecord {
 type Eb = ExpressionBuilder<StoreSchema, "executions">;
 
 /** SQLite's LIKE and GLOB have their own escapes; LIKE with ESCAPE '\' behaves the same on both. */
-function likeEscaped(text: string): string {
+export function likeEscaped(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

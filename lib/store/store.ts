@@ -13,6 +13,7 @@ import { mergeExecution } from "@/lib/events";
 import type { DatabaseLocation } from "./database-url";
 import type { Dialect } from "./migrations";
 import type { ExecutionsTable, FailureRecordsTable, StoreSchema } from "./schema";
+import { likeEscaped } from "./search";
 
 const compress = promisify(brotliCompress);
 const decompress = promisify(brotliDecompress);
@@ -151,6 +152,56 @@ export class Store {
       .orderBy("arn")
       .execute();
     return rows.map((r) => toExecution(r, machineArn));
+  }
+
+  /** A machine's executions started in [from, to] (both inclusive), newest first. */
+  async executionsBetween(machineArn: string, from: number, to: number): Promise<StoredExecution[]> {
+    const rows = await this.db
+      .selectFrom("executions")
+      .selectAll()
+      .where("machine_arn", "=", machineArn)
+      .where("started_at", ">=", clampTime(from))
+      .where("started_at", "<=", clampTime(to))
+      .orderBy("started_at", "desc")
+      .orderBy("arn")
+      .execute();
+    return rows.map((r) => toExecution(r, machineArn));
+  }
+
+  /** A machine's executions with one of `statuses`, started at or after `since`, newest first. */
+  async executionsWithStatus(machineArn: string, statuses: readonly ExecutionStatusName[], since: number): Promise<StoredExecution[]> {
+    if (statuses.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("executions")
+      .selectAll()
+      .where("machine_arn", "=", machineArn)
+      .where("started_at", ">=", clampTime(since))
+      .where("status", "in", [...statuses])
+      .orderBy("started_at", "desc")
+      .orderBy("arn")
+      .execute();
+    return rows.map((r) => toExecution(r, machineArn));
+  }
+
+  /** The newest `limit` executions of these machines whose name starts with `prefix` (case-insensitive), started at or after `since`. */
+  async executionsByNamePrefix(machineArns: readonly string[], prefix: string, since: number, limit: number): Promise<StoredExecution[]> {
+    const out: StoredExecution[] = [];
+    const pattern = `${likeEscaped(prefix.toLowerCase())}%`;
+    // Bounded parameter lists: SQLite allows a few thousand bound values per statement.
+    for (const machines of chunks(machineArns)) {
+      const rows = await this.db
+        .selectFrom("executions")
+        .selectAll()
+        .where("machine_arn", "in", machines)
+        .where("started_at", ">=", clampTime(since))
+        .where(sql<boolean>`lower(name) like ${pattern} escape '\\'`)
+        .orderBy("started_at", "desc")
+        .orderBy("arn")
+        .limit(limit)
+        .execute();
+      out.push(...rows.map((r) => toExecution(r, r.machine_arn)));
+    }
+    return out.sort((a, b) => b.startedAt - a.startedAt || (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0)).slice(0, limit);
   }
 
   /** Executions of a machine written after `updatedAfter` (what another instance stored since we last looked). */
@@ -457,6 +508,11 @@ function toExecution(r: ExecutionsTable, machineArn: string): StoredExecution {
   if (r.cause !== null) e.cause = r.cause;
   if (r.redrive_status !== null) e.redriveStatus = r.redrive_status;
   return e;
+}
+
+/** ±Infinity as the widest time a bound parameter can carry. */
+function clampTime(t: number): number {
+  return Math.max(-Number.MAX_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, t));
 }
 
 function* chunks<T>(items: readonly T[]): Generator<T[]> {

@@ -68,7 +68,7 @@ describe("fleet execution index", () => {
     const fleet = new FleetIndex(SMALL);
     const ctx = context();
     const index = await fleet.ensureFresh(ctx, MACHINE);
-    expect(index.executions()).toHaveLength(25);
+    expect((await index.executions())).toHaveLength(25);
     expect(listCalls()).toHaveLength(3);
     expect(index.isComplete(now - 60 * MINUTE)).toBe(true);
 
@@ -79,8 +79,8 @@ describe("fleet execution index", () => {
     // One page of 10 holds the 4 new executions and reaches a known one: reading stops there.
     expect(listCalls()).toHaveLength(1);
     expect(listCalls()[0].body.nextToken).toBeUndefined();
-    expect(index.executions()).toHaveLength(29);
-    expect(index.executions()[0].name.startsWith("new-")).toBe(true);
+    expect((await index.executions())).toHaveLength(29);
+    expect((await index.executions())[0].name.startsWith("new-")).toBe(true);
   });
 
   it("does not call Step Functions again within the refresh interval, however many viewers ask", async () => {
@@ -99,7 +99,7 @@ describe("fleet execution index", () => {
     const fleet = new FleetIndex(SMALL);
     const ctx = context();
     const index = await fleet.ensureFresh(ctx, MACHINE);
-    expect(index.executions()).toHaveLength(30);
+    expect((await index.executions())).toHaveLength(30);
     expect(index.isComplete(now - 120 * MINUTE)).toBe(false);
     // The newest 30 minutes are complete already.
     expect(index.isComplete(now - 25 * MINUTE)).toBe(true);
@@ -107,7 +107,7 @@ describe("fleet execution index", () => {
     now += 6_000;
     fake.calls = [];
     await fleet.ensureFresh(ctx, MACHINE);
-    expect(index.executions()).toHaveLength(45);
+    expect((await index.executions())).toHaveLength(45);
     expect(index.isComplete(now - 120 * MINUTE)).toBe(true);
     // The back-fill resumed where the first refresh stopped instead of starting over.
     expect(listCalls().filter((c) => c.body.nextToken === "30")).toHaveLength(1);
@@ -121,11 +121,11 @@ describe("fleet execution index", () => {
     now += 6_000;
     addExecutions(40, 0, undefined, "burst");
     await fleet.ensureFresh(ctx, MACHINE);
-    expect(index.executions()).toHaveLength(35);
+    expect((await index.executions())).toHaveLength(35);
     expect(index.isComplete(now - 200 * MINUTE)).toBe(false);
     now += 6_000;
     await fleet.ensureFresh(ctx, MACHINE);
-    expect(index.executions()).toHaveLength(45);
+    expect((await index.executions())).toHaveLength(45);
     expect(index.isComplete(now - 200 * MINUTE)).toBe(true);
   });
 
@@ -134,7 +134,7 @@ describe("fleet execution index", () => {
     const fleet = new FleetIndex(SMALL);
     const ctx = context();
     const index = await fleet.ensureFresh(ctx, MACHINE);
-    expect(index.executions().filter((e) => e.status === "RUNNING")).toHaveLength(2);
+    expect((await index.executions()).filter((e) => e.status === "RUNNING")).toHaveLength(2);
 
     const finishing = fake.executions.find((e) => e.status === "RUNNING")!;
     finishing.status = "FAILED";
@@ -144,7 +144,7 @@ describe("fleet execution index", () => {
     await fleet.ensureFresh(ctx, MACHINE);
     expect(listCalls("RUNNING")).toHaveLength(1);
     expect(fake.callsTo("DescribeExecution").map((c) => c.body.executionArn)).toEqual([fake.arnOf(finishing)]);
-    const updated = index.executions().find((e) => e.name === finishing.name)!;
+    const updated = (await index.executions()).find((e) => e.name === finishing.name)!;
     expect(updated.status).toBe("FAILED");
     expect(updated.stoppedAt).toBe(finishing.stopSeconds! * 1000);
   });
@@ -157,7 +157,7 @@ describe("fleet execution index", () => {
     fake.inject = () => ({ type: "AccessDeniedException", message: "no" });
     now += 6_000;
     await fleet.ensureFresh(ctx, MACHINE);
-    expect(index.executions()).toHaveLength(3);
+    expect((await index.executions())).toHaveLength(3);
     expect(index.status().error).toMatch(/denied|permission|access/i);
   });
 
@@ -190,8 +190,8 @@ describe("fleet execution index under the count cap", () => {
     const fleet = new FleetIndex({ ...SMALL, maxExecutionsPerMachine: 12, minExecutionsPerMachine: 1 });
     const ctx = context();
     const index = await fleet.ensureFresh(ctx, MACHINE);
-    expect(index.executions()).toHaveLength(12);
-    expect(index.executions()[0].startedAt).toBe(now - MINUTE);
+    expect((await index.executions())).toHaveLength(12);
+    expect((await index.executions())[0].startedAt).toBe(now - MINUTE);
     expect(index.status().capped).toBe(true);
     expect(index.isComplete(now - 10 * MINUTE)).toBe(true);
     expect(index.isComplete(now - 60 * MINUTE)).toBe(false);

@@ -21,10 +21,11 @@ import type {
 import {
   buildStateExecutionGrid,
   computeMachineMetrics,
-  failingSince,
+  ERROR_STATUSES,
+  failingSinceOfColumns,
   isError,
   stateStats,
-  summariseMachine,
+  summariseColumns,
   type ResolvedWindow,
 } from "@/lib/metrics";
 import { loadConfig } from "@/lib/config/env";
@@ -84,6 +85,8 @@ export class FleetIndex {
   private readonly persistence?: IndexPersistence;
   private readonly answerWithinMs: number;
   private readonly reconcileEveryMs?: () => number | undefined;
+  /** Each machine's index version when its failures were last queued. */
+  private readonly failuresQueuedAt = new Map<string, number>();
 
   constructor(limits: Partial<FleetLimits> = {}, options: FleetIndexOptions = {}) {
     this.limits = { ...DEFAULT_FLEET_LIMITS, ...limits };
@@ -134,10 +137,13 @@ export class FleetIndex {
    * at the failure budget, whether or not its page is opened, and what its history says (error,
    * cause) reaches the store for search. A machine whose reader is busy keeps its queue.
    */
-  readFailuresInBackground(ctx: SfnContext): void {
+  async readFailuresInBackground(ctx: SfnContext): Promise<void> {
     for (const [arn, index] of this.machines) {
       if (this.failures.reading(arn)) continue;
-      const { unread } = this.failures.lookUp(index.executions().filter((e) => isError(e.status)));
+      // Nothing changed since its queue was drained: the same failures would be looked up again.
+      if (this.failuresQueuedAt.get(arn) === index.version) continue;
+      this.failuresQueuedAt.set(arn, index.version);
+      const { unread } = this.failures.lookUp(await index.executionsWithStatus(ERROR_STATUSES));
       if (unread.length) this.failures.readInBackground(ctx, arn, unread);
     }
   }
@@ -187,10 +193,12 @@ export class FleetIndex {
     if (machine.type === "EXPRESS") return { ...base, unavailable: EXPRESS_COUNTS_UNAVAILABLE, coverage: { partial: false, indexed: 0 } };
     const index = await this.freshWithin(ctx, machine.arn, deadline);
     const status = index.status();
-    const { executions, coverage } = countedExecutions(index, window);
+    const { countedFrom, coverage } = coverageOf(index, window);
     // Never listed successfully, or still loading: no numbers rather than a row of zeros that looks healthy.
     if (!index.hasData() || (status.error && status.executions === 0)) return { ...base, coverage };
-    return { ...base, summary: summariseMachine(executions, window, ctx.now()), coverage, failingSince: failingSince(index.executions()) };
+    // One fold over the columns, of what the row counts (from where the index is complete).
+    const summary = summariseColumns(index.columns, window, ctx.now(), { from: countedFrom, to: window.to });
+    return { ...base, summary, coverage, failingSince: failingSinceOfColumns(index.columns) };
   }
 
   /** Everything the state machine page shows for the window. */
@@ -215,7 +223,7 @@ export class FleetIndex {
       };
     }
     const index = await this.ensureFresh(ctx, machine.arn);
-    const { executions, coverage } = countedExecutions(index, window);
+    const { executions, coverage } = await countedExecutions(index, window);
     const sample = chooseHistorySample(executions, window, { sampleFinished: this.limits.sampleFinished, sampleFailures: 0 });
     const recent = await this.models.modelsFor(ctx, sample.recent, this.limits.historyConcurrency);
     // The sample's failed histories are read already: the failure ledger need not read them again.
@@ -267,16 +275,14 @@ export class FleetIndex {
     const horizon = ctx.now() - this.limits.horizonMs;
     const from = query.from ?? (status.listEndReached ? 0 : query.name ? horizon : undefined);
     if (from === undefined || !index.isComplete(from)) return undefined;
-    return pageOfIndex(index.executionsBetween(from, query.to ?? Number.POSITIVE_INFINITY), query);
+    return pageOfIndex(await index.executionsBetween(from, query.to ?? Number.POSITIVE_INFINITY), query);
   }
 
   /** Executions of every indexed machine whose name starts with `prefix` (case-insensitive), newest first. */
-  searchByName(prefix: string, limit: number): ExecutionSummary[] {
-    const needle = prefix.toLowerCase();
+  async searchByName(prefix: string, limit: number, now: number): Promise<ExecutionSummary[]> {
+    if (this.persistence) return this.persistence.executionsByNamePrefix([...this.machines.keys()], prefix, now - this.limits.horizonMs, limit);
     const out: ExecutionSummary[] = [];
-    for (const index of this.machines.values()) {
-      for (const execution of index.executions()) if (execution.name.toLowerCase().startsWith(needle)) out.push(execution);
-    }
+    for (const index of this.machines.values()) out.push(...(await index.executionsByNamePrefix(prefix, limit)));
     return out.sort((a, b) => b.startedAt - a.startedAt).slice(0, limit);
   }
 }
@@ -287,10 +293,16 @@ export class FleetIndex {
  * the window) the coverage says from when on the figures count, so nothing a person reads
  * covers less than it says.
  */
-function countedExecutions(index: MachineIndex, window: ResolvedWindow): { executions: readonly ExecutionSummary[]; coverage: FleetCoverage } {
+async function countedExecutions(index: MachineIndex, window: ResolvedWindow): Promise<{ executions: readonly ExecutionSummary[]; coverage: FleetCoverage }> {
+  const { countedFrom, coverage } = coverageOf(index, window);
+  const executions = countedFrom > window.to ? [] : await index.executionsBetween(countedFrom, window.to);
+  return { executions, coverage };
+}
+
+/** From when the figures of a window count, and what the row says of it. */
+function coverageOf(index: MachineIndex, window: ResolvedWindow): { countedFrom: number; coverage: FleetCoverage } {
   const status = index.status();
   const countedFrom = Math.max(window.from, status.completeFrom);
-  const executions = countedFrom > window.to ? [] : index.executionsBetween(countedFrom, window.to);
   const partial = countedFrom > window.from;
   const state = !index.hasData() ? "loading" : partial ? "partial" : "complete";
   // The list ended: nothing older exists. Only a gap of more than two buckets is the source
@@ -298,7 +310,7 @@ function countedExecutions(index: MachineIndex, window: ResolvedWindow): { execu
   const sourceFrom =
     status.listEndReached && status.oldestStart !== undefined && status.oldestStart - window.from > 2 * window.bucketMs ? status.oldestStart : undefined;
   return {
-    executions,
+    countedFrom,
     coverage: {
       state,
       partial,

@@ -8,6 +8,12 @@
  * the index never silently skips a stretch, it says "partial" until the stretch is filled.
  * RUNNING executions are refreshed from ListExecutions(statusFilter=RUNNING), and the ones that
  * left that list are described one by one (capped).
+ *
+ * What the figures read of the window is held as columns (`WindowColumns`: ~35 bytes an
+ * execution); whole execution objects only for RUNNING ones (the RUNNING refresh describes them)
+ * and, with no store, for every one (lists are then served from memory, as the store serves them
+ * otherwise). Every observation joins by the one merge rule (lib/events), and the columns take
+ * its result.
  */
 import type { ExecutionSummary } from "@/lib/contract/api";
 import { mergeExecution } from "@/lib/events";
@@ -16,6 +22,7 @@ import { SfnError } from "@/lib/sfn/errors";
 import { describeExecution, fetchExecutionPage } from "@/lib/sfn/executions";
 import type { FleetLimits } from "./limits";
 import type { FillTask, IndexPersistence, MachineCheckpoint } from "./persistence";
+import { WindowColumns } from "./window-columns";
 
 interface WalkResult {
   /** Where to resume when the page budget ran out before `stopBelow`. */
@@ -60,8 +67,17 @@ export interface MachineIndexStatus {
 
 export class MachineIndex {
   readonly arn: string;
-  private readonly byArn = new Map<string, ExecutionSummary>();
+  /** The window's figures, one entry per execution. */
+  readonly columns = new WindowColumns();
+  /** Every execution as an object, only without a store (memory mode lists from it). */
+  private readonly objects?: Map<string, ExecutionSummary>;
+  /** RUNNING executions as objects: the RUNNING refresh describes those that left the list. */
+  private readonly running = new Map<string, ExecutionSummary>();
   private sorted: ExecutionSummary[] | undefined;
+  /** The horizon the index was last loaded or refreshed for: what it holds starts at or after it. */
+  private windowFrom = -Infinity;
+  /** Bumped by every change, so callers can skip work over an unchanged machine. */
+  private changes = 0;
   private newestStart = -Infinity;
   private tasks: FillTask[] = [];
   private coveredFrom = Infinity;
@@ -79,10 +95,12 @@ export class MachineIndex {
 
   constructor(arn: string, private readonly persistence?: IndexPersistence) {
     this.arn = arn;
+    if (!persistence) this.objects = new Map();
   }
 
   /** Loads what a previous run stored, once; the first refresh then lists only what is newer. */
   ready(horizon: number): Promise<void> {
+    this.windowFrom = Math.max(this.windowFrom, horizon);
     if (!this.persistence) return Promise.resolve();
     this.loaded ??= this.persistence.load(this.arn, horizon).then(
       (stored) => {
@@ -124,21 +142,43 @@ export class MachineIndex {
     return { newestStart: this.newestStart, coveredFrom: this.coveredFrom, tasks: this.tasks.map((t) => ({ ...t })), refreshedAt: this.refreshedAt, error: this.error };
   }
 
-  /** Newest first. The array is shared: do not modify it. */
-  executions(): readonly ExecutionSummary[] {
-    this.sorted ??= [...this.byArn.values()].sort((a, b) => b.startedAt - a.startedAt || (a.arn < b.arn ? -1 : 1));
+  /** Every execution of the window, newest first (start, then ARN). Do not modify the array. */
+  executions(): Promise<readonly ExecutionSummary[]> {
+    return this.executionsBetween(-Infinity, Number.POSITIVE_INFINITY);
+  }
+
+  /** How many changes the index has taken so far (a counter, not a count of executions). */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** Executions with one of these statuses in the window, newest first. */
+  async executionsWithStatus(statuses: readonly ExecutionSummary["status"][]): Promise<readonly ExecutionSummary[]> {
+    if (this.objects) return this.inMemory().filter((e) => statuses.includes(e.status));
+    return newestFirst(await this.persistence!.executionsWithStatus(this.arn, statuses, this.windowFrom));
+  }
+
+  /** Executions of the window whose name starts with `prefix` (case-insensitive), newest first. */
+  async executionsByNamePrefix(prefix: string, limit: number): Promise<readonly ExecutionSummary[]> {
+    const needle = prefix.toLowerCase();
+    if (this.objects) return this.inMemory().filter((e) => e.name.toLowerCase().startsWith(needle)).slice(0, limit);
+    return newestFirst(await this.persistence!.executionsByNamePrefix([this.arn], prefix, this.windowFrom, limit));
+  }
+
+  private inMemory(): readonly ExecutionSummary[] {
+    this.sorted ??= newestFirst([...this.objects!.values()]);
     return this.sorted;
   }
 
   status(): MachineIndexStatus {
     return {
-      executions: this.byArn.size,
+      executions: this.columns.length,
       coveredFrom: this.coveredFrom,
       gaps: this.hasGaps(),
       capped: this.capped,
       completeFrom: this.completeFrom(),
       listEndReached: this.listEndReached,
-      oldestStart: this.byArn.size ? this.oldestStart() : undefined,
+      oldestStart: this.columns.length ? this.columns.oldestStart() : undefined,
       refreshedAt: this.refreshedAt,
       lastCost: this.lastCost,
       error: this.error,
@@ -160,10 +200,18 @@ export class MachineIndex {
     return from;
   }
 
-  /** Executions started in [from, to] (both inclusive), newest first. A slice of the shared array: do not modify it. */
-  executionsBetween(from: number, to: number): readonly ExecutionSummary[] {
-    const all = this.executions();
-    return all.slice(firstAtOrBefore(all, to), firstBefore(all, from));
+  /**
+   * Executions of the window started in [from, to] (both inclusive), newest first: from memory
+   * without a store, else read from the store (the index keeps only columns). Do not modify it.
+   */
+  async executionsBetween(from: number, to: number): Promise<readonly ExecutionSummary[]> {
+    if (this.objects) {
+      const all = this.inMemory();
+      return all.slice(firstAtOrBefore(all, to), firstBefore(all, from));
+    }
+    const since = Math.max(from, this.windowFrom);
+    if (since > to) return [];
+    return newestFirst(await this.persistence!.executionsBetween(this.arn, since, to));
   }
 
   isDue(now: number, intervalMs: number): boolean {
@@ -181,6 +229,7 @@ export class MachineIndex {
     const cost: RefreshCost = { listPages: 0, runningPages: 0, describes: 0 };
     const horizon = now - limits.horizonMs;
     await this.ready(horizon);
+    this.windowFrom = Math.max(this.windowFrom, horizon);
     if (this.persistence && !this.persistence.mayPoll()) {
       this.following = true;
       return this.follow(now, horizon);
@@ -309,7 +358,7 @@ export class MachineIndex {
       cost.listPages++;
       for (const execution of page.executions) {
         if (execution.startedAt < horizon) return { reachedStart };
-        const known = this.byArn.has(execution.arn);
+        const known = this.columns.slotOf(execution.arn) >= 0;
         if (execution.startedAt < stopBelow || (known && execution.startedAt <= stopBelow)) return { reachedStart };
         this.put(execution);
         reachedStart = Math.min(reachedStart, execution.startedAt);
@@ -338,7 +387,7 @@ export class MachineIndex {
       cost.runningPages++;
       for (const execution of page.executions) {
         stillRunning.add(execution.arn);
-        if (this.byArn.has(execution.arn)) this.put(execution);
+        if (this.columns.slotOf(execution.arn) >= 0) this.put(execution);
       }
       token = page.nextToken;
       if (!token) {
@@ -350,10 +399,12 @@ export class MachineIndex {
     if (!complete) return;
     for (const arn of runningBefore) {
       if (stillRunning.has(arn)) continue;
+      // Left RUNNING meanwhile (an event, a page): nothing to ask.
+      if (!this.running.has(arn)) continue;
       if (cost.describes >= limits.maxDescribesPerRefresh) break;
       cost.describes++;
       const d = await describeExecution(ctx, arn);
-      const known = this.byArn.get(arn);
+      const known = this.running.get(arn) ?? this.objects?.get(arn);
       // Not a spread of `known`: a redriven try must not carry the error of the one before it.
       if (known) this.put({ arn, name: known.name, stateMachineArn: known.stateMachineArn, startedAt: known.startedAt, status: d.status, stoppedAt: d.stoppedAt, redriveCount: d.redriveCount, error: d.error, cause: d.cause });
     }
@@ -365,50 +416,65 @@ export class MachineIndex {
    * lost in between is still listed.
    */
   absorb(executions: readonly ExecutionSummary[]): void {
-    for (const e of executions) {
-      const merged = mergeExecution(this.byArn.get(e.arn), e);
-      if (merged) this.byArn.set(e.arn, merged);
-    }
-    this.sorted = undefined;
+    for (const e of executions) this.put(e, false, false);
   }
 
   /** Merged by the same rule as the store's (lib/events): a stale page never undoes a newer status. */
   private put(execution: ExecutionSummary, changed = true, listed = true): void {
     if (listed && execution.startedAt > this.newestStart) this.newestStart = execution.startedAt;
-    const merged = mergeExecution(this.byArn.get(execution.arn), execution);
+    const merged = mergeExecution(this.known(execution), execution);
     if (!merged) return;
-    this.byArn.set(execution.arn, merged);
-    if (changed && this.persistence) this.unsaved.set(execution.arn, merged);
+    this.columns.set(merged.arn, merged);
+    this.objects?.set(merged.arn, merged);
+    if (merged.status === "RUNNING") this.running.set(merged.arn, merged);
+    else this.running.delete(merged.arn);
+    if (changed && this.persistence) {
+      const pending = this.unsaved.get(merged.arn);
+      this.unsaved.set(merged.arn, pending ? (mergeExecution(pending, merged) ?? pending) : merged);
+    }
     this.sorted = undefined;
+    this.changes++;
+  }
+
+  /**
+   * What is known of the execution, for the merge: its object when one is kept, else its
+   * columns (status, start, stop, redrives: all the rule ranks by) with the newcomer's identity.
+   * The error and cause the columns lack are the store's to keep: its upsert merges again.
+   */
+  private known(execution: ExecutionSummary): ExecutionSummary | undefined {
+    const kept = this.objects?.get(execution.arn) ?? this.running.get(execution.arn);
+    if (kept || this.objects) return kept;
+    const slot = this.columns.slotOf(execution.arn);
+    if (slot < 0) return undefined;
+    const known: ExecutionSummary = { arn: execution.arn, name: execution.name, stateMachineArn: execution.stateMachineArn, ...this.columns.facts(slot) };
+    if (execution.mapRunArn !== undefined) known.mapRunArn = execution.mapRunArn;
+    return known;
   }
 
   private runningArns(): Set<string> {
-    const out = new Set<string>();
-    for (const e of this.byArn.values()) if (e.status === "RUNNING") out.add(e.arn);
-    return out;
-  }
-
-  private oldestStart(): number {
-    const all = this.executions();
-    return all.length ? all[all.length - 1].startedAt : Infinity;
+    return new Set(this.running.keys());
   }
 
   private prune(horizon: number, cap: number): void {
-    let changed = false;
-    for (const [arn, e] of this.byArn) {
-      if (e.startedAt < horizon) {
-        this.byArn.delete(arn);
-        changed = true;
-      }
+    const starts = this.columns.startedAt;
+    if (this.columns.removeWhere((slot) => starts[slot] < horizon) > 0) {
+      for (const map of [this.objects, this.running]) if (map) for (const [arn, e] of map) if (e.startedAt < horizon) map.delete(arn);
+      this.sorted = undefined;
+      this.changes++;
     }
-    if (changed) this.sorted = undefined;
-    if (this.byArn.size <= cap) return;
-    const all = this.executions();
-    for (const e of all.slice(cap)) this.byArn.delete(e.arn);
+    // The cap bounds a memory-only index, which keeps every object.
+    if (!this.objects || this.objects.size <= cap) return;
+    const dropped = this.inMemory().slice(cap).map((e) => e.arn);
+    for (const arn of dropped) {
+      this.objects.delete(arn);
+      this.running.delete(arn);
+    }
+    this.columns.remove(dropped);
     this.sorted = undefined;
+    this.changes++;
     this.capped = true;
     // Whatever lay below the cap will not be read: stop back-filling.
-    const oldest = this.oldestStart();
+    const oldest = this.columns.oldestStart();
     this.tasks = this.tasks.filter((t) => t.stopBelow > oldest);
     this.coveredFrom = oldest;
   }
@@ -436,4 +502,9 @@ function firstBefore(newestFirst: readonly ExecutionSummary[], t: number): numbe
     else hi = mid;
   }
   return lo;
+}
+
+/** Newest first: start descending, then ARN ascending (compared as JS strings, whatever the database's collation). */
+function newestFirst<T extends ExecutionSummary>(executions: T[]): T[] {
+  return executions.sort((a, b) => b.startedAt - a.startedAt || (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
 }

@@ -40,6 +40,12 @@ export interface IndexPersistence {
   mayPoll(): boolean;
   /** What another process stored since this one last looked, and its checkpoint. */
   changedSince(machineArn: string, since: number): Promise<StoredMachine>;
+  /** The machine's executions started in [from, to] (both inclusive). Lists read these: the index keeps only columns. */
+  executionsBetween(machineArn: string, from: number, to: number): Promise<ExecutionSummary[]>;
+  /** The machine's executions with one of `statuses`, started at or after `since`. */
+  executionsWithStatus(machineArn: string, statuses: readonly ExecutionSummary["status"][], since: number): Promise<ExecutionSummary[]>;
+  /** Executions of these machines whose name starts with `prefix` (case-insensitive), started at or after `since`: the newest `limit`. */
+  executionsByNamePrefix(machineArns: readonly string[], prefix: string, since: number, limit: number): Promise<ExecutionSummary[]>;
   /** The state machines: listed upstream by the poller (and stored), read from the store by the others. */
   stateMachines(list: () => Promise<StateMachineSummary[]>): Promise<StateMachineSummary[]>;
 }

@@ -32,7 +32,7 @@ export async function searchFleet(ctx: SfnContext, fleet: FleetIndex, query: str
   // Brings every machine's index up to date (each refresh is bounded and shared with the fleet page).
   await fleet.fleetRows(ctx, resolveWindow("15m", now));
   const names = new Map(machines.map((m) => [m.arn, m.name]));
-  const found = fleet.searchByName(q, limit + 1);
+  const found = await fleet.searchByName(q, limit + 1, now);
   const executions: ExecutionMatch[] = found.slice(0, limit).map((e) => ({ ...e, stateMachineName: names.get(e.stateMachineArn) ?? e.stateMachineArn }));
   return {
     query: q,

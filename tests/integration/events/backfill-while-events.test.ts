@@ -55,7 +55,7 @@ describe("back-fill while events flow", () => {
     expect(now - T0).toBeLessThan(RECONCILE_MS);
     expect(index.status().gaps).toBe(false);
     expect(index.isComplete(T0 - 7 * 86_400_000)).toBe(true);
-    expect(index.executions()).toHaveLength(EXECUTIONS);
+    expect(await index.executions()).toHaveLength(EXECUTIONS);
 
     // Complete: no more listing until the pass comes round.
     const whenComplete = lists();

@@ -87,7 +87,7 @@ describe("the demo events queue", () => {
       const machine = standard[0];
       expect(account.dispatch("AWSStepFunctions.StartExecution", { stateMachineArn: machine, name: "probe-1", input: "{}" }).status).toBe(200);
       account.resetCallCounts();
-      await expect.poll(() => service.fleet!.machine(machine).executions().some((e) => e.name === "probe-1" && e.status === "RUNNING"), { timeout: 20_000, interval: 100 }).toBe(true);
+      await expect.poll(async () => (await service.fleet!.machine(machine).executions()).some((e) => e.name === "probe-1" && e.status === "RUNNING"), { timeout: 20_000, interval: 100 }).toBe(true);
       expect(account.callCounts().ListExecutions ?? 0).toBe(0);
       expect((await storedExecution(service.store!, `${machine.replace(":stateMachine:", ":execution:")}:probe-1`))?.status).toBe("RUNNING");
     } finally {

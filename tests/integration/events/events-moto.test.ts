@@ -115,7 +115,7 @@ describe.skipIf(!runMoto)("the events consumer on moto's SQS", () => {
       await expect.poll(async () => (await storedExecution(service.store!, arn("live-1")))?.status, { timeout: 25_000, interval: 100 }).toBe("RUNNING");
       console.log(`[events] event to store: ${Date.now() - sent} ms`);
       // The lease holder's own index (what /api/fleet and the lists read) shows it too, without a listing.
-      expect(service.fleet!.machine(MACHINE).executions().map((e) => e.name)).toContain("live-1");
+      expect((await service.fleet!.machine(MACHINE).executions()).map((e) => e.name)).toContain("live-1");
       const source = (await (await getSource()).json()) as SourceInfo;
       expect(source.events).toMatchObject({ queueUrl: QueueUrl, state: "consuming", applied: 1 });
     }, 60_000);

@@ -71,14 +71,14 @@ describe("a throttled walk", () => {
     const fleet = new FleetIndex(SMALL);
     const ctx = context();
     const index = await fleet.ensureFresh(ctx, MACHINE);
-    expect(index.executions()).toHaveLength(10);
+    expect((await index.executions())).toHaveLength(10);
     expect(index.isComplete(now - 60 * MINUTE)).toBe(false);
     const [row] = await fleet.fleetRows(ctx, resolveWindow("1h", now));
     expect(row.coverage).toMatchObject({ state: "partial", partial: true, indexed: 10 });
 
     now += 6_000;
     await fleet.ensureFresh(ctx, MACHINE);
-    expect(index.executions()).toHaveLength(30);
+    expect((await index.executions())).toHaveLength(30);
     expect(index.isComplete(now - 60 * MINUTE)).toBe(true);
   });
 
@@ -93,12 +93,12 @@ describe("a throttled walk", () => {
     let calls = 0;
     fake.inject = (call) => (call.target === "ListExecutions" && ++calls === 3 ? { type: "ThrottlingException", message: "Rate exceeded" } : undefined);
     await fleet.ensureFresh(ctx, MACHINE);
-    expect(index.executions()).toHaveLength(25);
+    expect((await index.executions())).toHaveLength(25);
     // The 20 burst executions below the throttled page are not listed yet: the window must say so.
     expect(index.isComplete(now - 200 * MINUTE)).toBe(false);
     now += 6_000;
     await fleet.ensureFresh(ctx, MACHINE);
-    expect(index.executions()).toHaveLength(45);
+    expect((await index.executions())).toHaveLength(45);
     expect(index.isComplete(now - 200 * MINUTE)).toBe(true);
   });
 });
@@ -118,7 +118,7 @@ describe("the index in the store", () => {
     const index = await second.fleet.ensureFresh(second.ctx, MACHINE);
     // One page holds the 4 new executions and reaches a stored one.
     expect(listCalls()).toHaveLength(1);
-    expect(index.executions()).toHaveLength(29);
+    expect((await index.executions())).toHaveLength(29);
     expect(index.isComplete(now - 120 * MINUTE)).toBe(true);
     await second.store.close();
   });
@@ -128,7 +128,7 @@ describe("the index in the store", () => {
     addExecutions(45, 1);
     const first = await processOn(file);
     const partial = await first.fleet.ensureFresh(first.ctx, MACHINE);
-    expect(partial.executions()).toHaveLength(30);
+    expect((await partial.executions())).toHaveLength(30);
     expect(partial.isComplete(now - 120 * MINUTE)).toBe(false);
     await first.store.close();
     const cursor = await (async () => {
@@ -143,7 +143,7 @@ describe("the index in the store", () => {
     fake.calls = [];
     const second = await processOn(file);
     const index = await second.fleet.ensureFresh(second.ctx, MACHINE);
-    expect(index.executions()).toHaveLength(45);
+    expect((await index.executions())).toHaveLength(45);
     expect(index.isComplete(now - 120 * MINUTE)).toBe(true);
     expect(listCalls().map((c) => c.body.nextToken)).toEqual([undefined, "30", "40"]);
     await second.store.close();
@@ -153,7 +153,7 @@ describe("the index in the store", () => {
     addExecutions(30, 1);
     const { ctx, store, fleet } = await processOn(newFile(), true, { ...SMALL, maxListPagesPerRefresh: 10, maxExecutionsPerMachine: 12, minExecutionsPerMachine: 1 });
     const index = await fleet.ensureFresh(ctx, MACHINE);
-    expect(index.executions()).toHaveLength(30);
+    expect((await index.executions())).toHaveLength(30);
     expect(index.status().capped).toBe(false);
     expect(await store.countExecutions(MACHINE)).toBe(30);
     await store.close();

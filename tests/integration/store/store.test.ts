@@ -84,6 +84,26 @@ for (const dialect of dialects) {
       }
     });
 
+    it("lists a machine's executions by range, status and name prefix, as the executions page and search read them", async () => {
+      const store = await openStore(await dialect.location());
+      try {
+        const other = "arn:aws:states:us-east-1:123456789012:stateMachine:clicks";
+        await store.putListing(MACHINE, [execution(1), execution(2, { status: "FAILED" }), execution(3, { name: "Run_%3" }), execution(4, { status: "RUNNING", stoppedAt: undefined })], undefined, T0);
+        await store.putListing(other, [{ ...execution(5), arn: `${other}:run-5`, stateMachineArn: other }], undefined, T0);
+        // Both ends inclusive, newest first.
+        expect((await store.executionsBetween(MACHINE, T0 + 2000, T0 + 3000)).map((e) => e.name)).toEqual(["Run_%3", "run-2"]);
+        expect((await store.executionsWithStatus(MACHINE, ["FAILED", "RUNNING"], T0)).map((e) => e.name)).toEqual(["run-4", "run-2"]);
+        expect((await store.executionsWithStatus(MACHINE, ["FAILED"], T0 + 3000)).map((e) => e.name)).toEqual([]);
+        // Case-insensitive; % and _ are the name's own characters, not patterns.
+        expect((await store.executionsByNamePrefix([MACHINE, other], "RUN-", T0, 10)).map((e) => e.name)).toEqual(["run-5", "run-4", "run-2", "run-1"]);
+        expect((await store.executionsByNamePrefix([MACHINE], "run_%", T0, 10)).map((e) => e.name)).toEqual(["Run_%3"]);
+        expect((await store.executionsByNamePrefix([MACHINE, other], "run", T0, 2)).map((e) => e.name)).toEqual(["run-5", "run-4"]);
+        expect(await store.executionsByNamePrefix([other], "run-1", T0, 10)).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it("updates an execution listed again instead of storing it twice, keeping the error DescribeExecution gave", async () => {
       const store = await openStore(await dialect.location());
       try {
