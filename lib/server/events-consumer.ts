@@ -47,11 +47,14 @@ export class EventsConsumer {
       this.fail(error);
       return 0;
     }
+    // The queue answered: the consumer is consuming from here on, whatever the batch holds. Said
+    // before the batch is applied, so no reader sees an applied event under "starting".
+    this.status.state = "consuming";
+    this.status.message = undefined;
     try {
       await this.apply(messages);
       await this.queue.delete(messages);
-      this.status.state = "consuming";
-      this.status.message = undefined;
+      this.failureSaid = undefined;
     } catch (error) {
       this.fail(error);
     }
@@ -96,9 +99,13 @@ export class EventsConsumer {
     console.warn(`[stepscope] events not stored (counted in /api/source): ${why}`);
   }
 
+  /** The failure last logged: a failure that repeats poll after poll is said once, until it changes. */
+  private failureSaid?: string;
+
   private fail(error: unknown): void {
     const message = (error as Error).message ?? String(error);
-    if (this.status.state !== "failing" || this.status.message !== message) console.error(`[stepscope] ${message}`);
+    if (this.failureSaid !== message) console.error(`[stepscope] ${message}`);
+    this.failureSaid = message;
     this.status.state = "failing";
     this.status.message = message;
   }

@@ -1,0 +1,68 @@
+/**
+ * What /api/source says of the events consumer agrees with what it has done: an event already
+ * applied to the store is never reported under "starting" (the queue's delete can be slow), and
+ * a failure that repeats poll after poll is logged once, until it changes or a poll succeeds.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { EventsConsumer } from "@/lib/server/events-consumer";
+import type { QueueMessage } from "@/lib/sfn/events-queue";
+import type { Store, StoredExecution } from "@/lib/store";
+
+const T0 = 1_790_000_000_000;
+const MACHINE = "arn:aws:states:us-east-1:111111111111:stateMachine:orders";
+
+function message(name: string): QueueMessage {
+  const arn = `arn:aws:states:us-east-1:111111111111:execution:orders:${name}`;
+  const body = JSON.stringify({
+    "detail-type": "Step Functions Execution Status Change",
+    source: "aws.states",
+    account: "111111111111",
+    region: "us-east-1",
+    resources: [arn],
+    detail: { executionArn: arn, stateMachineArn: MACHINE, name, status: "RUNNING", startDate: T0 },
+  });
+  return { id: name, receiptHandle: name, body };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("the events consumer's status", () => {
+  it("says consuming once an event is applied, while the queue is still deleting it", async () => {
+    let releaseDelete!: () => void;
+    const deleting = new Promise<void>((r) => (releaseDelete = r));
+    let storedAt: "before" | "stored" = "before";
+    const store = { putListing: async (_m: string, rows: readonly StoredExecution[]) => ((storedAt = "stored"), [...rows]) } as unknown as Store;
+    const queue = { receive: async () => [message("a")], delete: () => deleting };
+    const consumer = new EventsConsumer(store, queue, "https://sqs.test/q", () => T0);
+
+    const polled = consumer.pollOnce();
+    await vi.waitFor(() => expect(storedAt).toBe("stored"));
+    expect(consumer.status).toMatchObject({ state: "consuming", applied: 1 });
+    releaseDelete();
+    expect(await polled).toBe(1);
+  });
+
+  it("logs a failure that repeats once, and again after a poll went through", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    let storeDown = true;
+    const store = {
+      putListing: async (_m: string, rows: readonly StoredExecution[]) => {
+        if (storeDown) throw new Error("the store is read-only");
+        return [...rows];
+      },
+    } as unknown as Store;
+    const queue = { receive: async () => [message("a")], delete: async () => undefined };
+    const consumer = new EventsConsumer(store, queue, "https://sqs.test/q", () => T0);
+
+    for (let i = 0; i < 3; i++) await consumer.pollOnce();
+    expect(consumer.status).toMatchObject({ state: "failing", message: "the store is read-only" });
+    expect(error).toHaveBeenCalledTimes(1);
+
+    storeDown = false;
+    await consumer.pollOnce();
+    expect(consumer.status.state).toBe("consuming");
+    storeDown = true;
+    await consumer.pollOnce();
+    expect(error).toHaveBeenCalledTimes(2);
+  });
+});
