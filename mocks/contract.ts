@@ -111,6 +111,12 @@ export interface DemoAccountOptions {
 export interface DemoAccount {
   /** Handle one operation, e.g. target "AWSStepFunctions.ListExecutions". */
   dispatch(target: string, body: unknown): SfnResponse;
+  /**
+   * Does ahead, in slices that give the event loop back, the long work `dispatch` would do at once
+   * for this request (planning a cold page of executions), so the simulator never stalls the
+   * process it runs in. Optional: the transports await it when present, then dispatch.
+   */
+  prepare?(target: string, body: unknown): Promise<void>;
   /** The seed this account was built from. */
   readonly seed?: number;
   /** The account and Region it simulates. */
@@ -133,6 +139,7 @@ export interface SimulatedDemoAccount extends DemoAccount {
   readonly seed: number;
   readonly scope: DemoScope;
   peek(target: string, body: unknown): SfnResponse;
+  prepare(target: string, body: unknown): Promise<void>;
   callCounts(): Record<string, number>;
   resetCallCounts(): void;
   setIntercept(intercept: SfnIntercept | undefined): void;

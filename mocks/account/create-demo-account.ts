@@ -14,6 +14,7 @@ import {
   getExecutionHistory,
   listExecutions,
   listMapRuns,
+  prepareListExecutions,
   redriveExecution,
 } from "./execution-operations";
 import type { OperationContext } from "./lookup";
@@ -40,6 +41,11 @@ const OPERATIONS: Record<string, Operation> = {
   StartExecution: startExecution,
   StopExecution: stopExecution,
   RedriveExecution: redriveExecution,
+};
+
+/** Operations whose cold answer is long work: planned ahead in slices (see prepareListExecutions). */
+const PREPARATIONS: Record<string, (ctx: OperationContext, body: Body) => Promise<void>> = {
+  ListExecutions: prepareListExecutions,
 };
 
 const TARGET_PREFIX = "AWSStepFunctions.";
@@ -106,6 +112,18 @@ export function createDemoAccount(options: DemoAccountOptions = {}): SimulatedDe
       return intercept?.(target, body) ?? answer(target, body);
     },
     peek: answer,
+    async prepare(target, body) {
+      const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+      const prepare = operation !== undefined && Object.hasOwn(PREPARATIONS, operation) ? PREPARATIONS[operation] : undefined;
+      if (!prepare || world.deniedMessage !== undefined) return;
+      let parsed: Body;
+      try {
+        parsed = requestBody(body);
+      } catch {
+        return;
+      }
+      await prepare({ store, nowMs: clock() }, parsed);
+    },
     callCounts: () => ({ ...counts }),
     resetCallCounts() {
       counts = {};

@@ -27,7 +27,14 @@ function listItem(s: ExecutionSummary, nowMs: number) {
   };
 }
 
-export function listExecutions(ctx: OperationContext, body: Body): SfnResponse {
+interface ListingWalk {
+  candidates: Iterable<LazyListing>;
+  statusFilter?: string;
+  size: number;
+}
+
+/** A ListExecutions request, validated: the executions it walks (newest first), its status filter and page size. */
+function listingWalk(ctx: OperationContext, body: Body): ListingWalk {
   const machineArn = optionalString(body, "stateMachineArn");
   const mapRunArn = optionalString(body, "mapRunArn");
   if ((machineArn === undefined) === (mapRunArn === undefined)) {
@@ -40,31 +47,43 @@ export function listExecutions(ctx: OperationContext, body: Body): SfnResponse {
   const size = pageSize(body, 100);
   const token = decodeToken(body, "ListExecutions", isTokenPosition);
   const after: ListPosition | undefined = token ? { startMs: token[0], name: token[1] } : undefined;
-  let candidates: Iterable<LazyListing>;
   if (machineArn !== undefined) {
     const machine = findMachine(ctx, machineArn);
     if (machine.type === "EXPRESS") {
       throw new SfnError("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
     }
     // Nothing runs longer than its machine's longest run, so RUNNING needs no week-long walk.
-    candidates =
-      statusFilter === "RUNNING"
-        ? ctx.store.runningCandidates(machine, ctx.nowMs, after)
-        : ctx.store.newestFirst(machine, ctx.nowMs, after);
-  } else {
-    const run = findMapRun(ctx, mapRunArn!);
-    candidates = run.children
-      .filter((c) => c.startMs <= ctx.nowMs && (!after || newestFirst(after, c) < 0))
-      .map((c) => ({ startMs: c.startMs, name: c.name, summary: () => c }))
-      .sort(newestFirst);
+    const candidates = statusFilter === "RUNNING" ? ctx.store.runningCandidates(machine, ctx.nowMs, after) : ctx.store.newestFirst(machine, ctx.nowMs, after);
+    return { candidates, statusFilter, size };
   }
-  // Summaries are computed only until the page (and one more, to know if there is a next page) is full.
+  const run = findMapRun(ctx, mapRunArn!);
+  const candidates = run.children
+    .filter((c) => c.startMs <= ctx.nowMs && (!after || newestFirst(after, c) < 0))
+    .map((c) => ({ startMs: c.startMs, name: c.name, summary: () => c }))
+    .sort(newestFirst);
+  return { candidates, statusFilter, size };
+}
+
+/**
+ * The summaries a page reads, one at a time, until the page (and one more, to know if there is a
+ * next page) is full: a summary is planned only when read, and kept once planned.
+ */
+function* pageSummaries(walk: ListingWalk, nowMs: number): Generator<ExecutionSummary> {
+  let kept = 0;
+  for (const candidate of walk.candidates) {
+    const summary = candidate.summary();
+    if (walk.statusFilter !== undefined && statusAt(summary, nowMs) !== walk.statusFilter) continue;
+    yield summary;
+    if (++kept > walk.size) return;
+  }
+}
+
+export function listExecutions(ctx: OperationContext, body: Body): SfnResponse {
+  const walk = listingWalk(ctx, body);
   const page: ExecutionSummary[] = [];
   let more = false;
-  for (const candidate of candidates) {
-    const summary = candidate.summary();
-    if (statusFilter !== undefined && statusAt(summary, ctx.nowMs) !== statusFilter) continue;
-    if (page.length === size) {
+  for (const summary of pageSummaries(walk, ctx.nowMs)) {
+    if (page.length === walk.size) {
       more = true;
       break;
     }
@@ -75,6 +94,28 @@ export function listExecutions(ctx: OperationContext, body: Body): SfnResponse {
     executions: page.map((s) => listItem(s, ctx.nowMs)),
     ...(more && last ? { nextToken: encodeToken("ListExecutions", [last.startMs, last.name]) } : {}),
   });
+}
+
+/**
+ * Plans ahead what ListExecutions will read, a slice of time at a time, giving the event loop back
+ * between slices. The simulator lives in Stepscope's own process in demo mode: a cold page plans up
+ * to a thousand executions, seconds of work that would otherwise stall every request meanwhile
+ * (and, past a keep-alive timeout, reset the connections waiting on it). A request that is not
+ * valid plans nothing: ListExecutions itself answers the error.
+ */
+export async function prepareListExecutions(ctx: OperationContext, body: Body, sliceMs = 10): Promise<void> {
+  let walk: ListingWalk;
+  try {
+    walk = listingWalk(ctx, body);
+  } catch {
+    return;
+  }
+  let sliceStarted = performance.now();
+  for (const _ of pageSummaries(walk, ctx.nowMs)) {
+    if (performance.now() - sliceStarted < sliceMs) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStarted = performance.now();
+  }
 }
 
 /** Whether RedriveExecution would be accepted now, and if not why (as DescribeExecution says it). */

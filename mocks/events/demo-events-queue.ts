@@ -40,8 +40,8 @@ export class DemoEventsQueue {
     private readonly clock: () => number = () => Date.now(),
   ) {}
 
-  receive(max: number): { id: string; receiptHandle: string; body: string }[] {
-    this.publishChanges();
+  async receive(max: number): Promise<{ id: string; receiptHandle: string; body: string }[]> {
+    await this.publishChanges();
     const now = this.clock();
     const out: { id: string; receiptHandle: string; body: string }[] = [];
     for (const m of this.messages.values()) {
@@ -58,12 +58,15 @@ export class DemoEventsQueue {
     this.messages.delete(receiptHandle.split("#")[0]);
   }
 
-  private publishChanges(): void {
+  private async publishChanges(): Promise<void> {
     const look = (target: string, body: unknown) => (this.account.peek ? this.account.peek(target, body) : this.account.dispatch(target, body));
     const machines = (look("AWSStepFunctions.ListStateMachines", {}).body as { stateMachines?: { stateMachineArn: string; type: string }[] }).stateMachines ?? [];
     for (const m of machines) {
       if (m.type !== "STANDARD") continue; // Express executions send no status-change events.
-      const page = look("AWSStepFunctions.ListExecutions", { stateMachineArn: m.stateMachineArn, maxResults: 100 });
+      const request = { stateMachineArn: m.stateMachineArn, maxResults: 100 };
+      // The account runs in this process: a cold page is planned in slices, not in one stall.
+      await this.account.prepare?.("AWSStepFunctions.ListExecutions", request);
+      const page = look("AWSStepFunctions.ListExecutions", request);
       const executions = page.status === 200 ? ((page.body as { executions?: Listed[] }).executions ?? []) : [];
       for (const e of executions.reverse()) {
         if (this.published.get(e.executionArn) === e.status) continue;

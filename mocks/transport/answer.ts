@@ -11,7 +11,7 @@ export interface HttpAnswer {
 
 export const AMZ_JSON = "application/x-amz-json-1.0";
 
-export function answerRequest(account: DemoAccount, target: string | null, bodyText: string): HttpAnswer {
+export async function answerRequest(account: DemoAccount, target: string | null, bodyText: string): Promise<HttpAnswer> {
   const headers: Record<string, string> = { "content-type": AMZ_JSON, "x-amzn-requestid": randomUUID() };
   if (!target) {
     return reply(400, headers, { __type: "com.amazon.coral.service#UnknownOperationException", message: "Missing X-Amz-Target header" });
@@ -24,6 +24,7 @@ export function answerRequest(account: DemoAccount, target: string | null, bodyT
       return reply(400, headers, { __type: "com.amazon.coral.service#SerializationException", message: "The request body is not valid JSON" });
     }
   }
+  await account.prepare?.(target, body);
   const response = account.dispatch(target, body);
   return reply(response.status, headers, response.body);
 }

@@ -34,12 +34,12 @@ export function startEmulatorServer(options: EmulatorServerOptions = {}): Promis
       return;
     }
     readBody(req).then(
-      (bytes) => {
+      async (bytes) => {
         // The AWS CLI speaks RPC v2 CBOR to CloudWatch; everything else is AWS JSON with X-Amz-Target.
         const rpcTarget = rpcV2Target(new URL(req.url ?? "/", "http://localhost").pathname);
         const answer = rpcTarget
           ? answerCborRequest(account, rpcTarget, bytes)
-          : answerRequest(account, headerValue(req.headers["x-amz-target"]), bytes.toString("utf8"));
+          : await answerRequest(account, headerValue(req.headers["x-amz-target"]), bytes.toString("utf8"));
         res.writeHead(answer.status, answer.headers).end(answer.body);
       },
       (err: Error) => {

@@ -3,6 +3,7 @@ import { http, HttpResponse } from "msw";
 import { DEMO_ENDPOINT, DEMO_LOGS_ENDPOINT, DEMO_METRICS_ENDPOINT, MAIN_DEMO_SCOPE, type DemoAccount, type SfnIntercept } from "../contract";
 import type { DemoOrganisation } from "../account/create-demo-organisation";
 import { answerRequest } from "./answer";
+import { networkHop } from "./network-hop";
 
 export interface DemoHandlerOptions {
   /** Answer some calls differently (throttling, outages…) without touching the account. */
@@ -19,7 +20,8 @@ export function createDemoHandlers(account: DemoAccount, endpoint?: string, opti
   const target = options.intercept ? withIntercept(account, options.intercept) : account;
   const url = (endpoint ?? scope.endpoint).replace(/\/+$/, "");
   const handle = async ({ request }: { request: Request }) => {
-    const answer = answerRequest(target, request.headers.get("x-amz-target"), await request.text());
+    await networkHop();
+    const answer = await answerRequest(target, request.headers.get("x-amz-target"), await request.text());
     return new HttpResponse(answer.body, { status: answer.status, headers: answer.headers });
   };
   // The SDK posts to the endpoint's root path; accept the bare origin too. The account's
