@@ -87,8 +87,12 @@ interface Calls {
   callers: string[];
   /** From the start of the processes until every instance shows every machine complete: the first walk. */
   cold: number;
-  /** While every instance is watched for WATCH_MS afterwards: routine polling. */
+  /** How long that took: a slower start (more processes on the same cores) spends more routine rounds meanwhile. */
+  coldMs: number;
+  /** While every instance is watched for WATCH_MS afterwards. */
   steady: number;
+  /** Of them, ListExecutions: the routine polling (the failed histories read once ever fall on either side of "complete"). */
+  steadyListings: number;
   /** CloudWatch GetMetricData calls, cold and steady (the fleet's Express figures). */
   metrics: number;
   counts: Record<string, number>;
@@ -99,10 +103,12 @@ interface Calls {
 async function callsWith(n: number): Promise<Calls> {
   const databaseUrl = await cluster.createDatabase();
   proxy.reset();
+  const startedAt = Date.now();
   const servers = await instances(n, databaseUrl);
   const callers = new Set<string>();
   try {
     await allComplete(servers);
+    const coldMs = Date.now() - startedAt;
     const cold = proxy.total();
     let metrics = proxy.totalOf(CLOUDWATCH);
     for (const c of Object.keys(proxy.callers())) callers.add(c);
@@ -111,11 +117,12 @@ async function callsWith(n: number): Promise<Calls> {
     const steady = proxy.total();
     metrics += proxy.totalOf(CLOUDWATCH);
     const counts = proxy.counts();
+    const steadyListings = counts["AWSStepFunctions.ListExecutions"] ?? 0;
     for (const c of Object.keys(proxy.callers())) callers.add(c);
     // Every instance serves the same numbers.
     const answers = await Promise.all(servers.map(fleet));
     const rows = answers.map((a) => JSON.stringify(a.rows.map((r) => [r.name, r.summary?.started, r.coverage.state])));
-    return { callers: [...callers], cold, steady, metrics, counts, rows };
+    return { callers: [...callers], cold, coldMs, steady, steadyListings, metrics, counts, rows };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
@@ -127,7 +134,7 @@ describe.runIf(runPostgres)("several Stepscope instances on one Postgres", () =>
     const two = await callsWith(2);
     const three = await callsWith(3);
     console.log(
-      `[many-instances] calls (Step Functions, CloudWatch and Logs) until complete: 1 instance ${one.cold}, 2 instances ${two.cold}, 3 instances ${three.cold}; ` +
+      `[many-instances] calls (Step Functions, CloudWatch and Logs) until complete: 1 instance ${one.cold} in ${one.coldMs} ms, 2 instances ${two.cold} in ${two.coldMs} ms, 3 instances ${three.cold} in ${three.coldMs} ms; ` +
         `then in ${WATCH_MS / 1000} s watched: ${one.steady}, ${two.steady}, ${three.steady}; of them GetMetricData ${one.metrics}, ${two.metrics}, ${three.metrics}; ` +
         `callers ${[one, two, three].map((r) => r.callers.join("+")).join(", ")}`,
       one.counts,
@@ -147,9 +154,15 @@ describe.runIf(runPostgres)("several Stepscope instances on one Postgres", () =>
     // (refreshes fall on 2-second ticks, figures are read again each minute), gives a round
     // more or less in a window. Before the store, two instances made 2.7 times the calls of
     // one; before the figures were shared, each instance read CloudWatch on every page load.
+    // The whole run is compared (first walk and watch): each failed history is read once ever,
+    // in the background, and whether a read falls before or after "complete" is timing. More
+    // processes on the same cores start slower, and the holder's routine rounds go on meanwhile:
+    // the extra time is allowed its routine calls, at the rate one instance listed while watched.
+    const listingsPerMs = one.steadyListings / WATCH_MS;
     for (const many of [two, three]) {
-      expect(many.steady).toBeLessThanOrEqual(Math.ceil(one.steady * 1.5) + 8);
-      expect(many.cold).toBeLessThanOrEqual(Math.ceil(one.cold * 1.5) + 8);
+      expect(many.steadyListings).toBeLessThanOrEqual(Math.ceil(one.steadyListings * 1.5) + 8);
+      const slower = Math.max(0, many.coldMs - one.coldMs);
+      expect(many.cold + many.steady).toBeLessThanOrEqual(Math.ceil((one.cold + one.steady) * 1.25 + slower * listingsPerMs) + 8);
       expect(many.metrics).toBeLessThanOrEqual(one.metrics + 1);
     }
     expect(new Set(two.rows).size).toBe(1);
