@@ -10,6 +10,7 @@ import { displayEndpoint } from "@/lib/security/endpoint-display";
 import { DEMO_ENDPOINT } from "@/mocks/contract";
 import { sourceCredentials } from "./credentials";
 import { createRetryStrategy } from "./retry-strategy";
+import { requestHandlerFor } from "./request-handler";
 
 // Emulators accept any credentials but the SDK still signs requests, so it needs some.
 const PLACEHOLDER_CREDENTIALS = { accessKeyId: "stepscope", secretAccessKey: "stepscope" };
@@ -20,7 +21,7 @@ export function createSfnClient(config: StepscopeConfig): SFNClient {
     // Our own strategy: throttles are answered at once, not slept on (see retry-strategy.ts).
     retryStrategy: createRetryStrategy(config.maxAttempts),
     maxAttempts: config.maxAttempts,
-    requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
+    requestHandler: requestHandlerFor(config),
   };
   switch (config.source) {
     case "demo":

@@ -13,6 +13,7 @@ import { redactExecutionData } from "@/lib/security/redaction";
 import type { SfnContext } from "./context";
 import { sourceCredentials } from "./credentials";
 import { SfnError, toSfnError } from "./errors";
+import { requestHandlerFor } from "./request-handler";
 
 export interface TelemetryClients {
   logs: CloudWatchLogsClient;
@@ -32,7 +33,7 @@ export function createTelemetryClients(config: StepscopeConfig): TelemetryClient
     region: config.region,
     retryMode: "adaptive" as const,
     maxAttempts: config.maxAttempts,
-    requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
+    requestHandler: requestHandlerFor(config),
   };
   const placeholder = config.source === "demo" || (config.source === "emulator" && !config.hasCredentials);
   const credentials = placeholder ? { credentials: PLACEHOLDER_CREDENTIALS } : sourceCredentials(config);
