@@ -19,7 +19,8 @@ import { startStepscope, type StepscopeServer } from "../../support/server";
 
 const runPostgres = shouldRunPostgresTests();
 const frozenAt = Date.now();
-const WATCH_MS = 20_000;
+// Long enough for several routine rounds (2-second ticks) and a minute's figures.
+const WATCH_MS = 12_000;
 const LEASE_SECONDS = 6;
 const CLOUDWATCH = "GraniteServiceVersion20100801";
 
