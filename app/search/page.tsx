@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { SearchResults } from "@/components/search/SearchResults";
 import { SearchView } from "@/components/search/SearchView";
+import { searchTarget } from "@/components/search/search-target";
 import { loadConfig } from "@/lib/config/env";
 import { parseDatabaseUrl } from "@/lib/store/database-url";
 
@@ -24,11 +26,16 @@ function hasStore(): boolean {
  * in-memory index holds: state machines by name and executions by name prefix.
  */
 export default async function SearchPage({ searchParams }: Props) {
+  const given = (await searchParams).q;
+  const q = (Array.isArray(given) ? given[0] : given) ?? "";
+  // An ARN opens its page, as the header's box does once its script runs (this is the same box
+  // submitted before that, or a link someone shared).
+  const target = searchTarget(q);
+  if (target && !target.startsWith("/search?")) redirect(target);
   if (!hasStore()) {
-    const q = (await searchParams).q;
     return (
       <main className="page">
-        <SearchResults q={(Array.isArray(q) ? q[0] : q) ?? ""} />
+        <SearchResults q={q} />
       </main>
     );
   }

@@ -11,6 +11,7 @@ import { StatusBadge } from "@/components/ui/StatusBadge";
 import { useNow } from "@/components/ui/use-now";
 import { useUrlState } from "@/components/fleet/use-url-state";
 import { SearchSyntax } from "./SearchSyntax";
+import { submittedText } from "./submitted-text";
 import { ScopeTag } from "@/components/sources/ScopeTag";
 
 /** The search box (its text lives in the URL as ?q=, so a search can be shared) and the hits, paged by cursor. */
@@ -39,15 +40,22 @@ export function SearchView() {
 
   return (
     <section className="panel" data-testid="search">
+      {/* A plain GET form too: Enter pressed before the scripts have run still searches. */}
       <form
         className="panel-title"
         role="search"
+        action="/search"
+        method="get"
         onSubmit={(e) => {
           e.preventDefault();
-          update((p) => (draft.trim() ? p.set("q", draft.trim()) : p.delete("q")));
+          // What the box holds, not the state: text typed before hydration never reached onChange.
+          const typed = submittedText(e.currentTarget);
+          setDraft(typed);
+          update((p) => (typed ? p.set("q", typed) : p.delete("q")));
         }}
       >
         <input
+          name="q"
           aria-label="Search executions"
           className="mono"
           style={{ flex: 1, minWidth: 0 }}

@@ -35,8 +35,11 @@ describe("Express machine (Chromium, demo mode)", () => {
     await expect(page.locator("[data-testid=express-logs-note]").innerText()).resolves.toContain("Every event is logged");
     await screenshot(page, "express-machine");
     await page.locator("[data-testid=executions-list] h2").evaluate((el) => el.scrollIntoView({ block: "start" }));
-    // The list's rows come from a Logs Insights query that a loaded machine may take a while to answer.
-    await page.locator("[data-testid=execution-error]").first().waitFor({ timeout: 90_000 });
+    // A failed execution's row names its error. Failures are a few in a hundred, so the newest
+    // page may hold none: the list is filtered to them (a new Logs Insights query).
+    await page.getByLabel("Status filter").selectOption("FAILED");
+    const statuses = async () => new Set(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-status"))));
+    await expect.poll(statuses, { timeout: 90_000 }).toEqual(new Set(["FAILED"]));
     await expect(page.locator("[data-testid=execution-error]").first().innerText()).resolves.toBe("Firehose.ServiceUnavailableException");
     await screenshot(page, "express-machine-list");
 

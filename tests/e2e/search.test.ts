@@ -71,6 +71,27 @@ describe("search page (Chromium)", () => {
     await screenshot(page, "search-bad-query");
   }, 120_000);
 
+  it("searches what was typed before the page's scripts ran, and an ARN in the header box opens its page", async () => {
+    // A loaded machine or a slow link may show the page well before it is interactive: Enter
+    // must still search for what is in the box (it once searched for nothing and showed 50 hits).
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(site.url("/search"));
+      await page.getByLabel("Search executions", { exact: true }).fill("  status:failed machine:etl-01 ");
+      await page.getByLabel("Search executions", { exact: true }).press("Enter");
+      await page.waitForURL(/[?&]q=/, { timeout: 30_000 });
+      expect(new URL(page.url()).searchParams.get("q")?.trim()).toBe("status:failed machine:etl-01");
+      const arn = corpus.executions[0].arn;
+      await page.getByLabel("Search executions by ARN or name").fill(arn);
+      await page.getByLabel("Search executions by ARN or name").press("Enter");
+      await page.waitForURL(/\/executions\//, { timeout: 30_000 });
+      expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/executions/${arn}`);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it("finds the demo's failed executions by their error and cause, shown in the Error column", async () => {
     const page = await newPage(site.browser);
     const rows = page.locator("[data-testid=search-hit]");
