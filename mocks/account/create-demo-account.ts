@@ -50,6 +50,11 @@ const PREPARATIONS: Record<string, (ctx: OperationContext, body: Body) => Promis
 
 const TARGET_PREFIX = "AWSStepFunctions.";
 
+/** The Step Functions operation an X-Amz-Target names ("AWSStepFunctions.ListExecutions" → "ListExecutions"), if it names one. */
+function operationOf(target: string): string | undefined {
+  return target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+}
+
 const SCOPE_ID = /^([a-z0-9-]{1,40}):([a-z]{2}(?:-[a-z]+)+-\d+)$/;
 
 /** The organisation's scope of this id, or a scope of the same shape for a demo source configured by hand. */
@@ -88,7 +93,7 @@ export function createDemoAccount(options: DemoAccountOptions = {}): SimulatedDe
     if (world.deniedMessage !== undefined) return { status: 400, body: { __type: "AccessDeniedException", message: world.deniedMessage } };
     const fromTelemetry = telemetry.answer(target, body, clock());
     if (fromTelemetry) return fromTelemetry;
-    const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+    const operation = operationOf(target);
     const handler = operation !== undefined && Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
     if (!handler) {
       return new SfnError("UnknownOperationException", `Unknown operation: '${target}'`, "com.amazon.coral.service").toResponse();
@@ -107,13 +112,13 @@ export function createDemoAccount(options: DemoAccountOptions = {}): SimulatedDe
     seed,
     scope,
     dispatch(target, body) {
-      const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
+      const name = operationOf(target) ?? target;
       counts[name] = (counts[name] ?? 0) + 1;
       return intercept?.(target, body) ?? answer(target, body);
     },
     peek: answer,
     async prepare(target, body) {
-      const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+      const operation = operationOf(target);
       const prepare = operation !== undefined && Object.hasOwn(PREPARATIONS, operation) ? PREPARATIONS[operation] : undefined;
       if (!prepare || world.deniedMessage !== undefined) return;
       let parsed: Body;

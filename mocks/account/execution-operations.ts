@@ -5,6 +5,7 @@ import { type SeenAt, seenAt, statusAt } from "../sim/plan";
 import { type LazyListing, type ListPosition, newestFirst } from "./execution-store";
 import { findExecution, findMachine, findMapRun, type OperationContext } from "./lookup";
 import { type Body, decodeToken, encodeToken, epochSeconds, ok, optionalBoolean, optionalString, pageSize, requiredString, SfnError } from "./protocol";
+import { loopTurn } from "../transport/network-hop";
 
 const STATUSES = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"];
 
@@ -113,7 +114,7 @@ export async function prepareListExecutions(ctx: OperationContext, body: Body, s
   let sliceStarted = performance.now();
   for (const _ of pageSummaries(walk, ctx.nowMs)) {
     if (performance.now() - sliceStarted < sliceMs) continue;
-    await new Promise((resolve) => setImmediate(resolve));
+    await loopTurn();
     sliceStarted = performance.now();
   }
 }

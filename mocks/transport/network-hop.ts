@@ -7,3 +7,6 @@
 export function networkHop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** One turn of the event loop: what a long in-process computation yields between its slices. */
+export const loopTurn = networkHop;

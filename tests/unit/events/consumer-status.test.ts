@@ -7,21 +7,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { EventsConsumer } from "@/lib/server/events-consumer";
 import type { QueueMessage } from "@/lib/sfn/events-queue";
 import type { Store, StoredExecution } from "@/lib/store";
+import { statusChangeMessage } from "../../support/status-change-message";
 
 const T0 = 1_790_000_000_000;
-const MACHINE = "arn:aws:states:us-east-1:111111111111:stateMachine:orders";
 
 function message(name: string): QueueMessage {
-  const arn = `arn:aws:states:us-east-1:111111111111:execution:orders:${name}`;
-  const body = JSON.stringify({
-    "detail-type": "Step Functions Execution Status Change",
-    source: "aws.states",
-    account: "111111111111",
-    region: "us-east-1",
-    resources: [arn],
-    detail: { executionArn: arn, stateMachineArn: MACHINE, name, status: "RUNNING", startDate: T0 },
-  });
-  return { id: name, receiptHandle: name, body };
+  return statusChangeMessage({ region: "us-east-1", account: "111111111111", name, startDate: T0 });
 }
 
 afterEach(() => vi.restoreAllMocks());

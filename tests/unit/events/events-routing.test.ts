@@ -8,6 +8,7 @@ import { EventsConsumer, type EventTarget } from "@/lib/server/events-consumer";
 import { routeArn } from "@/lib/server/sources/route-arn";
 import type { QueueMessage } from "@/lib/sfn/events-queue";
 import type { Store, StoredExecution } from "@/lib/store";
+import { statusChangeMessage } from "../../support/status-change-message";
 
 const T0 = 1_790_000_000_000;
 const scopes = [
@@ -16,17 +17,7 @@ const scopes = [
 ];
 
 function message(region: string, account: string, name: string): QueueMessage {
-  const machine = `arn:aws:states:${region}:${account}:stateMachine:orders`;
-  const arn = `arn:aws:states:${region}:${account}:execution:orders:${name}`;
-  const body = JSON.stringify({
-    "detail-type": "Step Functions Execution Status Change",
-    source: "aws.states",
-    account,
-    region,
-    resources: [arn],
-    detail: { executionArn: arn, stateMachineArn: machine, name, status: "RUNNING", startDate: T0 },
-  });
-  return { id: name, receiptHandle: name, body };
+  return statusChangeMessage({ region, account, name, startDate: T0 });
 }
 
 afterEach(() => vi.restoreAllMocks());
