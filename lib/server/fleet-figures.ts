@@ -16,8 +16,10 @@ import { serviceFleetIndex, type FleetService } from "./fleet-service";
  */
 export async function serviceRowsWithFigures(service: FleetService, ctx: SfnContext, window: ResolvedWindow): Promise<FleetRow[]> {
   const fleet = serviceFleetIndex(service, ctx);
-  const rows = await fleet.fleetRows(ctx, window);
-  return service.figures ? service.figures.withFigures(ctx, rows, window) : withMetricFigures(ctx, rows, window, fleet.limits.horizonMs);
+  // One deadline for the whole answer: the rows known by then, with the figures read by then.
+  const deadline = fleet.answerDeadline();
+  const rows = await fleet.fleetRows(ctx, window, deadline);
+  return service.figures ? service.figures.withFigures(ctx, rows, window, deadline) : withMetricFigures(ctx, rows, window, fleet.limits.horizonMs);
 }
 
 /** The state machine page's figures from CloudWatch metrics (Express, or a window older than the index keeps). */

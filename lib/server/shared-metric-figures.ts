@@ -17,6 +17,7 @@ import { summaryFromFigures } from "@/lib/sfn/cloudwatch/metric-queries";
 import type { SfnContext } from "@/lib/sfn/context";
 import { SfnError } from "@/lib/sfn/errors";
 import { noteFiguresWanted, putFigures, storedFigures, wantedFigureWindows, type Store, type StoredFigures } from "@/lib/store";
+import { byDeadline } from "./by-deadline";
 import { RepeatedFailureLog } from "./pause";
 
 /** Figures are read again once this old: CloudWatch publishes a point a minute. */
@@ -61,15 +62,19 @@ export class SharedMetricFigures {
     private readonly options: SharedMetricFiguresOptions,
   ) {}
 
-  /** The fleet route's hook (withMetricFigures for a shared store): rows the index cannot answer get their figures. */
-  async withFigures(ctx: SfnContext, rows: FleetRow[], window: ResolvedWindow): Promise<FleetRow[]> {
+  /**
+   * The fleet route's hook (withMetricFigures for a shared store): rows the index cannot answer
+   * get their figures. The holder's read waits until `deadline` at most (performance.now() time):
+   * past it the rows say their figures are on the way, and the read goes on for the next answer.
+   */
+  async withFigures(ctx: SfnContext, rows: FleetRow[], window: ResolvedWindow, deadline = Infinity): Promise<FleetRow[]> {
     const { horizonMs } = this.options;
     if (!isPreset(window.label)) return withMetricFigures(ctx, rows, window, horizonMs);
     const now = ctx.now();
     const wanted = rows.filter((r) => needsMetrics(r, window, now, horizonMs)).map((r) => r.arn);
     if (wanted.length === 0) return rows;
     await this.noteWanted(window.label, now);
-    if (this.options.mayRead()) await this.readDue(ctx, window.label, wanted);
+    if (this.options.mayRead()) await byDeadline(this.readDue(ctx, window.label, wanted), deadline, undefined);
     const stored = await storedFigures(this.store, window.label, wanted);
     const wantedSet = new Set(wanted);
     return rows.map((row) => (wantedSet.has(row.arn) ? this.applied(window.label, row, stored.get(row.arn)) : row));

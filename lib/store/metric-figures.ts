@@ -6,6 +6,7 @@
  */
 import "@/lib/server/server-only";
 import { sql } from "kysely";
+import { chunks } from "./chunks";
 import { databaseNowMs } from "./lease";
 import type { Store } from "./store";
 
@@ -46,16 +47,17 @@ export async function putFigures(store: FiguresStore, label: string, rows: reado
   if (rows.length === 0) return;
   const now = databaseNowMs(store);
   await store.db.transaction().execute(async (trx) => {
-    for (const row of rows) {
+    for (const chunk of chunks(rows)) {
       await trx
         .insertInto("metric_figures")
-        .values({ window_label: label, machine_arn: row.machineArn, figures: row.figures ?? null, error: row.error ?? null, read_at: now })
+        .values(chunk.map((row) => ({ window_label: label, machine_arn: row.machineArn, figures: row.figures ?? null, error: row.error ?? null, read_at: now })))
         .onConflict((oc) =>
-          oc.columns(["window_label", "machine_arn"]).doUpdateSet({
-            figures: row.figures === undefined ? sql<string | null>`metric_figures.figures` : row.figures,
-            error: row.error ?? null,
-            read_at: now,
-          }),
+          oc.columns(["window_label", "machine_arn"]).doUpdateSet((eb) => ({
+            // A failed read (no figures) keeps what was read before it.
+            figures: sql<string | null>`coalesce(excluded.figures, metric_figures.figures)`,
+            error: eb.ref("excluded.error"),
+            read_at: eb.ref("excluded.read_at"),
+          })),
         )
         .execute();
     }

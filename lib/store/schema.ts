@@ -68,17 +68,6 @@ export interface FailureRecordsTable {
   group_key: string;
 }
 
-export interface StateStatsTable {
-  execution_arn: string;
-  state_name: string;
-  machine_arn: string;
-  started_at: number;
-  runs: number;
-  failures: number;
-  retries: number;
-  duration_ms: number;
-}
-
 export interface LeasesTable {
   name: string;
   holder: string;
@@ -137,7 +126,6 @@ export interface StoreSchema {
   listing_cursors: ListingCursorsTable;
   histories: HistoriesTable;
   failure_records: FailureRecordsTable;
-  state_stats: StateStatsTable;
   leases: LeasesTable;
   execution_payloads: ExecutionPayloadsTable;
   payload_fields: PayloadFieldsTable;
@@ -153,7 +141,6 @@ export const STORE_TABLES = [
   "listing_cursors",
   "histories",
   "failure_records",
-  "state_stats",
   "leases",
   "execution_payloads",
   "payload_fields",

@@ -10,6 +10,7 @@ import { brotliCompress, brotliDecompress, constants as zlib } from "node:zlib";
 import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { ExecutionStatusName, ExecutionSummary, StateMachineSummary } from "@/lib/contract/api";
 import { mergeExecution } from "@/lib/events";
+import { chunks } from "./chunks";
 import type { DatabaseLocation } from "./database-url";
 import type { Dialect } from "./migrations";
 import type { ExecutionsTable, FailureRecordsTable, StoreSchema } from "./schema";
@@ -55,30 +56,6 @@ export interface ErrorGroupRow {
   firstSeen: number;
   lastSeen: number;
 }
-
-export interface StateStatRow {
-  executionArn: string;
-  stateName: string;
-  machineArn: string;
-  startedAt: number;
-  runs: number;
-  failures: number;
-  retries: number;
-  durationMs: number;
-}
-
-export interface StateStatTotal {
-  stateName: string;
-  executions: number;
-  runs: number;
-  failures: number;
-  retries: number;
-  totalDurationMs: number;
-  maxDurationMs: number;
-}
-
-/** Rows per multi-row INSERT: well under SQLite's and Postgres's bound-parameter limits. */
-const INSERT_CHUNK = 400;
 
 type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
 
@@ -351,68 +328,6 @@ export class Store {
     }));
   }
 
-  // --- per-state statistics -------------------------------------------------------------
-
-  async putStateStats(rows: readonly StateStatRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.db.transaction().execute(async (trx) => {
-      for (const chunk of chunks(rows)) {
-        await trx
-          .insertInto("state_stats")
-          .values(
-            chunk.map((r) => ({
-              execution_arn: r.executionArn,
-              state_name: r.stateName,
-              machine_arn: r.machineArn,
-              started_at: r.startedAt,
-              runs: r.runs,
-              failures: r.failures,
-              retries: r.retries,
-              duration_ms: r.durationMs,
-            })),
-          )
-          .onConflict((oc) =>
-            oc.columns(["execution_arn", "state_name"]).doUpdateSet((eb) => ({
-              runs: eb.ref("excluded.runs"),
-              failures: eb.ref("excluded.failures"),
-              retries: eb.ref("excluded.retries"),
-              duration_ms: eb.ref("excluded.duration_ms"),
-            })),
-          )
-          .execute();
-      }
-    });
-  }
-
-  async stateStatTotals(machineArn: string, from: number, to: number): Promise<StateStatTotal[]> {
-    const rows = await this.db
-      .selectFrom("state_stats")
-      .select((eb) => [
-        "state_name",
-        eb.fn.countAll<number>().as("executions"),
-        eb.fn.sum<number>("runs").as("runs"),
-        eb.fn.sum<number>("failures").as("failures"),
-        eb.fn.sum<number>("retries").as("retries"),
-        eb.fn.sum<number>("duration_ms").as("total"),
-        eb.fn.max("duration_ms").as("max"),
-      ])
-      .where("machine_arn", "=", machineArn)
-      .where("started_at", ">=", from)
-      .where("started_at", "<", to)
-      .groupBy("state_name")
-      .orderBy("state_name")
-      .execute();
-    return rows.map((r) => ({
-      stateName: r.state_name,
-      executions: Number(r.executions),
-      runs: Number(r.runs),
-      failures: Number(r.failures),
-      retries: Number(r.retries),
-      totalDurationMs: Number(r.total),
-      maxDurationMs: Number(r.max),
-    }));
-  }
-
   // --- retention ------------------------------------------------------------------------
 
   /** Deletes everything about executions started before `before`; returns how many executions went. */
@@ -422,7 +337,6 @@ export class Store {
       // Histories of executions the index does not list (a distributed Map's children): by when they were stored.
       await trx.deleteFrom("histories").where("stored_at", "<", before).execute();
       await trx.deleteFrom("failure_records").where("started_at", "<", before).execute();
-      await trx.deleteFrom("state_stats").where("started_at", "<", before).execute();
       await trx.deleteFrom("payload_fields").where("started_at", "<", before).execute();
       await trx.deleteFrom("execution_payloads").where("started_at", "<", before).execute();
       const r = await trx.deleteFrom("executions").where("started_at", "<", before).executeTakeFirst();
@@ -513,10 +427,6 @@ function toExecution(r: ExecutionsTable, machineArn: string): StoredExecution {
 /** ±Infinity as the widest time a bound parameter can carry. */
 function clampTime(t: number): number {
   return Math.max(-Number.MAX_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, t));
-}
-
-function* chunks<T>(items: readonly T[]): Generator<T[]> {
-  for (let i = 0; i < items.length; i += INSERT_CHUNK) yield items.slice(i, i + INSERT_CHUNK);
 }
 
 function failureRowOf(r: Selectable<FailureRecordsTable>): FailureRecordRow {

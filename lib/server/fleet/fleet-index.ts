@@ -30,6 +30,7 @@ import {
 } from "@/lib/metrics";
 import { loadConfig } from "@/lib/config/env";
 import type { ExecutionModel } from "@/lib/history/model";
+import { byDeadline } from "@/lib/server/by-deadline";
 import { childStatesOfExecution } from "@/lib/server/map-run-report";
 import type { SfnContext } from "@/lib/sfn/context";
 import { EXPRESS_COUNTS_UNAVAILABLE } from "@/lib/sfn/counts";
@@ -159,24 +160,19 @@ export class FleetIndex {
     // Past the deadline a request starts no more loads or refreshes: the background loop does
     // them a few at a time. Hundreds started at once would queue up behind a synchronous driver.
     if (performance.now() >= deadline) return index;
-    const work = this.ensureFresh(ctx, arn).catch(() => index);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const enough = new Promise<MachineIndex>((resolve) => {
-      timer = setTimeout(() => resolve(index), Math.max(0, deadline - performance.now()));
-    });
-    try {
-      return await Promise.race([work, enough]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return byDeadline(this.ensureFresh(ctx, arn).catch(() => index), deadline, index);
+  }
+
+  /** When an answer asked for now must be given (performance.now() time): what is known by then. */
+  answerDeadline(): number {
+    return performance.now() + this.answerWithinMs;
   }
 
   /** Every state machine with its numbers for the window. */
-  async fleetRows(ctx: SfnContext, window: ResolvedWindow): Promise<FleetRow[]> {
+  async fleetRows(ctx: SfnContext, window: ResolvedWindow, deadline = this.answerDeadline()): Promise<FleetRow[]> {
     const machines = this.persistence ? await this.persistence.stateMachines(() => listStateMachines(ctx)) : await listStateMachines(ctx);
     this.machineCount = machines.filter((m) => m.type !== "EXPRESS").length;
     const rows: FleetRow[] = new Array(machines.length);
-    const deadline = performance.now() + this.answerWithinMs;
     let next = 0;
     const worker = async () => {
       while (next < machines.length) {

@@ -8,8 +8,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { http } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseConfig } from "@/lib/config/env";
 import type { FleetRow } from "@/lib/contract/api";
 import { resolveWindow, type ResolvedWindow } from "@/lib/metrics";
@@ -144,6 +145,42 @@ describe("CloudWatch figures on a shared store", () => {
       expect(account.callCounts()[GET_METRIC_DATA]).toBe(1);
     } finally {
       await Promise.all([holder.store.close(), other.store.close()]);
+    }
+  }, 120_000);
+
+  it("answer by the deadline while CloudWatch is slow, and show what it read in the next answer", async () => {
+    const [holder] = await instances(1);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    // GetMetricData waits until released; every other call (and then this one) goes on to the demo account.
+    server.use(
+      http.all("*", async ({ request }) => {
+        if (!request.headers.get("x-amz-target")?.endsWith(".GetMetricData")) return;
+        asked = true;
+        await held;
+      }),
+    );
+    try {
+      now = clock;
+      const window = resolveWindow("24h", now);
+      const rows = await rowsFor(holder.ctx, window);
+      const first = await holder.figures.withFigures(holder.ctx, rows, window, performance.now() + 200);
+      // Answered while CloudWatch still holds the read: the Express rows say their figures are on the way.
+      expect(asked).toBe(true);
+      const waiting = first.filter((r) => r.type === "EXPRESS");
+      expect(waiting.length).toBeGreaterThan(0);
+      expect(waiting.map((r) => [r.coverage.state, r.unavailable])).toEqual(waiting.map(() => ["loading", FIGURES_LOADING]));
+      // The read went on: once CloudWatch answers, the next answer has its figures.
+      release();
+      await vi.waitFor(async () => {
+        const next = await holder.figures.withFigures(holder.ctx, rows, window, performance.now() + 200);
+        expect(next.filter((r) => r.type === "EXPRESS").every((r) => r.figuresFrom === "metrics")).toBe(true);
+      }, { timeout: 30_000, interval: 100 });
+    } finally {
+      release();
+      server.resetHandlers();
+      await holder.store.close();
     }
   }, 120_000);
 

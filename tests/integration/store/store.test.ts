@@ -177,7 +177,7 @@ for (const dialect of dialects) {
       }
     });
 
-    it("counts every stored failure once in its error group, and sums per-state statistics over a window", async () => {
+    it("counts every stored failure once in its error group", async () => {
       const store = await openStore(await dialect.location());
       try {
         const failure = (i: number, groupKey: string) => ({ executionArn: execution(i).arn, machineArn: MACHINE, startedAt: T0 + i * 1000, status: "FAILED", error: groupKey.split(":")[0], cause: "x", groupKey });
@@ -190,12 +190,17 @@ for (const dialect of dialects) {
           ["Lambda:b", 1, T0 + 3000, T0 + 3000],
         ]);
         expect((await store.errorGroups(MACHINE, T0 + 2500, T0 + 10_000)).map((g) => g.count)).toEqual([1]);
-        const stat = (i: number, stateName: string, durationMs: number, failures = 0) => ({ executionArn: execution(i).arn, stateName, machineArn: MACHINE, startedAt: T0 + i * 1000, runs: 1, failures, retries: failures, durationMs });
-        await store.putStateStats([stat(1, "Charge", 100), stat(2, "Charge", 300, 1), stat(1, "Ship", 50)]);
-        expect(await store.stateStatTotals(MACHINE, T0, T0 + 10_000)).toEqual([
-          { stateName: "Charge", executions: 2, runs: 2, failures: 1, retries: 1, totalDurationMs: 400, maxDurationMs: 300 },
-          { stateName: "Ship", executions: 1, runs: 1, failures: 0, retries: 0, totalDurationMs: 50, maxDurationMs: 50 },
-        ]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("keeps no per-state statistics table of its own: the figures come from the stored histories", async () => {
+      const store = await openStore(await dialect.location());
+      try {
+        const tables = (await store.db.introspection.getTables()).map((t) => t.name);
+        expect(tables).toContain("executions");
+        expect(tables).not.toContain("state_stats");
       } finally {
         await store.close();
       }
@@ -238,6 +243,22 @@ for (const dialect of dialects) {
         await noteFiguresWanted(store, "24h");
         await noteFiguresWanted(store, "24h");
         expect(await wantedFigureWindows(store, 60_000)).toEqual(["24h"]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("writes a fleet's figures at once, past one statement's rows, and a failed read keeps each machine's figures", async () => {
+      const store = await openStore(await dialect.location());
+      try {
+        const machines = Array.from({ length: 1_001 }, (_, i) => `arn:aws:states:us-east-1:123456789012:stateMachine:m-${i}`);
+        await putFigures(store, "24h", machines.map((machineArn, i) => ({ machineArn, figures: `{"started":${i}}` })));
+        await putFigures(store, "24h", machines.map((machineArn) => ({ machineArn, error: "CloudWatch is throttling" })));
+        const stored = await storedFigures(store, "24h", machines);
+        expect(stored.size).toBe(machines.length);
+        machines.forEach((arn, i) => expect(stored.get(arn)).toMatchObject({ figures: `{"started":${i}}`, error: "CloudWatch is throttling" }));
+        await putFigures(store, "24h", machines.map((machineArn) => ({ machineArn, figures: '{"started":7}' })));
+        expect([...(await storedFigures(store, "24h", machines)).values()].every((f) => f.figures === '{"started":7}' && f.error === undefined)).toBe(true);
       } finally {
         await store.close();
       }
