@@ -88,7 +88,7 @@ export function FleetTable({ rows, sort, onSort, stateMachineHref, now, showSour
                 />
                 <span className="sr-only">{row.summary ? healthLabel(row.summary.health, row.summary.errors) : "No numbers"}</span>
               </td>
-              <td className={styles.left}>
+              <td className={`${styles.left} ${styles.wraps}`}>
                 <Link className={styles.name} href={stateMachineHref(row)}>{visibleText(row.name)}</Link>
                 {row.coverage.partial && row.summary && (
                   <span
@@ -146,10 +146,11 @@ function SourceCells({ source }: { source: ScopeRef | undefined }) {
     );
   }
   return (
-    <td className={styles.left} data-col="source" data-region={source.region} data-account={source.accountId} title={`Account ${source.accountId ?? "not known yet"} · ${source.region}`}>
+    <td className={`${styles.left} ${styles.wraps}`} data-col="source" data-region={source.region} data-account={source.accountId} title={`Account ${source.accountId ?? "not known yet"} · ${source.region}`}>
       <span className={styles.source}>
         {source.health !== "ok" && <SourceHealthBadge state={source.health} compact />}
-        {visibleText(source.name)} · {source.region}
+        {/* When the cell wraps, it wraps between the source and its Region, never inside "us-east-1". */}
+        <span>{visibleText(source.name)}<span className={styles.unbroken}> ·</span> <span className={styles.unbroken}>{source.region}</span></span>
       </span>
     </td>
   );

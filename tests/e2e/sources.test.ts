@@ -66,6 +66,16 @@ describe("several accounts and Regions in demo mode (Chromium)", () => {
     // All sixteen columns fit a 1440 px screen: Errors and "Failing since" need no sideways scroll.
     const fit = await table.evaluate((t) => ({ content: t.scrollWidth, room: t.parentElement!.clientWidth }));
     expect(fit.content, `fleet table ${fit.content} px wide in ${fit.room} px`).toBeLessThanOrEqual(fit.room);
+    // Whatever the data: a name as long as Step Functions allows (80 characters) and a long source
+    // wrap in their cells rather than widen the table (CI once saw 1 px over with the demo's own).
+    const longest = await table.evaluate((t) => {
+      t.querySelector("[data-testid=state-machine-row] td:nth-child(2) a")!.textContent = "order-fulfilment-settlement-reconciliation-pipeline-with-a-very-long-name-80chars";
+      t.querySelector("[data-testid=state-machine-row] [data-col=source] span")!.append(" · a-source-named-at-length-by-its-owner");
+      return { content: t.scrollWidth, room: t.parentElement!.clientWidth };
+    });
+    expect(longest.content, `fleet table ${longest.content} px wide in ${longest.room} px with long names`).toBeLessThanOrEqual(longest.room);
+    // The table was changed behind React's back: load it afresh.
+    await openFleet(page, site.url("/"));
 
     await page.getByRole("group", { name: "Source filter" }).getByRole("button", { name: "staging", exact: true }).click();
     await page.waitForURL(/[?&]source=staging(&|$)/);
