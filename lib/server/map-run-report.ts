@@ -18,6 +18,7 @@ import { slimModel } from "@/lib/server/fleet/slim-model";
 import { getSyncedHistory } from "@/lib/sfn/history-sync";
 import { describeMapRun } from "@/lib/sfn/map-runs";
 import { TTL } from "@/lib/sfn/ttl";
+import pMap from "p-map";
 
 export interface MapRunReportLimits {
   /** Children listed at most (1,000 a ListExecutions call). */
@@ -94,19 +95,18 @@ async function buildReport(ctx: SfnContext, mapRunArn: string, limits: MapRunRep
   const chosen = chooseChildHistories(children, limits.maxHistories);
   const models = new Map<string, ExecutionModel>();
   let unreadable = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < chosen.length) {
-      const child = chosen[next++];
+  await pMap(
+    chosen,
+    async (child) => {
       try {
         models.set(child.arn, slimModel(foldHistory((await getSyncedHistory(ctx, child.arn)).events)));
       } catch {
         // One child that cannot be read (deleted, throttled for too long) is counted, not fatal.
         unreadable++;
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limits.concurrency, chosen.length)) }, worker));
+    },
+    { concurrency: Math.max(1, limits.concurrency) },
+  );
   const failures = childFailures(children, models);
   return {
     source: sourceInfo(),

@@ -48,22 +48,34 @@ const FILTERED_SDK_PAGE_SIZE = 1000;
 const MAX_SDK_PAGES_PER_CALL = 25;
 export const DEFAULT_PAGE_LIMIT = 50;
 
+export interface ExecutionPageOptions {
+  /**
+   * Whether the page is kept in the response cache for the next viewer (the default). The fleet
+   * index says no: it keeps what it read itself, and its walk over a big account would fill
+   * the cache with pages nobody reads again (a third of the heap at a million executions).
+   */
+  cache?: boolean;
+}
+
 export async function fetchExecutionPage(
   ctx: SfnContext,
   target: ExecutionsTarget,
   status: ExecutionStatusName | undefined,
   nextToken: string | undefined,
   maxResults: number,
+  options: ExecutionPageOptions = {},
 ): Promise<{ executions: ExecutionSummary[]; nextToken?: string }> {
   const key = `executions:${JSON.stringify([target, status, nextToken, maxResults])}`;
-  return cached(ctx, key, TTL.executionList, async () => {
+  const load = async () => {
     const out = await send<ListExecutionsCommandOutput>(
       ctx,
       "ListExecutions",
       new ListExecutionsCommand({ ...target, statusFilter: status, nextToken, maxResults }),
     );
     return { executions: (out.executions ?? []).map(toExecutionSummary), nextToken: out.nextToken };
-  });
+  };
+  // Concurrent callers share one call either way.
+  return options.cache === false ? ctx.flight.run(key, load) : cached(ctx, key, TTL.executionList, load);
 }
 
 /**

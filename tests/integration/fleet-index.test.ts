@@ -83,6 +83,17 @@ describe("fleet execution index", () => {
     expect((await index.executions())[0].name.startsWith("new-")).toBe(true);
   });
 
+  it("keeps what it listed itself: none of its pages stay in the response cache", async () => {
+    addExecutions(25, 5, (i) => (i < 3 ? "RUNNING" : "SUCCEEDED"));
+    const fleet = new FleetIndex(SMALL);
+    const ctx = context();
+    const index = await fleet.ensureFresh(ctx, MACHINE);
+    expect((await index.executions())).toHaveLength(25);
+    expect(listCalls()).toHaveLength(3);
+    // A walk over a big account would otherwise fill the cache with pages nobody reads again.
+    expect(ctx.cache.keys().filter((key) => key.startsWith("executions:"))).toEqual([]);
+  });
+
   it("does not call Step Functions again within the refresh interval, however many viewers ask", async () => {
     addExecutions(5, 1);
     const fleet = new FleetIndex(SMALL);

@@ -67,6 +67,8 @@ export class FakeSfn {
   ignoreReverseOrder = false;
   delayMs = 0;
   inject?: (call: FakeCall) => FakeInjectedError | undefined;
+  /** A call waits for the promise this returns before it is answered (a quota-bound or hung endpoint). */
+  hold?: (call: { target: string; body: Record<string, unknown> }) => Promise<void> | undefined;
 
   callsTo(operation: string): FakeCall[] {
     return this.calls.filter((c) => c.target === operation);
@@ -88,6 +90,7 @@ export class FakeSfn {
         const target = (request.headers.get("x-amz-target") ?? "").replace(/^AWSStepFunctions\./, "");
         const body = (await request.json()) as Record<string, unknown>;
         if (this.delayMs) await delay(this.delayMs);
+        await this.hold?.({ target, body });
         const answer = this.answer(target, body);
         return reply(answer.status, answer.body as JsonBodyType);
       }),

@@ -43,9 +43,12 @@ import { MachineIndex } from "./machine-index";
 import type { IndexPersistence } from "./persistence";
 import { chooseHistorySample } from "./sample";
 import { stateNamesOf } from "./state-order";
+import pMap from "p-map";
 
 /** Machines refreshed at once: ListExecutions has the smallest quota of the read calls. */
 const REFRESH_CONCURRENCY = 4;
+/** Machines read back from the store at once (a few, so a request's own reads are not queued behind hundreds). */
+const LOAD_CONCURRENCY = 4;
 
 export interface IndexedListQuery {
   status?: ExecutionStatusName;
@@ -125,11 +128,12 @@ export class FleetIndex {
     const machines = this.persistence ? await this.persistence.stateMachines(() => listStateMachines(ctx)) : await listStateMachines(ctx);
     const standard = machines.filter((m) => m.type !== "EXPRESS");
     this.machineCount = standard.length;
-    let next = 0;
-    const worker = async () => {
-      while (next < standard.length) await this.ensureFresh(ctx, standard[next++].arn);
-    };
-    await Promise.all(Array.from({ length: Math.min(REFRESH_CONCURRENCY, standard.length) }, worker));
+    // What the store holds, for every machine before any is listed: after a restart the fleet is
+    // complete in the time the store takes to read, not at ListExecutions' pace (a due refresh
+    // waits on that quota, and each worker would load the next machine only after it).
+    const horizon = ctx.now() - this.limits.horizonMs;
+    if (this.persistence) await pMap(standard, (m) => this.machine(m.arn).ready(horizon), { concurrency: LOAD_CONCURRENCY });
+    await pMap(standard, (m) => this.ensureFresh(ctx, m.arn), { concurrency: REFRESH_CONCURRENCY });
   }
 
   /**
@@ -150,9 +154,9 @@ export class FleetIndex {
   }
 
   /**
-   * The machine as loaded and refreshed by `deadline` (performance.now() time), or as it is
-   * then: loading from the store and refreshing go on in the background, and the row says
-   * loading or partial meanwhile.
+   * The machine for an answer due by `deadline` (performance.now() time): as it is when it has
+   * data, else as loaded and refreshed by then. Loading from the store and refreshing go on in
+   * the background, and the row says loading or partial meanwhile.
    */
   private async freshWithin(ctx: SfnContext, arn: string, deadline: number): Promise<MachineIndex> {
     const index = this.machine(arn);
@@ -160,6 +164,11 @@ export class FleetIndex {
     // Past the deadline a request starts no more loads or refreshes: the background loop does
     // them a few at a time. Hundreds started at once would queue up behind a synchronous driver.
     if (performance.now() >= deadline) return index;
+    // Something true to show already (read back from the store, or listed before): the answer
+    // gives it now, with when it was refreshed, and the background loop refreshes it. Waiting
+    // here would hold every answer for the deadline while refreshes queue on the ListExecutions
+    // quota (minutes after a restart of a big account).
+    if (index.hasData()) return index;
     return byDeadline(this.ensureFresh(ctx, arn).catch(() => index), deadline, index);
   }
 
@@ -172,16 +181,7 @@ export class FleetIndex {
   async fleetRows(ctx: SfnContext, window: ResolvedWindow, deadline = this.answerDeadline()): Promise<FleetRow[]> {
     const machines = this.persistence ? await this.persistence.stateMachines(() => listStateMachines(ctx)) : await listStateMachines(ctx);
     this.machineCount = machines.filter((m) => m.type !== "EXPRESS").length;
-    const rows: FleetRow[] = new Array(machines.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < machines.length) {
-        const i = next++;
-        rows[i] = await this.rowFor(ctx, machines[i], window, deadline);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(REFRESH_CONCURRENCY, machines.length) }, worker));
-    return rows;
+    return pMap(machines, (machine) => this.rowFor(ctx, machine, window, deadline), { concurrency: REFRESH_CONCURRENCY });
   }
 
   private async rowFor(ctx: SfnContext, machine: StateMachineSummary, window: ResolvedWindow, deadline: number): Promise<FleetRow> {
@@ -337,15 +337,12 @@ export function fleetIndexFor(ctx: SfnContext, limits?: Partial<FleetLimits>, op
  * a few executions at a time: a finished parent's map runs are read once and kept.
  */
 async function withChildStates<T extends { execution: ExecutionSummary; model: ExecutionModel }>(ctx: SfnContext, samples: T[]): Promise<(T & { childStates?: Record<string, ChildStateOutcome>[] })[]> {
-  const out: (T & { childStates?: Record<string, ChildStateOutcome>[] })[] = [...samples];
-  let next = 0;
-  const worker = async () => {
-    while (next < samples.length) {
-      const index = next++;
-      const childStates = await childStatesOfExecution(ctx, samples[index].model);
-      if (childStates) out[index] = { ...samples[index], childStates };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(4, samples.length) }, worker));
-  return out;
+  return pMap(
+    samples,
+    async (sample) => {
+      const childStates = await childStatesOfExecution(ctx, sample.model);
+      return childStates ? { ...sample, childStates } : sample;
+    },
+    { concurrency: 4 },
+  );
 }

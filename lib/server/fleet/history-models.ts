@@ -9,6 +9,7 @@ import type { ExecutionModel } from "@/lib/history/model";
 import type { SfnContext } from "@/lib/sfn/context";
 import { getSyncedHistory } from "@/lib/sfn/history-sync";
 import { slimModel } from "./slim-model";
+import pMap from "p-map";
 
 interface Kept {
   status: string;
@@ -27,17 +28,14 @@ export class HistoryModels {
 
   /** Models for the executions, in the same order; one that cannot be read is left out. */
   async modelsFor(ctx: SfnContext, executions: readonly ExecutionSummary[], concurrency: number): Promise<{ execution: ExecutionSummary; model: ExecutionModel }[]> {
-    const out: ({ execution: ExecutionSummary; model: ExecutionModel } | undefined)[] = new Array(executions.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < executions.length) {
-        const index = next++;
-        const execution = executions[index];
+    const out = await pMap(
+      executions,
+      async (execution) => {
         const model = await this.modelFor(ctx, execution).catch(() => undefined);
-        if (model) out[index] = { execution, model };
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, executions.length)) }, worker));
+        return model && { execution, model };
+      },
+      { concurrency: Math.max(1, concurrency) },
+    );
     return out.filter((x): x is { execution: ExecutionSummary; model: ExecutionModel } => x !== undefined);
   }
 

@@ -24,6 +24,9 @@ import type { FleetLimits } from "./limits";
 import type { FillTask, IndexPersistence, MachineCheckpoint } from "./persistence";
 import { WindowColumns } from "./window-columns";
 
+/** The index keeps what it lists: its pages stay out of the response cache. */
+const UNCACHED = { cache: false } as const;
+
 interface WalkResult {
   /** Where to resume when the page budget ran out before `stopBelow`. */
   nextToken?: string;
@@ -354,7 +357,7 @@ export class MachineIndex {
     let reachedStart = Infinity;
     for (;;) {
       if (cost.listPages >= limits.maxListPagesPerRefresh) return { nextToken: token, reachedStart };
-      const page = await fetchExecutionPage(ctx, { stateMachineArn: this.arn }, undefined, token, limits.pageSize);
+      const page = await fetchExecutionPage(ctx, { stateMachineArn: this.arn }, undefined, token, limits.pageSize, UNCACHED);
       cost.listPages++;
       for (const execution of page.executions) {
         if (execution.startedAt < horizon) return { reachedStart };
@@ -383,7 +386,7 @@ export class MachineIndex {
     let token: string | undefined;
     let complete = false;
     while (cost.runningPages < limits.maxRunningPages) {
-      const page = await fetchExecutionPage(ctx, { stateMachineArn: this.arn }, "RUNNING", token, limits.pageSize);
+      const page = await fetchExecutionPage(ctx, { stateMachineArn: this.arn }, "RUNNING", token, limits.pageSize, UNCACHED);
       cost.runningPages++;
       for (const execution of page.executions) {
         stillRunning.add(execution.arn);

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseConfig } from "@/lib/config/env";
 import { createSfnContext, type SfnContext } from "@/lib/sfn";
 import { FleetIndex, type FleetLimits } from "@/lib/server/fleet";
@@ -177,6 +177,67 @@ describe("the index in the store", () => {
     expect(later.find((r) => r.name === "orders")!.coverage).toMatchObject({ state: "complete", indexed: 5 });
     expect(later.find((r) => r.name === "orders")!.summary!.started).toBe(5);
     await store.close();
+  });
+
+  it("answers with what it holds while a due refresh waits on the ListExecutions quota", async () => {
+    addExecutions(5, 1);
+    const store = await openStore(parseDatabaseUrl(`sqlite:${newFile()}`, tmp));
+    const persistence = new StoreIndexPersistence(store, { mayPoll: () => true, now: () => now });
+    const fleet = new FleetIndex(SMALL, { persistence, answerWithinMs: 60_000 });
+    const ctx = context();
+    await fleet.ensureFresh(ctx, MACHINE);
+    const refreshedAt = now;
+    // Due again, and ListExecutions hangs: the answer must not wait for it (nor for its failure).
+    now += 10 * MINUTE;
+    let release!: () => void;
+    const listing = new Promise<void>((resolve) => (release = resolve));
+    fake.hold = (call) => (call.target === "ListExecutions" ? listing : undefined);
+    const refreshing = fleet.ensureFresh(ctx, MACHINE);
+    try {
+      const [row] = await fleet.fleetRows(ctx, resolveWindow("1h", now));
+      expect(row.coverage).toMatchObject({ state: "complete", indexed: 5, refreshedAt });
+      expect(row.coverage.error).toBeUndefined();
+    } finally {
+      release();
+      await refreshing;
+      await store.close();
+    }
+  });
+
+  it("reads every machine back from the store after a restart before any is listed again", async () => {
+    const file = newFile();
+    const names = Array.from({ length: 9 }, (_, i) => `machine-${i}`);
+    fake.machines = names.map((name) => ({ name, type: "STANDARD" as const, createdSeconds: T0 / 1000 - 86_400, definition: "{}" }));
+    for (const machine of names) fake.addExecution({ machine, name: "run-1", status: "SUCCEEDED", startSeconds: (now - 5 * MINUTE) / 1000, stopSeconds: (now - 4 * MINUTE) / 1000 });
+    const first = await processOn(file);
+    await first.fleet.refreshAll(first.ctx);
+    await first.store.close();
+
+    // Back an hour later: every machine is due, and ListExecutions hangs (a quota shared with another tool).
+    now += 60 * MINUTE;
+    let release!: () => void;
+    const listing = new Promise<void>((resolve) => (release = resolve));
+    let listCallsMade = 0;
+    fake.hold = (call) => (call.target === "ListExecutions" ? (listCallsMade++, listing) : undefined);
+    const second = await processOn(file);
+    const loop = second.fleet.refreshAll(second.ctx);
+    try {
+      let callsWhenComplete = Infinity;
+      await vi.waitFor(async () => {
+        const calls = listCallsMade;
+        const rows = await second.fleet.fleetRows(second.ctx, resolveWindow("24h", now), performance.now());
+        expect(rows.map((r) => [r.name, r.coverage.state, r.summary?.started])).toEqual(names.map((name) => [name, "complete", 1]));
+        callsWhenComplete = calls;
+      }, { timeout: 30_000, interval: 50 });
+      // Complete from the store while the first refreshes still hang: no machine waited for
+      // another's listing to give up (with the hung calls timing out one by one, 9 machines
+      // would be complete only after more calls than the refreshes run at once).
+      expect(callsWhenComplete).toBeLessThanOrEqual(4);
+    } finally {
+      release();
+      await loop;
+      await second.store.close();
+    }
   });
 
   it("serves a second process that does not hold the lease from the store, with no Step Functions calls", async () => {
