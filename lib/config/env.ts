@@ -10,6 +10,7 @@ import type { SourceInfo, SourceKind } from "@/lib/contract/api";
 import { displayEndpoint } from "@/lib/security/endpoint-display";
 import { DEFAULT_DEMO_SEED, DEMO_ACCOUNT_ID, DEMO_REGION } from "@/mocks/contract";
 import { DEMO_EVENTS_QUEUE_URL } from "@/mocks/events/demo-events-queue";
+import { errorBrand } from "@/lib/contract/error-brand";
 
 export interface StepscopeConfig {
   source: SourceKind;
@@ -102,10 +103,18 @@ const envSchema = z.object({
   ),
 });
 
+const CONFIG_ERROR = errorBrand("ConfigError");
+
 export class ConfigError extends Error {
+  /** True for a ConfigError thrown by any bundle's copy of this class (see error-brand). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return CONFIG_ERROR.has(value);
+  }
+
   constructor(message: string) {
     super(message);
     this.name = "ConfigError";
+    CONFIG_ERROR.mark(this);
   }
 }
 

@@ -3,12 +3,20 @@
  * can carry principal ARNs or request ids, so only the AWS error name travels.
  */
 import type { ApiErrorCode } from "@/lib/contract/api";
+import { errorBrand } from "@/lib/contract/error-brand";
 import { visibleName } from "@/lib/security/visible-text";
 
 /** An endpoint may answer any __type; only this much of an unknown one is repeated. */
 const MAX_UPSTREAM_NAME = 100;
 
+const SFN_ERROR = errorBrand("SfnError");
+
 export class SfnError extends Error {
+  /** True for an SfnError thrown by any bundle's copy of this class (see error-brand). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return SFN_ERROR.has(value);
+  }
+
   readonly code: ApiErrorCode;
   readonly httpStatus: number;
   readonly retryAfterSeconds?: number;
@@ -16,6 +24,7 @@ export class SfnError extends Error {
   constructor(code: ApiErrorCode, message: string, options: { httpStatus?: number; retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = "SfnError";
+    SFN_ERROR.mark(this);
     this.code = code;
     this.httpStatus = options.httpStatus ?? HTTP_STATUS[code];
     this.retryAfterSeconds = options.retryAfterSeconds;
