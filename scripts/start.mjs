@@ -2,8 +2,8 @@
 // STEPSCOPE_HOST says otherwise: Stepscope shows production payloads and must not be reachable
 // from the network by accident.
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { buildIfStale } from "./build-if-stale.mjs";
+import { serverArgs } from "./server-command.mjs";
 
 const host = process.env.STEPSCOPE_HOST || "127.0.0.1";
 const port = process.env.PORT || "3000";
@@ -26,10 +26,9 @@ if (!loopback && !process.env.STEPSCOPE_ALLOWED_HOSTS) {
 
 buildIfStale(distDir);
 
-const child = spawn(
-  process.execPath,
-  [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", host, "-p", port],
-  { stdio: "inherit", env: { ...process.env, STEPSCOPE_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } },
-);
+const child = spawn(process.execPath, serverArgs(host, port), {
+  stdio: "inherit",
+  env: { ...process.env, STEPSCOPE_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -6,6 +6,8 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+// @ts-expect-error: a plain .mjs helper shared with npm start, so tests run the server people run
+import { serverArgs } from "../../scripts/server-command.mjs";
 import { freePort, waitUntil } from "./free-port";
 
 export interface StepscopeServer {
@@ -48,7 +50,7 @@ export async function startStepscope(options: StartOptions = {}): Promise<Stepsc
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn(process.execPath, serverArgs("127.0.0.1", port, env), {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
