@@ -20,6 +20,9 @@ export interface StoreIndexPersistenceOptions {
 }
 
 export class StoreIndexPersistence implements IndexPersistence {
+  /** The last list of state machines this process wrote, as JSON. */
+  private machinesWritten?: string;
+
   constructor(
     private readonly store: Store,
     private readonly options: StoreIndexPersistenceOptions,
@@ -67,7 +70,14 @@ export class StoreIndexPersistence implements IndexPersistence {
   async stateMachines(list: () => Promise<StateMachineSummary[]>): Promise<StateMachineSummary[]> {
     if (!this.mayPoll()) return this.storedMachines();
     const machines = await list();
-    await this.store.putStateMachines(machines, this.options.now());
+    // Every fleet answer asks, and the list is the same on almost all of them (cached, and
+    // machines change rarely): an upsert of every machine per answer was most of a small
+    // window's answer. Written again only when what was listed changed.
+    const listed = JSON.stringify(machines);
+    if (listed !== this.machinesWritten) {
+      await this.store.putStateMachines(machines, this.options.now());
+      this.machinesWritten = listed;
+    }
     return machines;
   }
 

@@ -240,6 +240,27 @@ describe("the index in the store", () => {
     }
   });
 
+  it("writes the state machines to the store when their list changed, not on every answer", async () => {
+    addExecutions(2, 1);
+    const { ctx, store, fleet } = await processOn(newFile());
+    const puts = vi.spyOn(store, "putStateMachines");
+    try {
+      for (let i = 0; i < 3; i++) {
+        await fleet.fleetRows(ctx, resolveWindow("1h", now));
+        now += MINUTE; // past the list's cache: listed again, the same machines
+      }
+      expect(fake.callsTo("ListStateMachines").length).toBe(3);
+      expect(puts).toHaveBeenCalledTimes(1);
+      fake.machines.push({ name: "billing", type: "STANDARD", createdSeconds: T0 / 1000, definition: "{}" });
+      const rows = await fleet.fleetRows(ctx, resolveWindow("1h", now));
+      expect(rows.map((r) => r.name).sort()).toEqual(["billing", "orders"]);
+      expect(puts).toHaveBeenCalledTimes(2);
+      expect((await store.stateMachines()).map((m) => m.name)).toEqual(["billing", "orders"]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("serves a second process that does not hold the lease from the store, with no Step Functions calls", async () => {
     const file = newFile();
     addExecutions(12, 1);
