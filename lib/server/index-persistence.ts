@@ -36,7 +36,7 @@ export class StoreIndexPersistence implements IndexPersistence {
     // better-sqlite3 answers synchronously: without a turn of the event loop between loads, a
     // chain of hundreds of them runs as one task and no timer (the fleet answer's deadline) fires.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const [updatedUpTo, executions, cursor] = await Promise.all([this.store.lastUpdate(machineArn), this.store.executions(machineArn, since), this.store.cursor(machineArn)]);
+    const [updatedUpTo, executions, cursor] = await Promise.all([this.store.lastUpdate(machineArn), this.store.executionFacts(machineArn, since), this.store.cursor(machineArn)]);
     return { executions, checkpoint: cursor ? decodeCheckpoint(cursor.state) : undefined, updatedUpTo };
   }
 

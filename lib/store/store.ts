@@ -131,6 +131,24 @@ export class Store {
     return rows.map((r) => toExecution(r, machineArn));
   }
 
+  /**
+   * What the in-memory index keeps of a machine's executions started at or after `since`: every
+   * column but the error and the cause, the widest two (a failure's cause runs to hundreds of
+   * characters; the lists read them from here when they show them). A restart reads the whole
+   * window this way, so it reads only what it keeps.
+   */
+  async executionFacts(machineArn: string, since: number): Promise<StoredExecution[]> {
+    const rows = await this.db
+      .selectFrom("executions")
+      .select(["arn", "name", "machine_arn", "status", "started_at", "stopped_at", "redrive_count", "redrive_status", "map_run_arn"])
+      .where("machine_arn", "=", machineArn)
+      .where("started_at", ">=", clampTime(since))
+      .orderBy("started_at", "desc")
+      .orderBy("arn")
+      .execute();
+    return rows.map((r) => toExecution(r, machineArn));
+  }
+
   /** A machine's executions started in [from, to] (both inclusive), newest first. */
   async executionsBetween(machineArn: string, from: number, to: number): Promise<StoredExecution[]> {
     const rows = await this.db
@@ -413,13 +431,16 @@ function toRow(machineArn: string, e: StoredExecution, now: number): ExecutionsT
 }
 
 /** `machineArn`: the caller's string, shared by every row, instead of one copy per row (a million rows: ~90 MB). */
-function toExecution(r: ExecutionsTable, machineArn: string): StoredExecution {
+/** A row as read: every column but error and cause is always selected. */
+type ExecutionRowRead = Omit<ExecutionsTable, "error" | "cause" | "updated_at"> & Partial<Pick<ExecutionsTable, "error" | "cause">>;
+
+function toExecution(r: ExecutionRowRead, machineArn: string): StoredExecution {
   const e: StoredExecution = { arn: r.arn, name: r.name, stateMachineArn: r.machine_arn === machineArn ? machineArn : r.machine_arn, status: r.status as ExecutionStatusName, startedAt: Number(r.started_at) };
   if (r.stopped_at !== null) e.stoppedAt = Number(r.stopped_at);
   if (r.map_run_arn !== null) e.mapRunArn = r.map_run_arn;
   if (r.redrive_count !== null) e.redriveCount = r.redrive_count;
-  if (r.error !== null) e.error = r.error;
-  if (r.cause !== null) e.cause = r.cause;
+  if (r.error != null) e.error = r.error;
+  if (r.cause != null) e.cause = r.cause;
   if (r.redrive_status !== null) e.redriveStatus = r.redrive_status;
   return e;
 }

@@ -84,6 +84,23 @@ for (const dialect of dialects) {
       }
     });
 
+    it("reads the index's window back without the errors' causes, which the lists still show", async () => {
+      const cause = `{"errorMessage":"${"x".repeat(400)}"}`;
+      const store = await openStore(await dialect.location());
+      try {
+        const failed = execution(2, { status: "FAILED", error: "Lambda.Unknown", cause, redriveCount: 0, redriveStatus: "REDRIVABLE", mapRunArn: `${MACHINE}/map:run` });
+        await store.putListing(MACHINE, [execution(1), failed, execution(3, { status: "RUNNING", stoppedAt: undefined })], undefined, T0);
+        const facts = await store.executionFacts(MACHINE, T0);
+        const { error: _error, cause: _cause, ...factsOfFailed } = failed;
+        expect(facts).toEqual([execution(3, { status: "RUNNING", stoppedAt: undefined }), factsOfFailed, execution(1)]);
+        expect(await store.executionFacts(MACHINE, T0 + 1500)).toHaveLength(2);
+        // What an execution list reads still carries them.
+        expect((await store.executionsWithStatus(MACHINE, ["FAILED"], T0))[0]).toMatchObject({ error: "Lambda.Unknown", cause });
+      } finally {
+        await store.close();
+      }
+    });
+
     it("lists a machine's executions by range, status and name prefix, as the executions page and search read them", async () => {
       const store = await openStore(await dialect.location());
       try {
