@@ -16,7 +16,10 @@ type Signal = keyof typeof SIGNALS;
 const KEY = Symbol.for("stepscope.cleanShutdown");
 type Holder = { [KEY]?: true };
 
-export function stopOnSignals(stop: () => Promise<void>, graceMs = 10_000): void {
+/** How long a clean shutdown may take (the poller's round, the last saves) before the process exits anyway. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+export function stopOnSignals(stop: () => Promise<void>, graceMs = SHUTDOWN_GRACE_MS): void {
   const holder = globalThis as Holder;
   if (holder[KEY]) return;
   holder[KEY] = true;

@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 // @ts-expect-error: a plain .mjs helper shared with npm start, so tests run the server people run
 import { serverArgs } from "../../scripts/server-command.mjs";
+import { SHUTDOWN_GRACE_MS } from "@/lib/server/clean-shutdown";
 import { freePort, waitUntil } from "./free-port";
 
 export interface StepscopeServer {
@@ -65,7 +66,9 @@ export async function startStepscope(options: StartOptions = {}): Promise<Stepsc
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      // A clean stop may take the server's whole grace (its poller finishing a round on a busy
+      // machine); only past that is it stuck. CI once cut a clean stop short at 5 s.
+      const timer = setTimeout(() => child.kill("SIGKILL"), SHUTDOWN_GRACE_MS + 5_000);
       child.once("exit", () => {
         clearTimeout(timer);
         resolve();

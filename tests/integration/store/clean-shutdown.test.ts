@@ -38,7 +38,7 @@ describe("a clean shutdown", () => {
     try {
       await expect.poll(() => POLLS.test(first.output()), { timeout: 30_000 }).toBe(true);
       await complete(first);
-      // SIGTERM; the helper falls back to SIGKILL after 5 s, which would leave the lease held.
+      // SIGTERM; the helper falls back to SIGKILL past the server's grace, which would leave the lease held.
       await first.stop();
       expect(first.output()).toMatch(/gave up the poller lease/);
 
