@@ -430,10 +430,10 @@ function toRow(machineArn: string, e: StoredExecution, now: number): ExecutionsT
   };
 }
 
-/** `machineArn`: the caller's string, shared by every row, instead of one copy per row (a million rows: ~90 MB). */
 /** A row as read: every column but error and cause is always selected. */
 type ExecutionRowRead = Omit<ExecutionsTable, "error" | "cause" | "updated_at"> & Partial<Pick<ExecutionsTable, "error" | "cause">>;
 
+/** `machineArn`: the caller's string, shared by every row, instead of one copy per row (a million rows: ~90 MB). */
 function toExecution(r: ExecutionRowRead, machineArn: string): StoredExecution {
   const e: StoredExecution = { arn: r.arn, name: r.name, stateMachineArn: r.machine_arn === machineArn ? machineArn : r.machine_arn, status: r.status as ExecutionStatusName, startedAt: Number(r.started_at) };
   if (r.stopped_at !== null) e.stoppedAt = Number(r.stopped_at);

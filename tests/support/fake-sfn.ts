@@ -68,7 +68,7 @@ export class FakeSfn {
   delayMs = 0;
   inject?: (call: FakeCall) => FakeInjectedError | undefined;
   /** A call waits for the promise this returns before it is answered (a quota-bound or hung endpoint). */
-  hold?: (call: { target: string; body: Record<string, unknown> }) => Promise<void> | undefined;
+  hold?: (call: FakeCall) => Promise<void> | undefined;
 
   callsTo(operation: string): FakeCall[] {
     return this.calls.filter((c) => c.target === operation);
