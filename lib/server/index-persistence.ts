@@ -4,9 +4,17 @@
  */
 import "./server-only";
 import type { ExecutionStatusName, ExecutionSummary, StateMachineSummary } from "@/lib/contract/api";
-import type { IndexPersistence, MachineCheckpoint, StoredMachine } from "@/lib/server/fleet/persistence";
+import type { ColumnSnapshot, IndexPersistence, MachineCheckpoint, StoredMachine } from "@/lib/server/fleet/persistence";
 import type { Store } from "@/lib/store";
 import { completeFrom, decodeCheckpoint, encodeCheckpoint } from "./checkpoint-json";
+import { decodeColumnSnapshot, encodeColumnSnapshot } from "./column-snapshot";
+
+/**
+ * How far back of a snapshot's `writtenUpTo` a restart reads rows again: rows carry their
+ * writer's clock, and a poller that took over from another may run a little behind it.
+ * Re-reading a row is harmless (the merge rule keeps what ranks higher).
+ */
+export const SNAPSHOT_OVERLAP_MS = 60_000;
 
 export interface StoreIndexPersistenceOptions {
   /** Whether this process holds the poller lease right now. */
@@ -36,18 +44,35 @@ export class StoreIndexPersistence implements IndexPersistence {
     // better-sqlite3 answers synchronously: without a turn of the event loop between loads, a
     // chain of hundreds of them runs as one task and no timer (the fleet answer's deadline) fires.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const [updatedUpTo, executions, cursor] = await Promise.all([this.store.lastUpdate(machineArn), this.store.executionFacts(machineArn, since), this.store.cursor(machineArn)]);
-    return { executions, checkpoint: cursor ? decodeCheckpoint(cursor.state) : undefined, updatedUpTo };
+    const readAt = this.options.now();
+    const [updatedUpTo, block, cursor] = await Promise.all([this.store.lastUpdate(machineArn), this.store.indexColumns(machineArn), this.store.cursor(machineArn)]);
+    const checkpoint = cursor ? decodeCheckpoint(cursor.state) : undefined;
+    // A block this build cannot read, or one kept for a narrower window than asked, is passed
+    // over: the rows are the truth, and reading them all is only slower.
+    const snapshot = block ? decodeColumnSnapshot(block) : undefined;
+    if (snapshot && snapshot.windowFrom <= since) {
+      const changed = await this.store.changedSince(machineArn, snapshot.writtenUpTo - SNAPSHOT_OVERLAP_MS);
+      return { snapshot, executions: changed.executions.filter((e) => e.startedAt >= since), checkpoint, updatedUpTo, readAt };
+    }
+    const executions = await this.store.executionFacts(machineArn, since);
+    return { executions, checkpoint, updatedUpTo, readAt };
   }
 
-  async save(machineArn: string, changed: StoredMachine["executions"], checkpoint: MachineCheckpoint): Promise<void> {
+  async save(machineArn: string, changed: StoredMachine["executions"], checkpoint: MachineCheckpoint, snapshot?: ColumnSnapshot): Promise<void> {
     const now = this.options.now();
+    // Encoded now: the snapshot's arrays are the live index's, which the next change rewrites.
+    const columns = snapshot && encodeColumnSnapshot(snapshot);
     await this.store.putListing(
       machineArn,
       changed,
       { state: encodeCheckpoint(checkpoint), completeFrom: completeFrom(checkpoint), partial: checkpoint.tasks.length > 0, updatedAt: now },
       now,
+      columns,
     );
+  }
+
+  async saveSnapshot(machineArn: string, snapshot: ColumnSnapshot): Promise<void> {
+    await this.store.putIndexColumns(machineArn, encodeColumnSnapshot(snapshot), this.options.now());
   }
 
   async changedSince(machineArn: string, since: number): Promise<StoredMachine> {

@@ -7,6 +7,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely
 import { metricFigures } from "./migrations/0004_metric_figures";
 import { leaseAcquiredAt } from "./migrations/0005_lease_acquired_at";
 import { dropStateStats } from "./migrations/0007_drop_state_stats";
+import { indexColumns } from "./migrations/0008_index_columns";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -163,7 +164,7 @@ function failureErrors(): Migration {
 
 /** Every migration, oldest first; the key's number is the schema version it leaves behind. */
 export function storeMigrations(dialect: Dialect): Record<string, Migration> {
-  return { "0001_initial": migration1(dialect), "0002_search": migration2(dialect), "0004_metric_figures": metricFigures, "0005_lease_acquired_at": leaseAcquiredAt, "0006_failure_errors": failureErrors(), "0007_drop_state_stats": dropStateStats };
+  return { "0001_initial": migration1(dialect), "0002_search": migration2(dialect), "0004_metric_figures": metricFigures, "0005_lease_acquired_at": leaseAcquiredAt, "0006_failure_errors": failureErrors(), "0007_drop_state_stats": dropStateStats, "0008_index_columns": indexColumns(dialect) };
 }
 
 /** The highest migration number: the version a migrated database is at. */

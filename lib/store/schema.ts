@@ -119,6 +119,14 @@ export interface PayloadFieldsTable {
   started_at: number;
 }
 
+/** A machine's window columns as one block (lib/server/column-snapshot.ts): a cache of its rows for a restart. */
+export interface IndexColumnsTable {
+  machine_arn: string;
+  body: Buffer;
+  /** When the poller wrote it (its clock, epoch ms). */
+  updated_at: number;
+}
+
 export interface StoreSchema {
   stepscope_meta: MetaTable;
   state_machines: StateMachinesTable;
@@ -131,6 +139,7 @@ export interface StoreSchema {
   payload_fields: PayloadFieldsTable;
   metric_figures: MetricFiguresTable;
   metric_demand: MetricDemandTable;
+  index_columns: IndexColumnsTable;
 }
 
 /** Our tables: a database holding others and none of ours is someone else's. */
@@ -146,4 +155,5 @@ export const STORE_TABLES = [
   "payload_fields",
   "metric_figures",
   "metric_demand",
+  "index_columns",
 ] as const;

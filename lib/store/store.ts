@@ -109,51 +109,50 @@ export class Store {
    * Merges the executions into the stored rows and writes the machine's cursor, in one
    * transaction. Returns the executions whose rows changed, as they now read.
    */
-  async putListing(machineArn: string, executions: readonly StoredExecution[], cursor: ListingCursor | undefined, now: number): Promise<StoredExecution[]> {
+  async putListing(machineArn: string, executions: readonly StoredExecution[], cursor: ListingCursor | undefined, now: number, columns?: Uint8Array): Promise<StoredExecution[]> {
     return this.db.transaction().execute(async (trx) => {
       const written = await upsertExecutions(trx, this.dialect, machineArn, executions, now);
       if (cursor) await upsertCursor(trx, machineArn, cursor);
+      if (columns) await upsertColumns(trx, machineArn, columns, now);
       return written;
     });
   }
 
-  /** A machine's executions started at or after `since`, newest first. */
+  /** A machine's window columns as last written (an opaque block: lib/server/column-snapshot.ts reads it). */
+  async indexColumns(machineArn: string): Promise<Uint8Array | undefined> {
+    const row = await this.db.selectFrom("index_columns").select("body").where("machine_arn", "=", machineArn).executeTakeFirst();
+    return row?.body;
+  }
+
+  async putIndexColumns(machineArn: string, body: Uint8Array, now: number): Promise<void> {
+    await upsertColumns(this.db, machineArn, body, now);
+  }
+
+  /** A machine's executions started at or after `since` (and before `until`), newest first. */
   async executions(machineArn: string, since: number, until = Number.MAX_SAFE_INTEGER): Promise<StoredExecution[]> {
-    const rows = await this.db
-      .selectFrom("executions")
-      .selectAll()
-      .where("machine_arn", "=", machineArn)
-      .where("started_at", ">=", since)
-      .where("started_at", "<", until)
-      .orderBy("started_at", "desc")
-      .orderBy("arn")
-      .execute();
-    return rows.map((r) => toExecution(r, machineArn));
+    return this.startedBetween(machineArn, since, until - 1, EVERY_COLUMN);
   }
 
   /**
    * What the in-memory index keeps of a machine's executions started at or after `since`: every
    * column but the error and the cause, the widest two (a failure's cause runs to hundreds of
-   * characters; the lists read them from here when they show them). A restart reads the whole
-   * window this way, so it reads only what it keeps.
+   * characters; the lists read them from here when they show them). A restart with no column
+   * block reads the whole window this way, so it reads only what it keeps.
    */
   async executionFacts(machineArn: string, since: number): Promise<StoredExecution[]> {
-    const rows = await this.db
-      .selectFrom("executions")
-      .select(["arn", "name", "machine_arn", "status", "started_at", "stopped_at", "redrive_count", "redrive_status", "map_run_arn"])
-      .where("machine_arn", "=", machineArn)
-      .where("started_at", ">=", clampTime(since))
-      .orderBy("started_at", "desc")
-      .orderBy("arn")
-      .execute();
-    return rows.map((r) => toExecution(r, machineArn));
+    return this.startedBetween(machineArn, since, Number.MAX_SAFE_INTEGER, FACT_COLUMNS);
   }
 
   /** A machine's executions started in [from, to] (both inclusive), newest first. */
   async executionsBetween(machineArn: string, from: number, to: number): Promise<StoredExecution[]> {
+    return this.startedBetween(machineArn, from, to, EVERY_COLUMN);
+  }
+
+  /** The one range read behind the three above: started in [from, to], newest first (start, then ARN). */
+  private async startedBetween(machineArn: string, from: number, to: number, columns: typeof EVERY_COLUMN | typeof FACT_COLUMNS): Promise<StoredExecution[]> {
     const rows = await this.db
       .selectFrom("executions")
-      .selectAll()
+      .select(columns)
       .where("machine_arn", "=", machineArn)
       .where("started_at", ">=", clampTime(from))
       .where("started_at", "<=", clampTime(to))
@@ -357,6 +356,8 @@ export class Store {
       await trx.deleteFrom("failure_records").where("started_at", "<", before).execute();
       await trx.deleteFrom("payload_fields").where("started_at", "<", before).execute();
       await trx.deleteFrom("execution_payloads").where("started_at", "<", before).execute();
+      // A machine's columns not written for the whole retention: the machine is gone.
+      await trx.deleteFrom("index_columns").where("updated_at", "<", before).execute();
       const r = await trx.deleteFrom("executions").where("started_at", "<", before).executeTakeFirst();
       return Number(r.numDeletedRows);
     });
@@ -404,6 +405,15 @@ async function upsertExecutions(db: Db, dialect: Dialect, machineArn: string, ex
   return written;
 }
 
+async function upsertColumns(db: Db, machineArn: string, body: Uint8Array, now: number): Promise<void> {
+  const row = { machine_arn: machineArn, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), updated_at: now };
+  await db
+    .insertInto("index_columns")
+    .values(row)
+    .onConflict((oc) => oc.column("machine_arn").doUpdateSet({ body: row.body, updated_at: row.updated_at }))
+    .execute();
+}
+
 async function upsertCursor(db: Db, machineArn: string, cursor: ListingCursor): Promise<void> {
   const row = { machine_arn: machineArn, state: cursor.state, complete_from: cursor.completeFrom ?? null, partial: cursor.partial ? 1 : 0, updated_at: cursor.updatedAt };
   await db
@@ -429,6 +439,9 @@ function toRow(machineArn: string, e: StoredExecution, now: number): ExecutionsT
     updated_at: now,
   };
 }
+
+const FACT_COLUMNS = ["arn", "name", "machine_arn", "status", "started_at", "stopped_at", "redrive_count", "redrive_status", "map_run_arn"] as const;
+const EVERY_COLUMN = [...FACT_COLUMNS, "error", "cause"] as const;
 
 /** A row as read: every column but error and cause is always selected. */
 type ExecutionRowRead = Omit<ExecutionsTable, "error" | "cause" | "updated_at"> & Partial<Pick<ExecutionsTable, "error" | "cause">>;

@@ -21,11 +21,25 @@ import type { SfnContext } from "@/lib/sfn/context";
 import { SfnError } from "@/lib/sfn/errors";
 import { describeExecution, fetchExecutionPage } from "@/lib/sfn/executions";
 import type { FleetLimits } from "./limits";
-import type { FillTask, IndexPersistence, MachineCheckpoint } from "./persistence";
+import type { ColumnSnapshot, FillTask, IndexPersistence, MachineCheckpoint, StoredMachine } from "./persistence";
 import { WindowColumns } from "./window-columns";
 
 /** The index keeps what it lists: its pages stay out of the response cache. */
 const UNCACHED = { cache: false } as const;
+
+/**
+ * How often the poller writes a machine's columns to the store again while they change. A
+ * restart reads the last block and the rows written since, so this bounds the rows it reads
+ * (those of at most this long, plus the downtime), against rewriting a block (27 bytes an
+ * execution) on every refresh.
+ */
+export const SNAPSHOT_EVERY_MS = 10 * 60_000;
+/**
+ * Sooner when this many rows (or an eighth of the window, if more) were written since: a first
+ * walk of a busy machine writes thousands in minutes. Each rewrite costs the whole window, so
+ * the rewrites of a growing window add up to a few times its size, not its square.
+ */
+const SNAPSHOT_AFTER_ROWS = 256;
 
 interface WalkResult {
   /** Where to resume when the page budget ran out before `stopBelow`. */
@@ -95,6 +109,12 @@ export class MachineIndex {
   /** Newest `updated_at` seen from the store, for a process that reads what the poller wrote. */
   private followedAt = 0;
   private following = false;
+  /** When the stored snapshot of the columns was taken (undefined: none this process knows of). */
+  private snapshotAt?: number;
+  /** `changes` when that snapshot was taken: an unchanged index is not written again. */
+  private snapshotVersion = -1;
+  /** Rows written since that snapshot: what a restart would read on top of it. */
+  private rowsSinceSnapshot = 0;
 
   constructor(arn: string, private readonly persistence?: IndexPersistence) {
     this.arn = arn;
@@ -109,7 +129,16 @@ export class MachineIndex {
       (stored) => {
         // Read first, so the first follow asks only for what changed after the load.
         if (stored.updatedUpTo !== undefined) this.followedAt = Math.max(this.followedAt, stored.updatedUpTo);
+        if (stored.snapshot) this.adopt(stored.snapshot, horizon);
         this.restore(stored.executions, stored.checkpoint);
+        if (stored.snapshot) {
+          this.snapshotAt = stored.snapshot.writtenUpTo;
+          // Rows on top of the block: the stored block is behind, write it again at the next save.
+          this.snapshotVersion = stored.executions.length ? -1 : this.changes;
+          this.rowsSinceSnapshot = stored.executions.length;
+          return;
+        }
+        return this.snapshotAfterRows(stored);
       },
       (error) => {
         this.loaded = undefined;
@@ -117,6 +146,54 @@ export class MachineIndex {
       },
     );
     return this.loaded;
+  }
+
+  /**
+   * Takes a stored snapshot as the columns. Whatever an event brought before the load is in the
+   * store (the events consumer writes first) and newer than the block, so the rows read on top
+   * bring it back; the RUNNING objects kept are put again all the same.
+   */
+  private adopt(snapshot: ColumnSnapshot, horizon: number): void {
+    const runningBefore = [...this.running.values()];
+    this.columns.adopt(snapshot.columns);
+    const starts = this.columns.startedAt;
+    this.columns.removeWhere((slot) => starts[slot] < horizon);
+    this.running.clear();
+    for (const e of snapshot.running) {
+      const slot = e.startedAt >= horizon ? this.columns.slotOf(e.arn) : -1;
+      if (slot >= 0 && this.columns.facts(slot).status === "RUNNING") this.running.set(e.arn, e);
+    }
+    for (const e of runningBefore) this.put(e, false, false);
+    this.sorted = undefined;
+    this.changes++;
+  }
+
+  /** Right after a restart read every row, the poller writes the block the next restart reads instead. */
+  private async snapshotAfterRows(stored: StoredMachine): Promise<void> {
+    // Nothing stored yet: the first save writes the block.
+    if (!this.persistence?.mayPoll() || stored.readAt === undefined || this.columns.length === 0) return;
+    const snapshot = this.snapshot(stored.readAt);
+    try {
+      await this.persistence.saveSnapshot(this.arn, snapshot);
+      this.snapshotAt = snapshot.writtenUpTo;
+      this.rowsSinceSnapshot = 0;
+    } catch {
+      // Only slower: the next save tries again and says so if the store cannot be written.
+    }
+  }
+
+  /** The columns as they stand, reflecting every row written before `takenAt`. */
+  private snapshot(takenAt: number): ColumnSnapshot {
+    this.snapshotVersion = this.changes;
+    return { columns: this.columns.arrays(), running: [...this.running.values()], windowFrom: this.windowFrom, writtenUpTo: takenAt };
+  }
+
+  /** `pending`: the rows about to be written with it. */
+  private snapshotDue(now: number, pending: number): boolean {
+    if (this.snapshotAt === undefined) return true;
+    if (this.changes === this.snapshotVersion) return false;
+    const behind = this.rowsSinceSnapshot + pending;
+    return now - this.snapshotAt >= SNAPSHOT_EVERY_MS || behind >= Math.max(SNAPSHOT_AFTER_ROWS, this.columns.length / 8);
   }
 
   /**
@@ -254,17 +331,26 @@ export class MachineIndex {
     } finally {
       this.refreshedAt = now;
       this.lastCost = cost;
-      await this.save();
+      await this.save(now);
     }
   }
 
-  private async save(): Promise<void> {
+  /** `startedAt`: when the refresh began; every row written before it is in the columns by now. */
+  private async save(startedAt: number): Promise<void> {
     if (!this.persistence) return;
     const changed = [...this.unsaved.values()];
+    const version = this.snapshotVersion;
+    // Taken with `changed`, in the same turn: the block and the rows written with it agree.
+    const snapshot = this.snapshotDue(startedAt, changed.length) ? this.snapshot(startedAt) : undefined;
     try {
-      await this.persistence.save(this.arn, changed, this.checkpoint());
+      await this.persistence.save(this.arn, changed, this.checkpoint(), snapshot);
       for (const e of changed) if (this.unsaved.get(e.arn) === e) this.unsaved.delete(e.arn);
+      if (snapshot) {
+        this.snapshotAt = snapshot.writtenUpTo;
+        this.rowsSinceSnapshot = 0;
+      } else this.rowsSinceSnapshot += changed.length;
     } catch (error) {
+      this.snapshotVersion = version;
       // Kept in memory and written with the next refresh's save.
       this.error = `The store could not be written: ${error instanceof Error ? error.message : String(error)}`;
     }

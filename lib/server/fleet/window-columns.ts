@@ -22,6 +22,20 @@ export interface ColumnFacts {
   redriveCount?: number;
 }
 
+/**
+ * The used part of every array, for a snapshot kept in the store (`column-snapshot.ts`). The
+ * status codes are this build's (`statusCode`); a reader of another build maps them by name.
+ */
+export interface ColumnArrays {
+  length: number;
+  startedAt: Float64Array;
+  stoppedAt: Float64Array;
+  status: Uint8Array;
+  redrives: Uint16Array;
+  hashA: Uint32Array;
+  hashB: Uint32Array;
+}
+
 export class WindowColumns implements ExecutionColumns {
   length = 0;
   startedAt = new Float64Array(INITIAL_CAPACITY);
@@ -61,6 +75,46 @@ export class WindowColumns implements ExecutionColumns {
     this.stoppedAt[slot] = e.stoppedAt ?? NaN;
     this.status[slot] = statusCode(e.status);
     this.redrives[slot] = e.redriveCount === undefined ? NO_REDRIVES : Math.min(e.redriveCount, NO_REDRIVES - 1);
+  }
+
+  /** Views of the used part of the arrays (not copies: encode them before the next change). */
+  arrays(): ColumnArrays {
+    const n = this.length;
+    return {
+      length: n,
+      startedAt: this.startedAt.subarray(0, n),
+      stoppedAt: this.stoppedAt.subarray(0, n),
+      status: this.status.subarray(0, n),
+      redrives: this.redrives.subarray(0, n),
+      hashA: this.hashA.subarray(0, n),
+      hashB: this.hashB.subarray(0, n),
+    };
+  }
+
+  /**
+   * Replaces everything held with a snapshot's arrays (a restart: no object, no merge per
+   * execution). Two entries with one hash pair keep the later one, as `set` would.
+   */
+  adopt(from: ColumnArrays): void {
+    this.length = 0;
+    this.grow(from.length);
+    let n = 0;
+    for (let i = 0; i < from.length; i++) {
+      const a = from.hashA[i];
+      const b = from.hashB[i];
+      let slot = this.find(a, b);
+      if (slot < 0) {
+        slot = n++;
+        this.hashA[slot] = a;
+        this.hashB[slot] = b;
+        this.insert(a, b, slot);
+        this.length = n;
+      }
+      this.startedAt[slot] = from.startedAt[i];
+      this.stoppedAt[slot] = from.stoppedAt[i];
+      this.status[slot] = from.status[i];
+      this.redrives[slot] = from.redrives[i];
+    }
   }
 
   /** Drops every execution `drop(slot)` names, keeping the others in their order; returns how many went. */

@@ -147,6 +147,7 @@ for (const dialect of dialects) {
       await old.putFailures([record("f-1"), record("redriven")]);
       // What a store of version 5 holds: records, and rows without their errors (the migrations after it not run yet).
       await old.db.deleteFrom("kysely_migration" as never).where("name" as never, ">=", "0006" as never).execute();
+      await old.db.schema.dropTable("index_columns").execute();
       await old.close();
       const upgraded = await openStore(location);
       try {

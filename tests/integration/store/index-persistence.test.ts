@@ -123,6 +123,40 @@ describe("the index in the store", () => {
     await second.store.close();
   });
 
+  it("reads back a block of columns and the rows written since it, not every row; a damaged block falls back to the rows", async () => {
+    const file = newFile();
+    addExecutions(25, 5);
+    addExecutions(2, 0, "live", "RUNNING");
+    const first = await processOn(file);
+    await first.fleet.ensureFresh(first.ctx, MACHINE);
+    // Written again within SNAPSHOT_EVERY_MS: these rows are in the store, not in its block.
+    now += 3 * MINUTE;
+    addExecutions(3, 0, "after-block");
+    const live = fake.executions.find((e) => e.status === "RUNNING")!;
+    live.status = "FAILED";
+    live.stopSeconds = live.startSeconds + 20;
+    await first.fleet.ensureFresh(first.ctx, MACHINE);
+    const expected = (await first.fleet.fleetRows(first.ctx, resolveWindow("24h", now))).map((r) => r.summary);
+    expect(expected[0]).toMatchObject({ started: 30, runningNow: 1 });
+    await first.store.close();
+
+    const restarted = async () => {
+      const next = await processOn(file);
+      const rowReads = vi.spyOn(next.store, "executionFacts");
+      await next.fleet.machine(MACHINE).ready(now - 7 * 24 * 60 * MINUTE);
+      const rows = await next.fleet.fleetRows(next.ctx, resolveWindow("24h", now));
+      await next.store.close();
+      return { rowReads: rowReads.mock.calls.length, summaries: rows.map((r) => r.summary) };
+    };
+    const fromBlock = await restarted();
+    expect(fromBlock).toEqual({ rowReads: 0, summaries: expected });
+
+    const store = await openStore(parseDatabaseUrl(`sqlite:${file}`, tmp));
+    await store.db.updateTable("index_columns").set({ body: Buffer.from("not a block") }).execute();
+    await store.close();
+    expect(await restarted()).toEqual({ rowReads: 1, summaries: expected });
+  });
+
   it("resumes an unfinished walk after a restart from the stored token, not from the top", async () => {
     const file = newFile();
     addExecutions(45, 1);

@@ -4,8 +4,8 @@ import { mergeExecution } from "@/lib/events";
 import { isError, resolveWindow, summariseColumns, summariseMachine } from "@/lib/metrics";
 import { failingSinceOfColumns } from "@/lib/metrics/failing-since";
 import { MachineIndex } from "@/lib/server/fleet/machine-index";
-import type { IndexPersistence } from "@/lib/server/fleet/persistence";
 import { WindowColumns } from "@/lib/server/fleet/window-columns";
+import { stubPersistence } from "../../support/stub-persistence";
 
 const MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
 const NOW = Date.UTC(2026, 10, 25, 14, 7, 30);
@@ -13,16 +13,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** A store-backed index's path: no objects kept, so every merge reads its `known` from the columns. */
-const columnsOnly: IndexPersistence = {
-  load: async () => ({ executions: [] }),
-  save: async () => {},
-  mayPoll: () => true,
-  changedSince: async () => ({ executions: [] }),
-  executionsBetween: async () => [],
-  executionsWithStatus: async () => [],
-  executionsByNamePrefix: async () => [],
-  stateMachines: async () => [],
-};
+const columnsOnly = stubPersistence();
 
 /** A small seeded generator, so a failure names a corpus that can be replayed. */
 function random(seed: number): () => number {
