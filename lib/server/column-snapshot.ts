@@ -53,8 +53,9 @@ export function encodeColumnSnapshot(s: ColumnSnapshot): Uint8Array {
 /** The snapshot the bytes hold, or undefined when this build cannot vouch for them. */
 export function decodeColumnSnapshot(bytes: Uint8Array): ColumnSnapshot | undefined {
   if (bytes.length < 8) return undefined;
-  // A fresh, aligned copy: a driver's Buffer may start at any offset of a shared pool.
-  const copy = bytes.slice();
+  // A fresh, aligned copy: a driver's Buffer may start at any offset of a shared pool (and a
+  // Buffer's own slice() is a view, not a copy).
+  const copy = new Uint8Array(bytes);
   const view = new DataView(copy.buffer);
   if (view.getUint32(0, true) !== MAGIC) return undefined;
   const headerLength = view.getUint32(4, true);

@@ -122,6 +122,15 @@ describe("a machine's columns kept as one block", () => {
     expect(Array.from(read.columns.status)).toEqual(Array.from(snapshot.columns.status));
   });
 
+  it("reads a block a driver hands back as a Buffer inside a larger one, at an odd offset", () => {
+    const bytes = encodeColumnSnapshot(snapshotOf(week(40)));
+    const pool = Buffer.alloc(bytes.length + 16);
+    pool.set(bytes, 3);
+    const read = decodeColumnSnapshot(pool.subarray(3, 3 + bytes.length));
+    expect(read?.columns.length).toBe(40);
+    expect(Array.from(read!.columns.startedAt)).toEqual(Array.from(decodeColumnSnapshot(bytes)!.columns.startedAt));
+  });
+
   it("reads a block it cannot vouch for as none: another format, a wrong length, a damaged header", () => {
     const good = encodeColumnSnapshot(snapshotOf(week(10)));
     expect(decodeColumnSnapshot(good)?.columns.length).toBe(10);
