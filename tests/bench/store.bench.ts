@@ -281,6 +281,7 @@ async function measureRestart(url: string, previous: SyntheticAccountOptions): P
       const listCalls = account.calls.ListExecutions ?? 0;
       console.error(`[bench] restart after ${(downtimeMs / 60_000).toFixed(1)} min down: first answer ${firstAnswerMs.toFixed(0)} ms; complete from the store ${(loadedMs / 1000).toFixed(1)} s; listed past the downtime ${(listedMs / 1000).toFixed(1)} s; upstream ${JSON.stringify(account.calls)}, throttled ${account.throttled}`);
       return [
+        figure(`store restart (${MACHINES} machines × ${PER_MACHINE_LABEL}/week): first /api/fleet answer`, firstAnswerMs, "ms", null, "≤ 2,000 ms"),
         figure(`store restart (${MACHINES} machines × ${PER_MACHINE_LABEL}/week, ${Math.round(downtimeMs / 60_000)} min down): complete from the store`, loadedMs / 1000, "s", null, "≤ 10 s"),
         figure("store restart: every machine listed past the downtime (ListExecutions 200/5 per second)", listedMs / 1000, "s", null, "(quota-bound: 500 calls)"),
         figure("store restart: ListExecutions calls per machine", listCalls / MACHINES, "calls", null, "≤ 2"),
