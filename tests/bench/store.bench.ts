@@ -117,10 +117,7 @@ async function writeRows(url: string, o: SyntheticAccountOptions, updatedAt: num
     const e = syntheticExecution(o, i, j);
     // A poller reads every failure's history and writes its error and cause onto the row.
     const failure = e.status === "FAILED" ? [FAILED_ERROR, failedCause(i, j)] : [null, null];
-    // Written when a poller saw it end (a refresh later, its failure read later still), not all at
-    // one instant: a restart reads again the rows of the minute before a column block.
-    const written = Math.min(updatedAt, (e.stoppedAt ?? e.startedAt) + (failure[0] ? 90_000 : 10_000));
-    return [e.arn, syntheticMachineArn(i), e.name, e.status, e.startedAt, e.stoppedAt ?? null, written, ...failure] as const;
+    return [e.arn, syntheticMachineArn(i), e.name, e.status, e.startedAt, e.stoppedAt ?? null, updatedAt, ...failure] as const;
   };
   const location = parseDatabaseUrl(url, process.cwd());
   if (location.kind === "sqlite") {
