@@ -26,6 +26,12 @@ export interface StoredExecution extends ExecutionSummary {
   redriveStatus?: string;
 }
 
+/** A page of a range read, newest first: `limit` rows after the row `after` (start, then ARN). */
+export interface ExecutionPage {
+  limit: number;
+  after?: Pick<ExecutionSummary, "startedAt" | "arn">;
+}
+
 /** Where a machine's listing stands. `state` is the walker's own JSON; the flags are for queries and people. */
 export interface ListingCursor {
   state: string;
@@ -139,8 +145,8 @@ export class Store {
    * characters; the lists read them from here when they show them). A restart with no column
    * block reads the whole window this way, so it reads only what it keeps.
    */
-  async executionFacts(machineArn: string, since: number): Promise<StoredExecution[]> {
-    return this.startedBetween(machineArn, since, Number.MAX_SAFE_INTEGER, FACT_COLUMNS);
+  async executionFacts(machineArn: string, since: number, page?: ExecutionPage): Promise<StoredExecution[]> {
+    return this.startedBetween(machineArn, since, Number.MAX_SAFE_INTEGER, FACT_COLUMNS, page);
   }
 
   /** A machine's executions started in [from, to] (both inclusive), newest first. */
@@ -149,16 +155,20 @@ export class Store {
   }
 
   /** The one range read behind the three above: started in [from, to], newest first (start, then ARN). */
-  private async startedBetween(machineArn: string, from: number, to: number, columns: typeof EVERY_COLUMN | typeof FACT_COLUMNS): Promise<StoredExecution[]> {
-    const rows = await this.db
+  private async startedBetween(machineArn: string, from: number, to: number, columns: typeof EVERY_COLUMN | typeof FACT_COLUMNS, page?: ExecutionPage): Promise<StoredExecution[]> {
+    const after = page?.after;
+    let query = this.db
       .selectFrom("executions")
       .select(columns)
       .where("machine_arn", "=", machineArn)
       .where("started_at", ">=", clampTime(from))
-      .where("started_at", "<=", clampTime(to))
-      .orderBy("started_at", "desc")
-      .orderBy("arn")
-      .execute();
+      .where("started_at", "<=", clampTime(after ? Math.min(to, after.startedAt) : to));
+    // Past the previous page's last row in the same order: a row's start never changes, so a
+    // row written between two pages is neither read twice nor skipped for having moved.
+    if (after) query = query.where((eb) => eb.or([eb("started_at", "<", after.startedAt), eb("arn", ">", after.arn)]));
+    query = query.orderBy("started_at", "desc").orderBy("arn");
+    if (page) query = query.limit(page.limit);
+    const rows = await query.execute();
     return rows.map((r) => toExecution(r, machineArn));
   }
 

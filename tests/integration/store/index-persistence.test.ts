@@ -14,7 +14,7 @@ import { parseConfig } from "@/lib/config/env";
 import { createSfnContext, type SfnContext } from "@/lib/sfn";
 import { FleetIndex, type FleetLimits } from "@/lib/server/fleet";
 import { resolveWindow } from "@/lib/metrics";
-import { StoreIndexPersistence } from "@/lib/server/index-persistence";
+import { LOAD_PAGE_ROWS, StoreIndexPersistence } from "@/lib/server/index-persistence";
 import { openStore, parseDatabaseUrl, type Store } from "@/lib/store";
 import { arnOf, FAKE_ENDPOINT, FakeSfn, makeEvents } from "../../support/fake-sfn";
 
@@ -155,6 +155,36 @@ describe("the index in the store", () => {
     await store.db.updateTable("index_columns").set({ body: Buffer.from("not a block") }).execute();
     await store.close();
     expect(await restarted()).toEqual({ rowReads: 1, summaries: expected });
+  });
+
+  it("reads a machine with no block back in pages, giving the event loop a turn between them", async () => {
+    const store = await openStore(parseDatabaseUrl(`sqlite:${newFile()}`, tmp));
+    try {
+      const count = 2 * LOAD_PAGE_ROWS + 1;
+      const rows = Array.from({ length: count }, (_, i) => ({
+        arn: `${MACHINE.replace(":stateMachine:", ":execution:")}:run-${i}`,
+        name: `run-${i}`,
+        stateMachineArn: MACHINE,
+        status: "SUCCEEDED" as const,
+        startedAt: now - i * 1_000,
+        stoppedAt: now - i * 1_000 + 500,
+      }));
+      await store.putListing(MACHINE, rows, undefined, now);
+      const persistence = new StoreIndexPersistence(store, { mayPoll: () => true, now: () => now });
+      const order: string[] = [];
+      const read = store.executionFacts.bind(store);
+      vi.spyOn(store, "executionFacts").mockImplementation((...args) => {
+        // A timer that falls due while the first page is read (better-sqlite3 holds the loop).
+        if (order.length === 0) setTimeout(() => order.push("timer"), 0);
+        order.push("page");
+        return read(...args);
+      });
+      const stored = await persistence.load(MACHINE, now - 7 * 24 * 60 * MINUTE);
+      expect(order).toEqual(["page", "timer", "page", "page"]);
+      expect(stored.executions.map((e) => e.arn)).toEqual(rows.map((e) => e.arn));
+    } finally {
+      await store.close();
+    }
   });
 
   it("resumes an unfinished walk after a restart from the stored token, not from the top", async () => {

@@ -84,6 +84,27 @@ for (const dialect of dialects) {
       }
     });
 
+    it("reads the index's window in pages that together are the one read: none twice, none skipped, ties on the start included", async () => {
+      const store = await openStore(await dialect.location());
+      try {
+        // Five pairs started in the same millisecond, so pages end inside a tie.
+        const rows = Array.from({ length: 10 }, (_, i) => execution(i, { startedAt: T0 + Math.floor(i / 2) * 1000 }));
+        await store.putListing(MACHINE, rows, undefined, T0);
+        const whole = await store.executionFacts(MACHINE, T0);
+        expect(whole).toHaveLength(10);
+        const paged: StoredExecution[] = [];
+        for (let after: StoredExecution | undefined; ; ) {
+          const page = await store.executionFacts(MACHINE, T0, { limit: 3, after });
+          paged.push(...page);
+          if (page.length < 3) break;
+          after = page[page.length - 1];
+        }
+        expect(paged).toEqual(whole);
+      } finally {
+        await store.close();
+      }
+    });
+
     it("reads the index's window back without the errors' causes, which the lists still show", async () => {
       const cause = `{"errorMessage":"${"x".repeat(400)}"}`;
       const store = await openStore(await dialect.location());
