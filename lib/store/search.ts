@@ -7,6 +7,7 @@ import "@/lib/server/server-only";
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
 import type { ExecutionStatusName } from "@/lib/contract/api";
 import { flattenPayload, type SearchCursor, type SearchQuery } from "@/lib/search";
+import { pastRow } from "./keyset";
 import type { StoreSchema } from "./schema";
 import type { Store, StoredExecution } from "./store";
 
@@ -119,7 +120,7 @@ export async function searchExecutions(store: Store, query: SearchQuery, limit: 
       );
     }
     if (after) {
-      all.push(eb.or([eb("executions.started_at", "<", after.startedAt), eb.and([eb("executions.started_at", "=", after.startedAt), eb("executions.arn", "<", after.arn)])]));
+      all.push(pastRow(eb, { key: "executions.started_at", keyDescending: true, arn: "executions.arn", arnDescending: true }, { key: after.startedAt, arn: after.arn }));
     }
     return eb.and(all);
   });
@@ -204,7 +205,7 @@ export async function executionsAwaitingPayloads(
     .select(["executions.arn", "executions.name", "executions.machine_arn", "executions.status", "executions.started_at", "executions.updated_at", "execution_payloads.finished"])
     .where("executions.machine_arn", "in", machineArns)
     .where((eb) =>
-      eb.or([eb("executions.updated_at", ">", after.updatedAt), eb.and([eb("executions.updated_at", "=", after.updatedAt), eb("executions.arn", ">", after.arn)])]),
+      pastRow(eb, { key: "executions.updated_at", keyDescending: false, arn: "executions.arn", arnDescending: false }, { key: after.updatedAt, arn: after.arn }),
     )
     .orderBy("executions.updated_at")
     .orderBy("executions.arn")

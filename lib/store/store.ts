@@ -11,6 +11,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { ExecutionStatusName, ExecutionSummary, StateMachineSummary } from "@/lib/contract/api";
 import { mergeExecution } from "@/lib/events";
 import { chunks } from "./chunks";
+import { pastRow } from "./keyset";
 import type { DatabaseLocation } from "./database-url";
 import type { Dialect } from "./migrations";
 import type { ExecutionsTable, FailureRecordsTable, StoreSchema } from "./schema";
@@ -165,7 +166,7 @@ export class Store {
       .where("started_at", "<=", clampTime(after ? Math.min(to, after.startedAt) : to));
     // Past the previous page's last row in the same order: a row's start never changes, so a
     // row written between two pages is neither read twice nor skipped for having moved.
-    if (after) query = query.where((eb) => eb.or([eb("started_at", "<", after.startedAt), eb("arn", ">", after.arn)]));
+    if (after) query = query.where((eb) => pastRow(eb, { key: "started_at", keyDescending: true, arn: "arn", arnDescending: false }, { key: after.startedAt, arn: after.arn }));
     query = query.orderBy("started_at", "desc").orderBy("arn");
     if (page) query = query.limit(page.limit);
     const rows = await query.execute();
