@@ -62,6 +62,11 @@ export async function startStepscope(options: StartOptions = {}): Promise<Stepsc
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
+  // A server that dies on its own (a crash, the kernel's OOM killer) prints nothing itself: say
+  // how it ended, so a failure message shows more than a reset connection.
+  child.once("exit", (code, signal) => {
+    output = (output + `\n[next start exited: ${signal ? `signal ${signal}` : `code ${code}`}]\n`).slice(-20_000);
+  });
   const url = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
