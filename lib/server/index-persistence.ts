@@ -5,7 +5,7 @@
 import "./server-only";
 import type { ExecutionStatusName, ExecutionSummary, StateMachineSummary } from "@/lib/contract/api";
 import type { ColumnSnapshot, IndexPersistence, MachineCheckpoint, StoredMachine } from "@/lib/server/fleet/persistence";
-import type { ExecutionPage, Store, StoredExecution } from "@/lib/store";
+import type { ChangedPage, ExecutionPage, Store, StoredExecution } from "@/lib/store";
 import { completeFrom, decodeCheckpoint, encodeCheckpoint } from "./checkpoint-json";
 import { decodeColumnSnapshot, encodeColumnSnapshot } from "./column-snapshot";
 import { nextTurn } from "./turns";
@@ -57,13 +57,22 @@ export class StoreIndexPersistence implements IndexPersistence {
     // A block this build cannot read, or one kept for a narrower window than asked, is passed
     // over: the rows are the truth, and reading them all is only slower.
     const snapshot = block ? decodeColumnSnapshot(block) : undefined;
+    const executions: StoredExecution[] = [];
     if (snapshot && snapshot.windowFrom <= since) {
-      const changed = await this.store.changedSince(machineArn, snapshot.writtenUpTo - SNAPSHOT_OVERLAP_MS);
+      // The rows written since the block, in pages too: a machine with a million executions a
+      // week rewrites its block only every eighth of its window, so that can be 125,000 rows.
+      for (let after: ChangedPage["after"]; ; ) {
+        const page = await this.store.changedSince(machineArn, snapshot.writtenUpTo - SNAPSHOT_OVERLAP_MS, { limit: LOAD_PAGE_ROWS, after });
+        for (const e of page.executions) if (e.startedAt >= since) executions.push(e);
+        const last = page.executions.at(-1);
+        if (!last || page.executions.length < LOAD_PAGE_ROWS || page.updatedUpTo === undefined) break;
+        after = { updatedAt: page.updatedUpTo, arn: last.arn };
+        await nextTurn();
+      }
       // The caller's merge of what was read is a piece of its own.
       await nextTurn();
-      return { snapshot, executions: changed.executions.filter((e) => e.startedAt >= since), checkpoint, updatedUpTo, readAt };
+      return { snapshot, executions, checkpoint, updatedUpTo, readAt };
     }
-    const executions: StoredExecution[] = [];
     for (let after: ExecutionPage["after"]; ; ) {
       await nextTurn();
       const page = await this.store.executionFacts(machineArn, since, { limit: LOAD_PAGE_ROWS, after });

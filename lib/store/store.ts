@@ -33,6 +33,12 @@ export interface ExecutionPage {
   after?: Pick<ExecutionSummary, "startedAt" | "arn">;
 }
 
+/** A page of the rows written since a time: `after` is the previous page's last write time and ARN. */
+export interface ChangedPage {
+  limit: number;
+  after?: { updatedAt: number; arn: string };
+}
+
 /** Where a machine's listing stands. `state` is the walker's own JSON; the flags are for queries and people. */
 export interface ListingCursor {
   state: string;
@@ -214,9 +220,19 @@ export class Store {
     return (await this.changedSince(machineArn, updatedAfter)).executions;
   }
 
-  /** The same, with the newest write time among them: the next call's `updatedAfter`. */
-  async changedSince(machineArn: string, updatedAfter: number): Promise<{ executions: StoredExecution[]; updatedUpTo?: number }> {
-    const rows = await this.db.selectFrom("executions").selectAll().where("machine_arn", "=", machineArn).where("updated_at", ">", updatedAfter).execute();
+  /**
+   * The same, with the newest write time among them: the next call's `updatedAfter`. With a
+   * page, at most `limit` of them in write order (time, then ARN) past `after`: a row written
+   * again between two pages moves later and is read again, never skipped.
+   */
+  async changedSince(machineArn: string, updatedAfter: number, page?: ChangedPage): Promise<{ executions: StoredExecution[]; updatedUpTo?: number }> {
+    let query = this.db.selectFrom("executions").selectAll().where("machine_arn", "=", machineArn).where("updated_at", ">", updatedAfter);
+    if (page) {
+      const after = page.after;
+      if (after) query = query.where((eb) => pastRow(eb, { key: "updated_at", keyDescending: false, arn: "arn", arnDescending: false }, { key: after.updatedAt, arn: after.arn }));
+      query = query.orderBy("updated_at").orderBy("arn").limit(page.limit);
+    }
+    const rows = await query.execute();
     let updatedUpTo: number | undefined;
     for (const r of rows) updatedUpTo = Math.max(updatedUpTo ?? -Infinity, Number(r.updated_at));
     return { executions: rows.map((r) => toExecution(r, machineArn)), updatedUpTo };

@@ -157,31 +157,60 @@ describe("the index in the store", () => {
     expect(await restarted()).toEqual({ rowReads: 1, summaries: expected });
   });
 
+  /** `count` finished rows of MACHINE, a second apart, the newest started at `now`. */
+  const finishedRows = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      arn: `${MACHINE.replace(":stateMachine:", ":execution:")}:run-${i}`,
+      name: `run-${i}`,
+      stateMachineArn: MACHINE,
+      status: "SUCCEEDED" as const,
+      startedAt: now - i * 1_000,
+      stoppedAt: now - i * 1_000 + 500,
+    }));
+
+  /** Spies on a store read: each call is "page", and a timer that falls due during the first is "timer". */
+  function orderOfReads(store: Store, method: "executionFacts" | "changedSince"): string[] {
+    const order: string[] = [];
+    const read = (store[method] as (...args: unknown[]) => unknown).bind(store);
+    vi.spyOn(store, method).mockImplementation(((...args: unknown[]) => {
+      // A timer that falls due while the first page is read (better-sqlite3 holds the loop).
+      if (order.length === 0) setTimeout(() => order.push("timer"), 0);
+      order.push("page");
+      return read(...args);
+    }) as never);
+    return order;
+  }
+
   it("reads a machine with no block back in pages, giving the event loop a turn between them", async () => {
     const store = await openStore(parseDatabaseUrl(`sqlite:${newFile()}`, tmp));
     try {
-      const count = 2 * LOAD_PAGE_ROWS + 1;
-      const rows = Array.from({ length: count }, (_, i) => ({
-        arn: `${MACHINE.replace(":stateMachine:", ":execution:")}:run-${i}`,
-        name: `run-${i}`,
-        stateMachineArn: MACHINE,
-        status: "SUCCEEDED" as const,
-        startedAt: now - i * 1_000,
-        stoppedAt: now - i * 1_000 + 500,
-      }));
+      const rows = finishedRows(2 * LOAD_PAGE_ROWS + 1);
       await store.putListing(MACHINE, rows, undefined, now);
       const persistence = new StoreIndexPersistence(store, { mayPoll: () => true, now: () => now });
-      const order: string[] = [];
-      const read = store.executionFacts.bind(store);
-      vi.spyOn(store, "executionFacts").mockImplementation((...args) => {
-        // A timer that falls due while the first page is read (better-sqlite3 holds the loop).
-        if (order.length === 0) setTimeout(() => order.push("timer"), 0);
-        order.push("page");
-        return read(...args);
-      });
+      const order = orderOfReads(store, "executionFacts");
       const stored = await persistence.load(MACHINE, now - 7 * 24 * 60 * MINUTE);
       expect(order).toEqual(["page", "timer", "page", "page"]);
       expect(stored.executions.map((e) => e.arn)).toEqual(rows.map((e) => e.arn));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("reads the rows written since a machine's block in pages too, each in a turn of its own", async () => {
+    const store = await openStore(parseDatabaseUrl(`sqlite:${newFile()}`, tmp));
+    try {
+      const persistence = new StoreIndexPersistence(store, { mayPoll: () => true, now: () => now });
+      const empty = { length: 0, startedAt: new Float64Array(0), stoppedAt: new Float64Array(0), hashA: new Uint32Array(0), hashB: new Uint32Array(0), redrives: new Uint16Array(0), status: new Uint8Array(0) };
+      await persistence.saveSnapshot(MACHINE, { columns: empty, running: [], windowFrom: now - 7 * 24 * 60 * MINUTE, writtenUpTo: now - 10 * MINUTE });
+      // Every row written after the block, more than two pages of them.
+      const rows = finishedRows(2 * LOAD_PAGE_ROWS + 1);
+      await store.putListing(MACHINE, rows, undefined, now);
+      const order = orderOfReads(store, "changedSince");
+      const stored = await persistence.load(MACHINE, now - 7 * 24 * 60 * MINUTE);
+      expect(stored.snapshot).toBeDefined();
+      expect(order).toEqual(["page", "timer", "page", "page"]);
+      expect(new Set(stored.executions.map((e) => e.arn))).toEqual(new Set(rows.map((e) => e.arn)));
+      expect(stored.executions).toHaveLength(rows.length);
     } finally {
       await store.close();
     }

@@ -105,6 +105,37 @@ for (const dialect of dialects) {
       }
     });
 
+    it("reads the rows written since a time in pages: ties on the write time included, a row written again meanwhile read again, never skipped", async () => {
+      const store = await openStore(await dialect.location());
+      try {
+        // Five writes of two rows each, so pages of three end inside a tie on the write time.
+        for (let k = 0; k < 5; k++) {
+          await store.putListing(MACHINE, [execution(2 * k, { status: "RUNNING", stoppedAt: undefined }), execution(2 * k + 1)], undefined, T0 + k * 1000);
+        }
+        const whole = await store.changedSince(MACHINE, T0 - 1);
+        expect(whole.executions).toHaveLength(10);
+        const paged: StoredExecution[] = [];
+        let rewritten = false;
+        for (let after: { updatedAt: number; arn: string } | undefined; ; ) {
+          const page = await store.changedSince(MACHINE, T0 - 1, { limit: 3, after });
+          paged.push(...page.executions);
+          if (!rewritten) {
+            // run-0, read on the first page, finishes before the next: its row moves to the end.
+            await store.putListing(MACHINE, [execution(0)], undefined, T0 + 9000);
+            rewritten = true;
+          }
+          if (page.executions.length < 3) break;
+          after = { updatedAt: page.updatedUpTo!, arn: page.executions.at(-1)!.arn };
+        }
+        const arns = (xs: StoredExecution[]) => xs.map((e) => e.arn);
+        expect(new Set(arns(paged))).toEqual(new Set(arns(whole.executions)));
+        expect(paged).toHaveLength(11);
+        expect(paged.at(-1)).toEqual(execution(0));
+      } finally {
+        await store.close();
+      }
+    });
+
     it("reads the index's window back without the errors' causes, which the lists still show", async () => {
       const cause = `{"errorMessage":"${"x".repeat(400)}"}`;
       const store = await openStore(await dialect.location());
