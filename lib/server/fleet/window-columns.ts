@@ -97,7 +97,9 @@ export class WindowColumns implements ExecutionColumns {
    */
   adopt(from: ColumnArrays): void {
     this.length = 0;
-    this.grow(from.length);
+    // Room for a few hours of new executions (each refresh prunes the old): not the doubling a
+    // growing window needs, which at 10 million executions would hold hundreds of MB unused.
+    this.grow(from.length + (from.length >> 4));
     let n = 0;
     for (let i = 0; i < from.length; i++) {
       const a = from.hashA[i];
@@ -182,8 +184,7 @@ export class WindowColumns implements ExecutionColumns {
   }
 
   private grow(wanted: number): void {
-    // A power of two, so the hash table's mask works.
-    const capacity = 2 ** Math.ceil(Math.log2(Math.max(INITIAL_CAPACITY, wanted)));
+    const capacity = Math.max(INITIAL_CAPACITY, wanted, this.length);
     const n = this.length;
     this.startedAt = resized(this.startedAt, capacity, n, Float64Array);
     this.stoppedAt = resized(this.stoppedAt, capacity, n, Float64Array);
@@ -195,7 +196,8 @@ export class WindowColumns implements ExecutionColumns {
   }
 
   private rehash(): void {
-    this.table = new Int32Array(this.startedAt.length * 2);
+    // A power of two (so the mask works) at least twice the capacity: at most half full.
+    this.table = new Int32Array(2 ** Math.ceil(Math.log2(this.startedAt.length * 2)));
     for (let slot = 0; slot < this.length; slot++) this.insert(this.hashA[slot], this.hashB[slot], slot);
   }
 }

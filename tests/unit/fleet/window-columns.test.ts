@@ -151,6 +151,21 @@ describe("WindowColumns", () => {
     expect(columns.byteLength / n).toBeLessThan(2 * 35 + 1);
   });
 
+  it("adopts a snapshot's 20,000 executions in the room they need, and finds each of them", () => {
+    const written = new WindowColumns();
+    const n = 20_000;
+    for (let i = 0; i < n; i++) written.set(`run-${i}`, { status: i % 9 ? "SUCCEEDED" : "FAILED", startedAt: i, stoppedAt: i + 5 });
+    const restarted = new WindowColumns();
+    restarted.adopt(written.arrays());
+    expect(restarted.length).toBe(n);
+    for (let i = 0; i < n; i += 101) expect(restarted.facts(restarted.slotOf(`run-${i}`))).toEqual(written.facts(written.slotOf(`run-${i}`)));
+    // 27 bytes of columns with a sixteenth to spare, and a hash table at most half full
+    // (a doubled capacity would be 32,768 slots: 57 bytes an execution).
+    expect(restarted.byteLength / n).toBeLessThan(45);
+    restarted.set("run-new", { status: "RUNNING", startedAt: n });
+    expect(restarted.facts(restarted.slotOf("run-new")).status).toBe("RUNNING");
+  });
+
   it("drops what left the window and still finds the rest", () => {
     const columns = new WindowColumns();
     for (let i = 0; i < 1_000; i++) columns.set(`run-${i}`, { status: "RUNNING", startedAt: i });
