@@ -15,6 +15,7 @@ import { parseStatusChange } from "@/lib/events";
 import type { EventsQueueStatus } from "@/lib/contract/api";
 import type { EventsQueue, QueueMessage } from "@/lib/sfn/events-queue";
 import type { Store, StoredExecution } from "@/lib/store";
+import { RepeatedFailureLog } from "./pause";
 
 export type EventsStatus = EventsQueueStatus;
 
@@ -54,7 +55,7 @@ export class EventsConsumer {
     try {
       await this.apply(messages);
       await this.queue.delete(messages);
-      this.failureSaid = undefined;
+      this.failures.succeeded();
     } catch (error) {
       this.fail(error);
     }
@@ -99,13 +100,12 @@ export class EventsConsumer {
     console.warn(`[stepscope] events not stored (counted in /api/source): ${why}`);
   }
 
-  /** The failure last logged: a failure that repeats poll after poll is said once, until it changes. */
-  private failureSaid?: string;
+  /** A failure that repeats poll after poll is said once, until it changes or a poll goes through. */
+  private readonly failures = new RepeatedFailureLog("consuming status-change events");
 
   private fail(error: unknown): void {
     const message = (error as Error).message ?? String(error);
-    if (this.failureSaid !== message) console.error(`[stepscope] ${message}`);
-    this.failureSaid = message;
+    this.failures.failed(message);
     this.status.state = "failing";
     this.status.message = message;
   }
