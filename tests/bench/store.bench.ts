@@ -253,7 +253,7 @@ async function measureStored(dialect: string, url: string, o: SyntheticAccountOp
         figure(`store ${dialect}: first start on rows alone (no column blocks yet): every row complete`, fromRowsS, "s", null, "(once: it writes the blocks a restart reads)"),
       ];
     } catch (error) {
-      console.error(`[bench] restart failed; the server said:\n${server.output().slice(-4000)}`);
+      console.error(`[bench] ${dialect} with the stored executions failed; the server said:\n${(await server.finalOutput()).slice(-4000)}`);
       throw error;
     } finally {
       await server.stop();
@@ -303,7 +303,7 @@ async function measureRestart(url: string, previous: SyntheticAccountOptions): P
         figure("store restart: ListExecutions calls per machine", listCalls / MACHINES, "calls", null, "≤ 2"),
       ];
     } catch (error) {
-      console.error(`[bench] restart failed; the server said:\n${server.output().slice(-4000)}`);
+      console.error(`[bench] restart failed; the server said:\n${(await server.finalOutput()).slice(-4000)}`);
       throw error;
     } finally {
       await server.stop();

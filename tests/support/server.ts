@@ -17,6 +17,11 @@ export interface StepscopeServer {
   pid: number;
   /** Everything the server printed, for assertions and failure messages. */
   output(): string;
+  /**
+   * The output once the process has ended, or after `withinMs` if it has not: a request fails
+   * on a reset connection before a crashed server's last words and its exit status arrive.
+   */
+  finalOutput(withinMs?: number): Promise<string>;
   stop(): Promise<void>;
   /** Kills the server with a signal, as a crash would (SIGKILL: no shutdown code runs); resolves when it exited. */
   kill(signal: NodeJS.Signals): Promise<void>;
@@ -97,5 +102,15 @@ export async function startStepscope(options: StartOptions = {}): Promise<Stepsc
       child.once("exit", () => resolve());
       child.kill(signal);
     });
-  return { url, output: () => output, stop, kill, pid: child.pid ?? -1 };
+  const finalOutput = (withinMs = 2_000) =>
+    new Promise<string>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(output);
+      const timer = setTimeout(() => resolve(output), withinMs);
+      // After "exit", stdio may still hold the last lines: "close" comes once the pipes are drained.
+      child.once("close", () => {
+        clearTimeout(timer);
+        resolve(output);
+      });
+    });
+  return { url, output: () => output, finalOutput, stop, kill, pid: child.pid ?? -1 };
 }
