@@ -104,7 +104,10 @@ export class StoreIndexPersistence implements IndexPersistence {
   }
 
   async changedSince(machineArn: string, since: number): Promise<StoredMachine> {
-    const [changed, cursor] = await Promise.all([this.store.changedSince(machineArn, since), this.store.cursor(machineArn)]);
+    // The cursor first: the poller commits rows and cursor together, so rows read after the
+    // cursor hold at least what it vouches for, whatever commit lands between the two reads.
+    const cursor = await this.store.cursor(machineArn);
+    const changed = await this.store.changedSince(machineArn, since);
     return { executions: changed.executions, updatedUpTo: changed.updatedUpTo, checkpoint: cursor ? decodeCheckpoint(cursor.state) : undefined };
   }
 
