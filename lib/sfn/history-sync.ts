@@ -179,11 +179,19 @@ export async function getSyncedHistory(ctx: SfnContext, executionArn: string): P
   const known = ctx.cache.get<SyncedHistory>(key);
   if (known && isFresh(known, ctx.now())) return known;
   const synced = await syncShared(ctx, executionArn, known);
-  // Kept until evicted; a running one's freshness is judged by syncedAt above. Set by each
-  // caller that keeps it: the read in flight may have been started by one that does not.
-  const current = ctx.cache.get<SyncedHistory>(key);
-  if (!current || current.syncedAt <= synced.syncedAt) ctx.cache.set(key, synced, TTL.finished, synced.bytes);
+  // Set by each caller that keeps it: the read in flight may have been started by one that does not.
+  keepNewer(ctx, key, synced, true);
   return synced;
+}
+
+/**
+ * Puts a sync's result in the cache unless a newer one is there already. Kept until evicted;
+ * a running one's freshness is judged by syncedAt. `addIfAbsent` false: only a copy already kept
+ * is replaced, for readers that take no room of their own.
+ */
+function keepNewer(ctx: SfnContext, key: string, synced: SyncedHistory, addIfAbsent: boolean): void {
+  const current = ctx.cache.get<SyncedHistory>(key);
+  if (current ? current.syncedAt <= synced.syncedAt : addIfAbsent) ctx.cache.set(key, synced, TTL.finished, synced.bytes);
 }
 
 /** Our API's answer: the events after `afterId` (all when omitted), and whether more will come. */
@@ -235,7 +243,12 @@ export async function getHistoryAnswer(ctx: SfnContext, executionArn: string, af
  * push out the ones people are looking at.
  */
 export async function readHistoryOnce(ctx: SfnContext, executionArn: string): Promise<SyncedHistory> {
-  const known = ctx.cache.get<SyncedHistory>(historyKey(executionArn));
+  const key = historyKey(executionArn);
+  const known = ctx.cache.get<SyncedHistory>(key);
   if (known && isFresh(known, ctx.now())) return known;
-  return syncShared(ctx, executionArn, known);
+  const synced = await syncShared(ctx, executionArn, known);
+  // A copy the page keeps is replaced by what this read learnt (a redrive checked for, new
+  // events): no room taken that was not, and the page does not sync again what was just synced.
+  keepNewer(ctx, key, synced, false);
+  return synced;
 }

@@ -250,6 +250,22 @@ describe("history sync", () => {
     expect(fake.callsTo("GetExecutionHistory")).toHaveLength(5);
   });
 
+  it("keeps what the error groups' read learnt of a history the page holds: a redrive check is not made twice", async () => {
+    const execution = fake.addExecution({ machine: "orders", name: "failed", status: "FAILED", startSeconds: T0 / 1000, events: [
+      ...makeEvents(4, T0 / 1000, false),
+      { id: 5, previousEventId: 4, timestamp: T0 / 1000 + 2, type: "ExecutionFailed", executionFailedEventDetails: { error: "Boom", cause: "it broke" } },
+    ] });
+    const arn = fake.arnOf(execution);
+    const ctx = context();
+    await getSyncedHistory(ctx, arn);
+    // A minute later the page's copy of a redrivable failure is due a check for a redrive.
+    now += 61_000;
+    const before = fake.callsTo("GetExecutionHistory").length;
+    await readHistoryOnce(ctx, arn);
+    await getSyncedHistory(ctx, arn);
+    expect(fake.callsTo("GetExecutionHistory").slice(before).map((c) => [c.body.reverseOrder, c.body.maxResults])).toEqual([[true, 100]]);
+  });
+
   it("tails a running execution newest-first, asking only for the new events", async () => {
     const execution = fake.addExecution({ machine: "orders", name: "live", status: "RUNNING", startSeconds: T0 / 1000, events: makeEvents(250, T0 / 1000, false) });
     const arn = fake.arnOf(execution);
