@@ -8,6 +8,7 @@ import { metricFigures } from "./migrations/0004_metric_figures";
 import { leaseAcquiredAt } from "./migrations/0005_lease_acquired_at";
 import { dropStateStats } from "./migrations/0007_drop_state_stats";
 import { indexColumns } from "./migrations/0008_index_columns";
+import { executionsByMachineStatus } from "./migrations/0009_executions_by_machine_status";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -164,7 +165,7 @@ function failureErrors(): Migration {
 
 /** Every migration, oldest first; the key's number is the schema version it leaves behind. */
 export function storeMigrations(dialect: Dialect): Record<string, Migration> {
-  return { "0001_initial": migration1(dialect), "0002_search": migration2(dialect), "0004_metric_figures": metricFigures, "0005_lease_acquired_at": leaseAcquiredAt, "0006_failure_errors": failureErrors(), "0007_drop_state_stats": dropStateStats, "0008_index_columns": indexColumns(dialect) };
+  return { "0001_initial": migration1(dialect), "0002_search": migration2(dialect), "0004_metric_figures": metricFigures, "0005_lease_acquired_at": leaseAcquiredAt, "0006_failure_errors": failureErrors(), "0007_drop_state_stats": dropStateStats, "0008_index_columns": indexColumns(dialect), "0009_executions_by_machine_status": executionsByMachineStatus };
 }
 
 /** The highest migration number: the version a migrated database is at. */

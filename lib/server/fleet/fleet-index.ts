@@ -32,6 +32,7 @@ import { loadConfig } from "@/lib/config/env";
 import type { ExecutionModel } from "@/lib/history/model";
 import { byDeadline } from "@/lib/server/by-deadline";
 import { childStatesOfExecution } from "@/lib/server/map-run-report";
+import { nextTurn } from "@/lib/server/turns";
 import type { SfnContext } from "@/lib/sfn/context";
 import { EXPRESS_COUNTS_UNAVAILABLE } from "@/lib/sfn/counts";
 import { listStateMachines } from "@/lib/sfn/state-machines";
@@ -148,6 +149,10 @@ export class FleetIndex {
       // Nothing changed since its queue was drained: the same failures would be looked up again.
       if (this.failuresQueuedAt.get(arn) === index.version) continue;
       this.failuresQueuedAt.set(arn, index.version);
+      // Each machine's read in a turn of its own: after a restart every machine is looked at,
+      // and 500 synchronous reads chained through promises held the loop for 26 s (the lease
+      // lapsed, answers timed out).
+      if (this.persistence) await nextTurn();
       const { unread } = this.failures.lookUp(await index.executionsWithStatus(ERROR_STATUSES));
       if (unread.length) this.failures.readInBackground(ctx, arn, unread);
     }

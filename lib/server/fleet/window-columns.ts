@@ -154,6 +154,13 @@ export class WindowColumns implements ExecutionColumns {
     if (slots.size) this.removeWhere((slot) => slots.has(slot));
   }
 
+  /** Whether any execution held has one of these statuses (a scan of one byte each). */
+  hasAnyStatus(statuses: readonly string[]): boolean {
+    const codes = new Set(statuses.map(statusCode));
+    for (let i = 0; i < this.length; i++) if (codes.has(this.status[i])) return true;
+    return false;
+  }
+
   /** Start of the oldest execution, Infinity when empty. */
   oldestStart(): number {
     let oldest = Infinity;

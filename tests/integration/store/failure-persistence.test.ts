@@ -148,6 +148,7 @@ for (const dialect of dialects) {
       // What a store of version 5 holds: records, and rows without their errors (the migrations after it not run yet).
       await old.db.deleteFrom("kysely_migration" as never).where("name" as never, ">=", "0006" as never).execute();
       await old.db.schema.dropTable("index_columns").execute();
+      await old.db.schema.dropIndex("executions_by_machine_status_start").execute();
       await old.close();
       const upgraded = await openStore(location);
       try {

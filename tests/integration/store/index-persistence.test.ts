@@ -216,6 +216,30 @@ describe("the index in the store", () => {
     }
   });
 
+  it("looks for unread failures machine by machine, each read in a turn of its own, and none for a machine without failures", async () => {
+    fake.machines = ["orders", "billing", "etl"].map((name) => ({ name, type: "STANDARD" as const, createdSeconds: T0 / 1000 - 86_400, definition: "{}" }));
+    for (const [machine, status] of [["orders", "FAILED"], ["billing", "TIMED_OUT"], ["etl", "SUCCEEDED"]] as const) {
+      const startSeconds = (now - 5 * MINUTE) / 1000;
+      fake.addExecution({ machine, name: `${machine}-1`, status, startSeconds, stopSeconds: startSeconds + 30, events: makeEvents(5, startSeconds, true) });
+    }
+    const { ctx, store, fleet } = await processOn(newFile());
+    try {
+      for (const name of ["orders", "billing", "etl"]) await fleet.ensureFresh(ctx, arnOf.machine(name));
+      const order: string[] = [];
+      const read = store.executionsWithStatus.bind(store);
+      vi.spyOn(store, "executionsWithStatus").mockImplementation((machineArn, ...rest) => {
+        // A timer that falls due during the first read: it must run before the next machine's.
+        if (order.length === 0) setTimeout(() => order.push("timer"), 0);
+        order.push(machineArn.split(":").at(-1)!);
+        return read(machineArn, ...rest);
+      });
+      await fleet.readFailuresInBackground(ctx);
+      expect(order).toEqual(["orders", "timer", "billing"]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("resumes an unfinished walk after a restart from the stored token, not from the top", async () => {
     const file = newFile();
     addExecutions(45, 1);

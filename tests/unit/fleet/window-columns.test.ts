@@ -166,6 +166,17 @@ describe("WindowColumns", () => {
     expect(restarted.facts(restarted.slotOf("run-new")).status).toBe("RUNNING");
   });
 
+  it("says whether it holds any execution of some statuses, as a failure changes and leaves", () => {
+    const columns = new WindowColumns();
+    for (let i = 0; i < 100; i++) columns.set(`run-${i}`, { status: "SUCCEEDED", startedAt: i, stoppedAt: i + 1 });
+    expect(columns.hasAnyStatus(["FAILED", "TIMED_OUT"])).toBe(false);
+    columns.set("run-7", { status: "TIMED_OUT", startedAt: 7, stoppedAt: 9 });
+    expect(columns.hasAnyStatus(["FAILED", "TIMED_OUT"])).toBe(true);
+    expect(columns.hasAnyStatus(["FAILED"])).toBe(false);
+    columns.remove(["run-7"]);
+    expect(columns.hasAnyStatus(["FAILED", "TIMED_OUT"])).toBe(false);
+  });
+
   it("drops what left the window and still finds the rest", () => {
     const columns = new WindowColumns();
     for (let i = 0; i < 1_000; i++) columns.set(`run-${i}`, { status: "RUNNING", startedAt: i });
