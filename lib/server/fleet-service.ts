@@ -126,9 +126,10 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
 
   const payloads = config.indexPayloads ? new PayloadIndexer(store, config.indexPayloads) : undefined;
   let stopped = false;
+  // Aborted by stop(): every background wait (the poller's, the events consumer's) ends at once.
+  const stopping = new AbortController();
   let lastSweep = 0;
   let lastFailureQueue = 0;
-  let wake: (() => void) | undefined;
   const refreshFailures = new RepeatedFailureLog("background refresh");
   const loop = async () => {
     while (!stopped) {
@@ -149,10 +150,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
         // Listing failures are kept per machine; this is the machine list itself failing.
         refreshFailures.failed((error as Error).message);
       }
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, LOOP_MS).unref();
-      });
+      await pause(LOOP_MS, stopping.signal);
     }
   };
   const running = loop();
@@ -163,15 +161,14 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
       )
     : undefined;
   if (events) eventsFlowing = () => events.status.state === "consuming";
-  const stopEvents = new AbortController();
   const consuming = (async () => {
     while (events && !stopped) {
       const began = Date.now();
-      const received = lease.held ? await withOwnSignal(stopEvents.signal, (signal) => events.pollOnce(20, signal)) : 0;
+      const received = lease.held ? await withOwnSignal(stopping.signal, (signal) => events.pollOnce(20, signal)) : 0;
       // A queue that answers an empty receive at once (no long poll) must not become a busy loop.
       const quickAndEmpty = received === 0 && Date.now() - began < 1_000;
       const wait = !lease.held ? LOOP_MS : events.status.state === "failing" ? 30_000 : quickAndEmpty ? LOOP_MS : 0;
-      if (wait) await pause(wait, stopEvents.signal);
+      if (wait) await pause(wait, stopping.signal);
     }
   })();
   return {
@@ -182,8 +179,7 @@ export async function startFleetService(ctx: SfnContext, config: StepscopeConfig
     figures,
     async stop() {
       stopped = true;
-      wake?.();
-      stopEvents.abort();
+      stopping.abort();
       // No new calls from here on; the lease itself is given up once what is unsaved is saved.
       lease.relinquish();
       await Promise.all([running, consuming, figures.stop()]);

@@ -18,7 +18,7 @@ import type { SfnContext } from "@/lib/sfn/context";
 import { SfnError } from "@/lib/sfn/errors";
 import { noteFiguresWanted, putFigures, storedFigures, wantedFigureWindows, type Store, type StoredFigures } from "@/lib/store";
 import { byDeadline } from "./by-deadline";
-import { RepeatedFailureLog } from "./pause";
+import { pause, RepeatedFailureLog } from "./pause";
 
 /** Figures are read again once this old: CloudWatch publishes a point a minute. */
 export const FIGURES_FRESH_MS = 60_000;
@@ -54,7 +54,8 @@ export class SharedMetricFigures {
   private readonly noted = new Map<string, number>();
   private readonly parsed = new Map<string, { json: string; figures: MachineMetricFigures }>();
   private stopped = false;
-  private wake?: () => void;
+  /** Aborted by stop(): the wait between rounds ends at once. */
+  private readonly stopping = new AbortController();
   private running?: Promise<void>;
 
   constructor(
@@ -116,17 +117,14 @@ export class SharedMetricFigures {
           () => failures.succeeded(),
           (error: unknown) => failures.failed((error as Error).message),
         );
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          setTimeout(resolve, ROUND_MS).unref();
-        });
+        await pause(ROUND_MS, this.stopping.signal);
       }
     })();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.stopping.abort();
     await this.running;
   }
 
