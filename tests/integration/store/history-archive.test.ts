@@ -12,7 +12,7 @@ import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config/env";
 import { createSfnContext, getHistoryAnswer, getSyncedHistory, type SfnContext } from "@/lib/sfn";
-import type { HistoryAnswer } from "@/lib/sfn/history-sync";
+import { readHistoryOnce, type HistoryAnswer } from "@/lib/sfn/history-sync";
 import { machineArnOf } from "@/lib/server/history-archive";
 import { startFleetService } from "@/lib/server/fleet-service";
 import { arnOf, FAKE_ENDPOINT, FakeSfn, makeEvents } from "../../support/fake-sfn";
@@ -100,9 +100,9 @@ for (const dialect of dialects) {
       await second.stop();
     });
 
-    // The fleet's failure sampling reads failed histories in the background, so in a live server
-    // either the page or the sampling may ask first; both orders must cost the same.
-    for (const order of ["the page asks first", "the fleet's sampling asks first"] as const) {
+    // The error groups read every failed history in the background (readHistoryOnce), so in a
+    // live server either the page or that read may ask first; both orders must cost the same.
+    for (const order of ["the page asks first", "the error groups' read asks first"] as const) {
       it(`opens a failed execution from the store, then checks once for a redrive with one small page (${order})`, async () => {
         const url = await dialect.url();
         const first = await serverOn(url);
@@ -111,7 +111,7 @@ for (const dialect of dialects) {
         expect(historyCalls(FAILED)).toHaveLength(1);
 
         const second = await serverOn(url);
-        if (order === "the fleet's sampling asks first") await getSyncedHistory(second.ctx, FAILED);
+        if (order === "the error groups' read asks first") await readHistoryOnce(second.ctx, FAILED);
         const opened = JSON.parse(await text(await getHistoryAnswer(second.ctx, FAILED)));
         expect(opened.events.map((e: { type: string }) => e.type).at(-1)).toBe("ExecutionFailed");
         const checked = await getSyncedHistory(second.ctx, FAILED);
