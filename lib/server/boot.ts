@@ -17,11 +17,7 @@ export async function boot(): Promise<void> {
     parseSecuritySettings(process.env);
     parseHostPolicy(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`[stepscope] ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
+    stopStartUpOn((e) => e instanceof ConfigError, error);
   }
   (await import("@/lib/security/refuse-unfetchable-methods")).refuseUnfetchableMethods();
   let config;
@@ -41,11 +37,7 @@ export async function boot(): Promise<void> {
   try {
     scopes = loadScopes();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`[stepscope] ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
+    stopStartUpOn((e) => e instanceof ConfigError, error);
   }
   const demoScopes = scopes.filter((s) => s.kind === "demo");
   if (demoScopes.length > 0) {
@@ -82,12 +74,7 @@ export async function boot(): Promise<void> {
       await resetFleetService();
     });
   } catch (error) {
-    const name = (error as Error).name;
-    if (name === "StoreOpenError" || name === "DatabaseUrlError") {
-      console.error(`[stepscope] ${(error as Error).message}`);
-      process.exit(1);
-    }
-    throw error;
+    stopStartUpOn((e) => ["StoreOpenError", "DatabaseUrlError"].includes((e as Error).name), error);
   }
   if (!scopes[0].implicit) {
     console.log(`[stepscope] reading Step Functions from ${scopes.length} account × Region scopes: ${scopes.map((s) => s.id).join(", ")}`);
@@ -96,4 +83,17 @@ export async function boot(): Promise<void> {
   const source = sourceInfo(config);
   const where = source.kind === "demo" ? `the demo account (simulated, no AWS calls)${scopes.length > 1 ? `, an organisation of ${scopes.length} account × Region scopes: ${scopes.map((s) => s.id).join(", ")}` : ""}` : source.kind === "emulator" ? `the emulator at ${source.label}` : `${source.label} (default credential chain)`;
   console.log(`[stepscope] reading Step Functions from ${where}`);
+}
+
+/**
+ * Ends start-up on an error `fatal` recognises (a setting or a database that cannot be used):
+ * its message where the operator looks, and exit code 1 rather than a server that half works.
+ * Any other error is thrown on.
+ */
+function stopStartUpOn(fatal: (error: unknown) => boolean, error: unknown): never {
+  if (fatal(error)) {
+    console.error(`[stepscope] ${(error as Error).message}`);
+    process.exit(1);
+  }
+  throw error;
 }
