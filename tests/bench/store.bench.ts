@@ -88,7 +88,7 @@ const failedCause = (i: number, j: number) =>
   `{"errorType":"PaymentDeclinedError","errorMessage":"card declined for order ${i}-${j}: issuer answered 05 (do not honour)","trace":["PaymentDeclinedError: card declined","    at charge (/var/task/index.js:41:11)"]}`;
 
 /** Writes the synthetic account's executions and complete cursors straight into a store, as a previous run would have. */
-async function generate(url: string, o: SyntheticAccountOptions, refreshedAt: number): Promise<void> {
+export async function generate(url: string, o: SyntheticAccountOptions, refreshedAt: number): Promise<void> {
   const t0 = performance.now();
   const store = await openStore(parseDatabaseUrl(url, process.cwd()));
   const persistence = new StoreIndexPersistence(store, { mayPoll: () => true, now: () => refreshedAt });

@@ -2,8 +2,10 @@
  * A synthetic Step Functions account for the store's bench: `machines` Standard machines, each
  * with `perMachine` executions spread evenly over the last `spanMs` before `now`, answered over
  * HTTP like AWS (ListStateMachines, ListExecutions newest first with nextToken, the RUNNING
- * filter, DescribeExecution) behind token buckets at the default quotas. The same generator
- * writes rows straight into a store, so a stored index and the account agree.
+ * filter; and for the pages, DescribeStateMachine, DescribeStateMachineForExecution,
+ * DescribeExecution and a four-event GetExecutionHistory) behind token buckets at the default
+ * quotas. The same generator writes rows straight into a store, so a stored index and the
+ * account agree.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -41,6 +43,34 @@ export function syntheticExecution(o: SyntheticAccountOptions, i: number, j: num
   };
 }
 
+/** Every machine runs this one Pass state. */
+const DEFINITION = JSON.stringify({ StartAt: "Work", States: { Work: { Type: "Pass", End: true } } });
+
+/** Machine i and execution j of an execution ARN this account made, or undefined. */
+function executionOf(o: SyntheticAccountOptions, arn: unknown): StoredExecution | undefined {
+  const match = /:execution:synthetic-(\d+):run-(\d+)-(-?\d+)$/.exec(String(arn));
+  if (!match) return undefined;
+  const i = Number(match[1]);
+  const j = Math.floor(o.now / (o.spanMs / o.perMachine)) - 1 - Number(match[3]);
+  if (i >= o.machines || j < 0 || j >= o.perMachine) return undefined;
+  return syntheticExecution(o, i, j);
+}
+
+/** The history an execution of the one Pass state has: started, entered, exited, ended. */
+function historyOf(e: StoredExecution): unknown[] {
+  const at = (ms: number) => ms / 1000;
+  const end =
+    e.status === "FAILED"
+      ? { type: "ExecutionFailed", executionFailedEventDetails: { error: "Lambda.Unknown", cause: "synthetic failure" } }
+      : { type: "ExecutionSucceeded", executionSucceededEventDetails: { output: "{}" } };
+  return [
+    { id: 1, timestamp: at(e.startedAt), type: "ExecutionStarted", executionStartedEventDetails: { input: "{}", roleArn: `arn:aws:iam::${ACCOUNT}:role/synthetic` } },
+    { id: 2, previousEventId: 1, timestamp: at(e.startedAt), type: "PassStateEntered", stateEnteredEventDetails: { name: "Work", input: "{}" } },
+    { id: 3, previousEventId: 2, timestamp: at(e.stoppedAt!), type: "PassStateExited", stateExitedEventDetails: { name: "Work", output: "{}" } },
+    { id: 4, previousEventId: 3, timestamp: at(e.stoppedAt!), ...end },
+  ];
+}
+
 /** A token bucket per operation, as Step Functions meters calls per account and Region. */
 class Bucket {
   private tokens: number;
@@ -75,6 +105,7 @@ export function startSyntheticAccount(o: SyntheticAccountOptions): Promise<Synth
     ListStateMachines: new Bucket(100, 5),
     DescribeExecution: new Bucket(300, 15),
     DescribeStateMachine: new Bucket(200, 20),
+    DescribeStateMachineForExecution: new Bucket(200, 1),
     GetExecutionHistory: new Bucket(400, 20),
   };
   const account: SyntheticAccount = { url: "", calls: {}, throttled: 0, resetCounts: () => ((account.calls = {}), (account.throttled = 0)), close: async () => undefined };
@@ -111,6 +142,25 @@ export function startSyntheticAccount(o: SyntheticAccountOptions): Promise<Synth
             executions.push({ executionArn: e.arn, stateMachineArn: e.stateMachineArn, name: e.name, status: e.status, startDate: e.startedAt / 1000, stopDate: e.stoppedAt! / 1000 });
           }
           return reply(res, 200, { executions, nextToken: end < o.perMachine ? String(end) : undefined });
+        }
+        case "DescribeStateMachine": {
+          const i = Number(/synthetic-(\d+)$/.exec(String(body.stateMachineArn))?.[1] ?? -1);
+          if (i < 0 || i >= o.machines) return reply(res, 400, { __type: "com.amazonaws.states#StateMachineDoesNotExist", message: "no" });
+          return reply(res, 200, { stateMachineArn: syntheticMachineArn(i), name: `synthetic-${String(i).padStart(4, "0")}`, type: "STANDARD", status: "ACTIVE", definition: DEFINITION, roleArn: `arn:aws:iam::${ACCOUNT}:role/synthetic`, creationDate: (o.now - 30 * 86_400_000) / 1000 });
+        }
+        case "ListMapRuns":
+          return reply(res, 200, { mapRuns: [] });
+        case "DescribeStateMachineForExecution":
+        case "DescribeExecution":
+        case "GetExecutionHistory": {
+          const e = executionOf(o, body.executionArn);
+          if (!e) return reply(res, 400, { __type: "com.amazonaws.states#ExecutionDoesNotExist", message: "no" });
+          if (op === "GetExecutionHistory") {
+            const events = historyOf(e);
+            return reply(res, 200, { events: body.reverseOrder ? events.reverse() : events });
+          }
+          if (op === "DescribeStateMachineForExecution") return reply(res, 200, { stateMachineArn: e.stateMachineArn, name: e.stateMachineArn.split(":").at(-1), definition: DEFINITION, roleArn: `arn:aws:iam::${ACCOUNT}:role/synthetic`, updateDate: (o.now - 30 * 86_400_000) / 1000 });
+          return reply(res, 200, { executionArn: e.arn, stateMachineArn: e.stateMachineArn, name: e.name, status: e.status, startDate: e.startedAt / 1000, stopDate: e.stoppedAt! / 1000, input: "{}", inputDetails: { included: true }, ...(e.status === "SUCCEEDED" ? { output: "{}", outputDetails: { included: true } } : { error: "Lambda.Unknown", cause: "synthetic failure" }), redriveCount: 0 });
         }
         default:
           return reply(res, 400, { __type: "com.amazonaws.states#UnknownOperationException", message: op });
