@@ -3,15 +3,17 @@
  * store:
  *  - Step Functions calls per minute with nobody watching (the poller's routine), and with each
  *    page open in Chromium: the fleet, a state machine, a failed execution. The account is the
- *    synthetic one of the store bench (token buckets at the default quotas), 100 machines ×
+ *    synthetic one of the store bench (token buckets at the default quotas), 25 machines ×
  *    20,000 executions a week written into the store first, as a previous run would have left
- *    them. Windows alternate (nobody, a page, nobody, the next page, …) and each page's
- *    baseline is the nobody-watching window just before it.
+ *    them (the routine's calls a minute do not grow with machines: the refresh interval does).
+ *    The routine refreshes every machine once per interval, in a burst: each window is three
+ *    intervals long and starts half an interval after a burst, so it holds exactly three (a
+ *    window of any other length measured the bursts, not the page).
  *  - the cold read of a 25,000-event history from the server's side: `GET …/history` on a
  *    server that has never read it (from Step Functions, 25 pages of 1,000 events), and on a
  *    restarted one that read it before (from the store), against the bench process fetching
  *    the same 25 pages itself (what no server can avoid). Rounds interleave the three.
- * STEPSCOPE_BENCH_QUICK=1: 20 machines and 20 s windows.
+ * STEPSCOPE_BENCH_QUICK=1: 10 machines (shorter intervals, so shorter windows).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -23,13 +25,15 @@ import { launchChromium, newPage } from "../support/browser";
 import { startBigHistoryEndpoint, type BigHistoryEndpoint } from "../support/big-history-endpoint";
 import { distDir, startStepscope, type StepscopeServer } from "../support/server";
 import { startSyntheticAccount, syntheticExecution, syntheticMachineArn, type SyntheticAccount } from "../support/synthetic-account";
+import { DEFAULT_FLEET_LIMITS, refreshIntervalFor } from "@/lib/server/fleet/limits";
 import { figure, type Figure } from "./figure";
 import { generate } from "./store.bench";
 
 const QUICK = process.env.STEPSCOPE_BENCH_QUICK === "1";
-const MACHINES = QUICK ? 20 : 100;
+const MACHINES = QUICK ? 10 : 25;
 const PER_MACHINE = 20_000;
-const WINDOW_MS = (QUICK ? 20 : 60) * 1000;
+const INTERVAL_MS = refreshIntervalFor(MACHINES, DEFAULT_FLEET_LIMITS);
+const WINDOW_MS = 3 * INTERVAL_MS;
 const WEEK = 7 * 86_400_000;
 const HISTORY_ROUNDS = 3;
 
@@ -59,17 +63,20 @@ async function callsPerMinute(tmp: string): Promise<Figure[]> {
       { name: "a failed execution's page", path: `/executions/${encodeURIComponent(failed.arn)}` },
     ];
     const out: Figure[] = [];
+    // Every machine was just listed (the last burst): the next bursts come one interval apart.
+    await pause(INTERVAL_MS / 2);
+    const nobody = await perMinute(account, () => pause(WINDOW_MS));
+    out.push(figure(`upstream: Step Functions calls per minute with nobody watching (${MACHINES} machines; the poller's routine, ListExecutions refills 300 a minute)`, nobody.total, "calls", null, "report"));
+    console.error(`[bench] upstream calls per minute with nobody watching: ${JSON.stringify(nobody.byOperation)}`);
     for (const open of pages) {
-      const nobody = await perMinute(account, () => pause(WINDOW_MS));
       const page = await newPage(browser);
       const withPage = await perMinute(account, async () => {
         await page.goto(`${server.url}${open.path}`);
         await pause(WINDOW_MS);
       });
       await page.context().close();
-      console.error(`[bench] upstream calls per minute with ${open.name} open: ${JSON.stringify(withPage.byOperation)}; nobody watching just before: ${JSON.stringify(nobody.byOperation)}`);
+      console.error(`[bench] upstream calls per minute with ${open.name} open: ${JSON.stringify(withPage.byOperation)}`);
       out.push(figure(`upstream: Step Functions calls per minute with ${open.name} open (${MACHINES} machines × 20,000/week; baseline: nobody watching)`, withPage.total, "calls", nobody.total, "report"));
-      if (out.length === 1) out.push(figure(`upstream: Step Functions calls per minute with nobody watching (${MACHINES} machines; the poller's routine, ListExecutions refills 300 a minute)`, nobody.total, "calls", null, "report"));
     }
     return out;
   } finally {
