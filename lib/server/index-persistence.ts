@@ -57,30 +57,20 @@ export class StoreIndexPersistence implements IndexPersistence {
     // A block this build cannot read, or one kept for a narrower window than asked, is passed
     // over: the rows are the truth, and reading them all is only slower.
     const snapshot = block ? decodeColumnSnapshot(block) : undefined;
-    const executions: StoredExecution[] = [];
     if (snapshot && snapshot.windowFrom <= since) {
       // The rows written since the block, in pages too: a machine with a million executions a
       // week rewrites its block only every eighth of its window, so that can be 125,000 rows.
-      for (let after: ChangedPage["after"]; ; ) {
+      const executions = await readInPages<ChangedPage["after"]>(async (after) => {
         const page = await this.store.changedSince(machineArn, snapshot.writtenUpTo - SNAPSHOT_OVERLAP_MS, { limit: LOAD_PAGE_ROWS, after });
-        for (const e of page.executions) if (e.startedAt >= since) executions.push(e);
         const last = page.executions.at(-1);
-        if (!last || page.executions.length < LOAD_PAGE_ROWS || page.updatedUpTo === undefined) break;
-        after = { updatedAt: page.updatedUpTo, arn: last.arn };
-        await nextTurn();
-      }
-      // The caller's merge of what was read is a piece of its own.
-      await nextTurn();
+        return { rows: page.executions.filter((e) => e.startedAt >= since), read: page.executions.length, next: last && page.updatedUpTo !== undefined ? { updatedAt: page.updatedUpTo, arn: last.arn } : undefined };
+      });
       return { snapshot, executions, checkpoint, updatedUpTo, readAt };
     }
-    for (let after: ExecutionPage["after"]; ; ) {
-      await nextTurn();
+    const executions = await readInPages<ExecutionPage["after"]>(async (after) => {
       const page = await this.store.executionFacts(machineArn, since, { limit: LOAD_PAGE_ROWS, after });
-      for (const e of page) executions.push(e);
-      if (page.length < LOAD_PAGE_ROWS) break;
-      after = page[page.length - 1];
-    }
-    await nextTurn();
+      return { rows: page, read: page.length, next: page.at(-1) };
+    });
     return { executions, checkpoint, updatedUpTo, readAt };
   }
 
@@ -143,4 +133,23 @@ export class StoreIndexPersistence implements IndexPersistence {
     const stored = await this.store.stateMachines();
     return stored.filter((m) => !owns || owns(m.arn)).map(({ definition: _definition, ...summary }) => summary);
   }
+}
+
+/**
+ * Every row of a keyset-paged read of LOAD_PAGE_ROWS a page, each page in a turn of the event
+ * loop of its own, and a turn after the last for the caller's merge. `read` is how many rows the
+ * page held before the caller kept `rows` of them: a short page is the last.
+ */
+async function readInPages<After>(page: (after: After | undefined) => Promise<{ rows: StoredExecution[]; read: number; next: After | undefined }>): Promise<StoredExecution[]> {
+  const out: StoredExecution[] = [];
+  for (let after: After | undefined; ; ) {
+    await nextTurn();
+    const { rows, read, next } = await page(after);
+    for (const e of rows) out.push(e);
+    if (read < LOAD_PAGE_ROWS || next === undefined) break;
+    after = next;
+  }
+  // The caller's merge of what was read is a piece of its own.
+  await nextTurn();
+  return out;
 }
