@@ -13,7 +13,7 @@ import { countEdgesThroughBoxes, labelOverlaps, layoutArea } from "@/lib/asl/lay
 import { corpusFiles } from "../unit/asl/corpus-files";
 import { syntheticDefinition } from "../fixtures/synthetic-definitions";
 import { elkLayout } from "./elk-baseline";
-import { figure, type Figure } from "./figure";
+import { median, figure, type Figure } from "./figure";
 
 const SIZES = [100, 250, 500, 1000, 2000];
 const ROUNDS = 5;
@@ -42,11 +42,6 @@ async function took(fn: () => unknown): Promise<Took> {
 function timeOurs(states: number): Promise<Took> {
   const definition = syntheticDefinition(states);
   return took(() => layoutStateGraph(buildStateGraph(definition).graph!));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 export async function figures(): Promise<Figure[]> {

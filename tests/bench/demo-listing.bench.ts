@@ -5,7 +5,7 @@
  */
 import { createDemoAccount } from "@/mocks";
 import { encodeToken } from "@/mocks/account/protocol";
-import { figure, type Figure } from "./figure";
+import { median, figure, type Figure } from "./figure";
 
 const NOW = Date.UTC(2026, 10, 25, 18, 0, 0);
 const DAY = 86_400_000;
@@ -21,11 +21,6 @@ function pageAt(machine: string, depthMs: number): number {
   const ms = performance.now() - t0;
   if (response.status !== 200) throw new Error(JSON.stringify(response.body));
   return ms;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export async function figures(): Promise<Figure[]> {

@@ -15,7 +15,7 @@ import type { Page } from "playwright-core";
 import { launchChromium, newPage, screenshot } from "../support/browser";
 import { startBigHistoryEndpoint } from "../support/big-history-endpoint";
 import { distDir, startStepscope } from "../support/server";
-import { type Figure, figure } from "./figure";
+import { median, type Figure, figure } from "./figure";
 
 const LOADS = 3;
 const SELECTIONS_PER_KIND = 5;
@@ -254,7 +254,3 @@ async function frameRoundTrip(page: Page): Promise<number> {
   );
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}

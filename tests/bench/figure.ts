@@ -14,6 +14,12 @@ export interface Figure {
   measuredIn?: string;
 }
 
+/** The middle value (the upper of the two middles for an even count); the input is not changed. */
+export function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 /** Median wall time of `fn` over `runs` runs after `warmup` unmeasured ones, in milliseconds. */
 export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
   for (let i = 0; i < warmup; i++) fn();
@@ -23,8 +29,7 @@ export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
     fn();
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
 }
 
 export function figure(

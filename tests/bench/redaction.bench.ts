@@ -6,7 +6,7 @@
 import type { HistoryEvent } from "@/lib/history/events";
 import { parseRedactPaths, redactExecutionData, SecretSet } from "@/lib/security/redaction";
 import { generateLargeHistory } from "../fixtures/large-history";
-import { type Figure, figure, medianMs } from "./figure";
+import { median, type Figure, figure, medianMs } from "./figure";
 
 const PAGE = 1_000;
 
@@ -32,7 +32,6 @@ function measure(label: string, events: HistoryEvent[], target: string): Figure 
     baseMs.push(medianMs(roundTripAll, 3, 1));
     redactMs.push(medianMs(redactAll, 3, 1));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return figure(`redaction of a ${events.length.toLocaleString("en")}-event history, ${label}, vs a JSON parse + stringify of it`, median(redactMs), "ratio", median(baseMs), target);
 }
 

@@ -29,7 +29,7 @@ import { openStore, parseDatabaseUrl } from "@/lib/store";
 import { postgresBinDir, startPostgres, type PostgresCluster } from "../support/postgres";
 import { distDir, startStepscope, type StepscopeServer } from "../support/server";
 import { startSyntheticAccount, syntheticExecution, syntheticMachineArn, type SyntheticAccountOptions } from "../support/synthetic-account";
-import { figure, type Figure } from "./figure";
+import { median, figure, type Figure } from "./figure";
 
 /** STEPSCOPE_BENCH_QUICK=1: a tenth of the machines and a shorter downtime, to try the bench out. */
 const QUICK = process.env.STEPSCOPE_BENCH_QUICK === "1";
@@ -191,8 +191,6 @@ async function timed(url: string): Promise<number> {
   if (!r.ok) throw new Error(`${url} answered ${r.status}`);
   return performance.now() - t0;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function fleetWhenComplete(server: StepscopeServer, timeoutMs: number): Promise<FleetResponse> {
   const deadline = Date.now() + timeoutMs;

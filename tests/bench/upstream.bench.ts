@@ -26,7 +26,7 @@ import { startBigHistoryEndpoint, type BigHistoryEndpoint } from "../support/big
 import { distDir, startStepscope, type StepscopeServer } from "../support/server";
 import { startSyntheticAccount, syntheticExecution, syntheticMachineArn, type SyntheticAccount } from "../support/synthetic-account";
 import { DEFAULT_FLEET_LIMITS, refreshIntervalFor } from "@/lib/server/fleet/limits";
-import { figure, type Figure } from "./figure";
+import { median, figure, type Figure } from "./figure";
 import { generate } from "./store.bench";
 
 const QUICK = process.env.STEPSCOPE_BENCH_QUICK === "1";
@@ -171,4 +171,3 @@ async function fetchPages(endpoint: BigHistoryEndpoint): Promise<number> {
 
 const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const round = (n: number) => Math.round(n * 10) / 10;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
